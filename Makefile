@@ -1,0 +1,97 @@
+# open311d: one binary built from Debian's Kore 4.1.0 sources (patched,
+# see patches/) and app/. `make run` sets up and starts the gateway;
+# `make check` builds everything and runs every test.
+
+BUILD	?= build
+SAN	?=
+KORE_SHIPPED ?= /usr/share/kore
+
+KSRC	= $(BUILD)/kore-src
+KOBJ	= $(BUILD)/kore
+GEN	= $(BUILD)/gen
+BIN	= $(BUILD)/open311d
+
+PKGS	= libpq jansson proj openssl
+WARN	= -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
+	  -Wmissing-declarations -Wshadow -Wpointer-arith -Wcast-qual \
+	  -Wsign-compare -Wtype-limits -Wformat=2 -pedantic
+OPT	= $(if $(SAN),-O1 -fsanitize=$(SAN) -fno-omit-frame-pointer,-O2)
+APPFLAGS = -std=c99 -g $(OPT) -D_GNU_SOURCE -DKORE_SINGLE_BINARY \
+	  -DKORE_USE_PGSQL -DKORE_USE_TASKS -fstack-protector-all \
+	  -I$(KSRC)/include -Iapp -I$(GEN) \
+	  $(shell pkg-config --cflags $(PKGS)) $(WARN)
+APPLIBS	= $(shell pkg-config --libs $(PKGS))
+
+APP_SRC	= $(sort $(wildcard app/*.c app/*/*.c))
+APP_OBJ	= $(APP_SRC:%.c=$(BUILD)/%.o)
+GEN_OBJ	= $(GEN)/sql_gen.o $(GEN)/migrations_gen.o $(GEN)/builtin_conf.o
+PATCHES	= $(sort $(wildcard patches/*.patch))
+SQL	= $(sort $(wildcard sql/*.sql))
+MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+
+all: $(BIN)
+
+$(KSRC)/.patched: $(PATCHES)
+	rm -rf $(KSRC) && mkdir -p $(BUILD)
+	cp -R $(KORE_SHIPPED) $(KSRC)
+	for p in $(PATCHES); do patch -s -d $(KSRC) -p1 < $$p || exit 1; done
+	touch $@
+
+$(KOBJ)/ldflags: $(KSRC)/.patched
+	$(MAKE) -s -C $(KSRC) objects OBJDIR=$(abspath $(KOBJ)) PGSQL=1 \
+	    TASKS=1 KORE_SINGLE_BINARY=1 $(if $(SAN),SANITIZE=$(SAN) NOOPT=1)
+
+$(GEN)/sql_gen.c: $(SQL) app/tools/embed.sh
+	app/tools/embed.sh sql $(GEN) $(SQL)
+
+$(GEN)/migrations_gen.c: $(MIGRATIONS) app/tools/embed.sh
+	app/tools/embed.sh migrations $(GEN) $(MIGRATIONS)
+
+$(GEN)/builtin_conf.c:
+	mkdir -p $(GEN)
+	printf '%s\n' '/* Generated: Kore reads an empty embedded config. */' \
+	    '#include <sys/types.h>' \
+	    'u_int8_t asset_builtin_kore_conf[] = { 0x0a, 0x00 };' \
+	    'u_int32_t asset_len_builtin_kore_conf = 1;' > $@
+
+$(GEN)/%.o: $(GEN)/%.c
+	@echo "  CC    $<"
+	@$(CC) -std=c99 -g -c $< -o $@
+
+$(APP_OBJ): $(KOBJ)/ldflags $(GEN)/sql_gen.c $(GEN)/migrations_gen.c
+
+$(BUILD)/app/%.o: app/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	@$(CC) $(APPFLAGS) -MMD -MP -c $< -o $@
+
+$(BIN): $(KOBJ)/ldflags $(APP_OBJ) $(GEN_OBJ)
+	@echo "  LD    $@"
+	@$(CC) $(OPT) -o $@ $(KOBJ)/*.o $(APP_OBJ) $(GEN_OBJ) \
+	    $$(cat $(KOBJ)/ldflags) $(APPLIBS)
+
+-include $(APP_OBJ:.o=.d)
+
+# The sanitizer build the tests run.
+asan:
+	$(MAKE) BUILD=build/asan SAN=address,undefined
+
+run:
+	app/tools/run.sh
+
+check:
+	tests/check.sh
+
+bench:
+	tests/bench/run.sh
+
+fuzz:
+	tests/fuzz/run.sh long
+
+deps:
+	app/tools/deps.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all asan run check bench fuzz deps clean

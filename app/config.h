@@ -1,0 +1,118 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * open311d settings: one file (conf/open311.conf) of "name value" lines,
+ * each setting overridable from the environment as OPEN311_<NAME>
+ * (DATABASE_URL for database_url). Parsed and validated in the parent
+ * before any worker exists, so a bad setting is one clear message and a
+ * non-zero exit. Pure code: no Kore, no database.
+ */
+
+#ifndef __H_CONFIG
+#define __H_CONFIG
+
+#include <sys/types.h>
+
+#include "formats/buf.h"
+
+struct cfg {
+	char		*listen_host;
+	char		*listen_port;
+	int		tls;
+	char		*certfile;
+	char		*certkey;
+	char		*dhparam;
+	int		workers;
+	char		*database_url;
+	int		db_connections;
+	int		db_wait;
+	char		*public_url;
+	char		*test_url;
+	char		*contact;
+	char		*key_service;
+	char		*runas;
+	char		*pidfile;
+	long long	body_max;
+	long long	media_max;
+	long long	form_field_max;
+	int		form_fields_max;
+	int		access_log;
+	int		seccomp_tracing;
+	int		worker_death_terminate;
+	int		catalog_refresh_ms;
+	int		hsts;
+	int		max_span_days;
+	int		bench_routes;
+	int		request_timeout_ms;
+};
+
+/* Where each setting's value came from, for messages. */
+#define CFG_ERRLEN	256
+
+/*
+ * Fills cfg with the built-in defaults. Strings are heap copies owned by
+ * cfg (free with cfg_free()).
+ */
+void	cfg_defaults(struct cfg *);
+
+/*
+ * Loads the settings: defaults, then the file at path (when path is NULL,
+ * conf/open311.conf if it exists), then the environment, then
+ * validation. Returns 0, or -1 with a message in err.
+ */
+int	cfg_load(struct cfg *, const char *, char *, size_t);
+
+/* Frees every string held by cfg. */
+void	cfg_free(struct cfg *);
+
+/*
+ * Applies the settings in text (the contents of a config file named
+ * path, used in messages). Returns 0, or -1 with a message in err that
+ * names the file, line and setting.
+ */
+int	cfg_parse(struct cfg *, const char *, const char *, char *, size_t);
+
+/*
+ * Applies OPEN311_<NAME> (and DATABASE_URL) from the environment through
+ * getenv-like lookup fn. Returns 0, or -1 with a message naming the
+ * variable.
+ */
+int	cfg_environment(struct cfg *, const char *(*)(const char *),
+	    char *, size_t);
+
+/*
+ * Checks the settings together and fills derived values (public_url,
+ * test_url). Returns 0, or -1 with a message naming the setting.
+ */
+int	cfg_validate(struct cfg *, char *, size_t);
+
+/*
+ * Checks that the files the TLS listener needs exist and are readable.
+ * Returns 0, or -1 with a message naming the setting and file.
+ */
+int	cfg_check_files(const struct cfg *, char *, size_t);
+
+/*
+ * Writes the Kore configuration (listener, TLS, workers, limits, the one
+ * dispatch route) that these settings describe.
+ */
+void	cfg_kore_conf(const struct cfg *, struct fmt_buf *);
+
+/* Writes every setting with its current value, one per line. */
+void	cfg_dump(const struct cfg *, struct fmt_buf *);
+
+#endif

@@ -1,0 +1,506 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * urlencoded and multipart/form-data parsing (see form.h).
+ */
+
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "form.h"
+#include "path.h"
+#include "utf8.h"
+
+#define MP_HEADERS_MAX		8192
+#define MP_BOUNDARY_MAX		70
+
+static struct fmt_field	*form_add(struct fmt_form *,
+			    const struct fmt_form_limits *);
+static int	form_fail(struct fmt_form *, const char *, ...)
+		    __attribute__((format (printf, 2, 3)));
+static int	form_check_name(struct fmt_form *, const char *, size_t,
+		    const struct fmt_form_limits *);
+static int	mp_boundary(const char *, char *, size_t);
+static int	mp_param(const char *, const char *, char *, size_t);
+static const char	*mp_find(const char *, size_t, const char *, size_t);
+static int	mp_part(struct fmt_form *, const char *, size_t,
+		    const struct fmt_form_limits *);
+static int	mp_header_value(const char *, const char *, char *, size_t);
+static char	*form_strndup(const char *, size_t);
+
+static char *
+form_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		abort();
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}
+
+static int
+form_fail(struct fmt_form *form, const char *fmt, ...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(form->err, sizeof(form->err), fmt, ap);
+	va_end(ap);
+	return (-1);
+}
+
+void
+fmt_form_init(struct fmt_form *form)
+{
+	memset(form, 0, sizeof(*form));
+}
+
+void
+fmt_form_free(struct fmt_form *form)
+{
+	size_t		i;
+
+	for (i = 0; i < form->n; i++) {
+		free(form->f[i].name);
+		if (!form->f[i].file)
+			free(form->f[i].value);
+		free(form->f[i].filename);
+		free(form->f[i].ctype);
+	}
+	free(form->f);
+	fmt_form_init(form);
+}
+
+static struct fmt_field *
+form_add(struct fmt_form *form, const struct fmt_form_limits *lim)
+{
+	struct fmt_field	*f;
+
+	if (form->n >= lim->fields) {
+		(void)form_fail(form, "too many fields (at most %zu)",
+		    lim->fields);
+		return (NULL);
+	}
+
+	if (form->n == form->cap) {
+		form->cap = form->cap ? form->cap * 2 : 16;
+		if ((form->f = realloc(form->f,
+		    form->cap * sizeof(*form->f))) == NULL)
+			abort();
+	}
+
+	f = &form->f[form->n++];
+	memset(f, 0, sizeof(*f));
+	return (f);
+}
+
+static int
+form_check_name(struct fmt_form *form, const char *name, size_t len,
+    const struct fmt_form_limits *lim)
+{
+	if (len == 0)
+		return (form_fail(form, "a field has an empty name"));
+	if (len > lim->name)
+		return (form_fail(form, "a field name is longer than %zu "
+		    "bytes", lim->name));
+	if (fmt_text_check(name, len, FMT_TEXT_LINE) != NULL)
+		return (form_fail(form, "a field name is not valid UTF-8 "
+		    "text"));
+	return (0);
+}
+
+int
+fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
+    const struct fmt_form_limits *lim)
+{
+	struct fmt_field	*f;
+	const char		*end, *amp, *eq;
+	char			*name, *value;
+	int			n, v;
+
+	end = s + len;
+	while (s < end) {
+		if ((amp = memchr(s, '&', (size_t)(end - s))) == NULL)
+			amp = end;
+		if (amp == s) {
+			s++;
+			continue;
+		}
+		if ((eq = memchr(s, '=', (size_t)(amp - s))) == NULL)
+			eq = amp;
+
+		if ((size_t)(eq - s) > lim->name * 3)
+			return (form_fail(form, "a field name is longer than "
+			    "%zu bytes", lim->name));
+		name = form_strndup("", (size_t)(eq - s));
+		if ((n = fmt_pct_decode(s, (size_t)(eq - s), name, 1)) == -1) {
+			free(name);
+			return (form_fail(form, "malformed percent-encoding "
+			    "in a field name"));
+		}
+		if (form_check_name(form, name, (size_t)n, lim) == -1) {
+			free(name);
+			return (-1);
+		}
+
+		if (eq < amp && (size_t)(amp - eq - 1) > lim->value * 3) {
+			(void)form_fail(form, "field '%s' is longer than %zu "
+			    "bytes", name, lim->value);
+			free(name);
+			return (-1);
+		}
+		value = form_strndup("", eq < amp ? (size_t)(amp - eq - 1) : 0);
+		v = 0;
+		if (eq < amp && (v = fmt_pct_decode(eq + 1,
+		    (size_t)(amp - eq - 1), value, 1)) == -1) {
+			(void)form_fail(form, "malformed percent-encoding in "
+			    "field '%s'", name);
+			free(name);
+			free(value);
+			return (-1);
+		}
+
+		if ((size_t)v > lim->value) {
+			(void)form_fail(form, "field '%s' is longer than %zu "
+			    "bytes", name, lim->value);
+			free(name);
+			free(value);
+			return (-1);
+		}
+		if (!fmt_utf8_valid(value, (size_t)v)) {
+			(void)form_fail(form, "field '%s' is not valid UTF-8",
+			    name);
+			free(name);
+			free(value);
+			return (-1);
+		}
+
+		if ((f = form_add(form, lim)) == NULL) {
+			free(name);
+			free(value);
+			return (-1);
+		}
+		f->name = name;
+		f->value = value;
+		f->len = (size_t)v;
+		s = amp;
+	}
+
+	return (0);
+}
+
+const char *
+fmt_form_get(const struct fmt_form *form, const char *name)
+{
+	size_t		i;
+
+	for (i = 0; i < form->n; i++) {
+		if (!form->f[i].file && !strcmp(form->f[i].name, name))
+			return (form->f[i].value);
+	}
+
+	return (NULL);
+}
+
+/*
+ * Reads parameter key of a header value such as
+ * 'form-data; name="a"; filename="b.jpg"' into out. Returns 1 when found,
+ * 0 when absent, -1 when malformed or too long.
+ */
+static int
+mp_param(const char *hv, const char *key, char *out, size_t outlen)
+{
+	const char	*p;
+	size_t		klen, o;
+
+	klen = strlen(key);
+	for (p = strchr(hv, ';'); p != NULL; p = strchr(p, ';')) {
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, key, klen) || p[klen] != '=')
+			continue;
+		p += klen + 1;
+		o = 0;
+		if (*p == '"') {
+			for (p++; *p != '"'; p++) {
+				if (*p == '\0')
+					return (-1);
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				if (o + 1 >= outlen)
+					return (-1);
+				out[o++] = *p;
+			}
+		} else {
+			for (; *p != '\0' && *p != ';' && *p != ' ' &&
+			    *p != '\t'; p++) {
+				if (o + 1 >= outlen)
+					return (-1);
+				out[o++] = *p;
+			}
+		}
+		out[o] = '\0';
+		return (1);
+	}
+
+	return (0);
+}
+
+static int
+mp_boundary(const char *ctype, char *out, size_t outlen)
+{
+	if (mp_param(ctype, "boundary", out, outlen) != 1)
+		return (-1);
+	if (out[0] == '\0' || strlen(out) > MP_BOUNDARY_MAX)
+		return (-1);
+	return (0);
+}
+
+static const char *
+mp_find(const char *hay, size_t len, const char *needle, size_t nlen)
+{
+	const char	*p, *end;
+
+	if (nlen == 0 || len < nlen)
+		return (NULL);
+	end = hay + len - nlen;
+	for (p = hay; p <= end; p++) {
+		if ((p = memchr(p, needle[0], (size_t)(end - p) + 1)) == NULL)
+			return (NULL);
+		if (!memcmp(p, needle, nlen))
+			return (p);
+	}
+	return (NULL);
+}
+
+/* Copies a header value (from v up to end), without surrounding blanks. */
+static int
+mp_header_value(const char *v, const char *end, char *out, size_t outlen)
+{
+	size_t	n;
+
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	n = (size_t)(end - v);
+	if (n == 0 || n >= outlen)
+		return (-1);
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return (0);
+}
+
+/* One part: its headers, then its content (len bytes at p in total). */
+static int
+mp_part(struct fmt_form *form, const char *p, size_t len,
+    const struct fmt_form_limits *lim)
+{
+	struct fmt_field	*f;
+	const char		*hend, *line, *eol, *content;
+	char			hdrs[MP_HEADERS_MAX + 1], disp[1024];
+	char			name[1024], filename[512], ctype[256];
+	char			*dname;
+	size_t			hlen, clen;
+	int			has_disp, has_file, n;
+
+	if (len >= 2 && p[0] == '\r' && p[1] == '\n') {
+		hlen = 0;
+		content = p + 2;
+	} else if ((hend = mp_find(p, len, "\r\n\r\n", 4)) != NULL) {
+		hlen = (size_t)(hend + 2 - p);
+		content = hend + 4;
+	} else {
+		return (form_fail(form, "malformed multipart body: part "
+		    "without a blank line after its headers"));
+	}
+
+	if (hlen > MP_HEADERS_MAX)
+		return (form_fail(form, "malformed multipart body: part "
+		    "headers longer than %d bytes", MP_HEADERS_MAX));
+	memcpy(hdrs, p, hlen);
+	hdrs[hlen] = '\0';
+	clen = len - (size_t)(content - p);
+
+	has_disp = 0;
+	ctype[0] = '\0';
+	for (line = hdrs; (eol = strstr(line, "\r\n")) != NULL;
+	    line = eol + 2) {
+		if (!strncasecmp(line, "content-disposition:", 20)) {
+			if (mp_header_value(line + 20, eol, disp,
+			    sizeof(disp)) == -1)
+				return (form_fail(form, "malformed multipart "
+				    "body: bad Content-Disposition"));
+			has_disp = 1;
+		} else if (!strncasecmp(line, "content-type:", 13)) {
+			if (mp_header_value(line + 13, eol, ctype,
+			    sizeof(ctype)) == -1)
+				return (form_fail(form, "malformed multipart "
+				    "body: bad part Content-Type"));
+		}
+	}
+
+	if (!has_disp || strncasecmp(disp, "form-data", 9))
+		return (form_fail(form, "malformed multipart body: part "
+		    "without Content-Disposition: form-data"));
+
+	if (mp_param(disp, "name", name, sizeof(name)) != 1)
+		return (form_fail(form, "malformed multipart body: part "
+		    "without a name"));
+	if ((n = mp_param(disp, "filename", filename,
+	    sizeof(filename))) == -1)
+		return (form_fail(form, "malformed multipart body: bad "
+		    "filename of part '%.64s'", name));
+	has_file = n == 1;
+	if (ctype[0] != '\0' && strncasecmp(ctype, "text/", 5))
+		has_file = 1;
+
+	dname = form_strndup(name, strlen(name));
+	if (strchr(name, '%') != NULL &&
+	    fmt_pct_decode(name, strlen(name), dname, 0) == -1)
+		(void)strcpy(dname, name);
+	if (form_check_name(form, dname, strlen(dname), lim) == -1) {
+		free(dname);
+		return (-1);
+	}
+
+	if (has_file) {
+		if (clen > lim->file) {
+			(void)form_fail(form, "file '%s' is larger than %zu "
+			    "bytes", dname, lim->file);
+			free(dname);
+			return (-1);
+		}
+		if (form->nfiles >= lim->files) {
+			(void)form_fail(form, "too many files (at most %zu)",
+			    lim->files);
+			free(dname);
+			return (-1);
+		}
+	} else {
+		if (clen > lim->value) {
+			(void)form_fail(form, "field '%s' is longer than %zu "
+			    "bytes", dname, lim->value);
+			free(dname);
+			return (-1);
+		}
+		if (!fmt_utf8_valid(content, clen) ||
+		    memchr(content, '\0', clen) != NULL) {
+			(void)form_fail(form, "field '%s' is not valid UTF-8 "
+			    "text", dname);
+			free(dname);
+			return (-1);
+		}
+	}
+
+	if ((f = form_add(form, lim)) == NULL) {
+		free(dname);
+		return (-1);
+	}
+
+	f->name = dname;
+	f->len = clen;
+	if (has_file) {
+		f->file = 1;
+		f->value = (char *)(uintptr_t)content;
+		f->filename = form_strndup(filename, has_file && n == 1 ?
+		    strlen(filename) : 0);
+		f->ctype = form_strndup(ctype, strlen(ctype));
+		form->nfiles++;
+	} else {
+		f->value = form_strndup(content, clen);
+	}
+
+	return (0);
+}
+
+int
+fmt_form_multipart(struct fmt_form *form, const char *body, size_t len,
+    const char *ctype, const struct fmt_form_limits *lim)
+{
+	const char	*p, *end, *next;
+	char		boundary[MP_BOUNDARY_MAX + 1], delim[MP_BOUNDARY_MAX + 5];
+	size_t		dlen;
+
+	if (mp_boundary(ctype, boundary, sizeof(boundary)) == -1)
+		return (form_fail(form, "multipart/form-data without a valid "
+		    "boundary parameter"));
+
+	dlen = (size_t)snprintf(delim, sizeof(delim), "\r\n--%s", boundary);
+	end = body + len;
+
+	/* The first delimiter may start the body, without its CRLF. */
+	if (len >= dlen - 2 && !memcmp(body, delim + 2, dlen - 2)) {
+		p = body + dlen - 2;
+	} else if ((p = mp_find(body, len, delim, dlen)) != NULL) {
+		p += dlen;
+	} else {
+		return (form_fail(form, "malformed multipart body: no "
+		    "boundary found"));
+	}
+
+	for (;;) {
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+			return (0);
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
+			return (form_fail(form, "malformed multipart body: "
+			    "boundary not followed by a line break"));
+		p += 2;
+
+		if ((next = mp_find(p, (size_t)(end - p), delim,
+		    dlen)) == NULL)
+			return (form_fail(form, "malformed multipart body: "
+			    "part not closed by a boundary"));
+
+		if (mp_part(form, p, (size_t)(next - p), lim) == -1)
+			return (-1);
+		p = next + dlen;
+	}
+}
+
+int
+fmt_form_body(struct fmt_form *form, const char *body, size_t len,
+    const char *ctype, const struct fmt_form_limits *lim)
+{
+	size_t		n;
+
+	if (ctype == NULL)
+		return (fmt_form_urlencoded(form, body, len, lim));
+
+	n = strcspn(ctype, "; \t");
+	if (n == 33 && !strncasecmp(ctype,
+	    "application/x-www-form-urlencoded", n))
+		return (fmt_form_urlencoded(form, body, len, lim));
+	if (n == 19 && !strncasecmp(ctype, "multipart/form-data", n))
+		return (fmt_form_multipart(form, body, len, ctype, lim));
+
+	return (form_fail(form, "unsupported Content-Type '%.64s': send "
+	    "application/x-www-form-urlencoded or multipart/form-data",
+	    ctype));
+}

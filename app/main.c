@@ -1,0 +1,205 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Kore's hooks: the parent parses options, runs a subcommand or loads
+ * and checks the settings and the database schema, then hands Kore the
+ * configuration generated from them; each worker connects to the
+ * database and starts its catalog cache.
+ */
+
+#include <sys/types.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <kore/kore.h>
+#include <kore/hooks.h>
+#include <kore/http.h>
+
+#include "app.h"
+#include "cli/cli.h"
+#include "routes/route.h"
+#include "store/catalog_cache.h"
+#include "store/db.h"
+#include "store/pq.h"
+
+#define OPEN311D_VERSION	"0.1.0"
+
+static void	main_usage(void);
+static void	main_schema_check(void);
+static void	main_kore_conf(void);
+
+static struct cfg	cfg;
+
+const struct cfg *
+app_config(void)
+{
+	return (&cfg);
+}
+
+static void
+main_usage(void)
+{
+	fprintf(stderr, "usage: open311d [-c conf] [-nqr] [command ...]\n"
+	    "  -c conf  settings file (default conf/open311.conf, or "
+	    "$OPEN311_CONF)\n"
+	    "  -n       do not chroot (always on: PROJ and libpq read files)\n"
+	    "  -q       quiet start-up\n"
+	    "  -r       do not switch user even when root\n"
+	    "run `open311d help` for the commands\n");
+}
+
+/* Refuses to start against a database whose schema is older. */
+static void
+main_schema_check(void)
+{
+	PGconn	*conn;
+	char	err[512];
+	int	version;
+
+	if ((conn = store_pq_connect(cfg.database_url, cfg.db_wait, err,
+	    sizeof(err))) == NULL) {
+		fprintf(stderr, "open311d: %s\n", err);
+		exit(1);
+	}
+
+	version = store_schema_version(conn, err, sizeof(err));
+	PQfinish(conn);
+
+	if (version == -1) {
+		fprintf(stderr, "open311d: cannot read the schema version: "
+		    "%s\n", err);
+		exit(1);
+	}
+
+	if (version < store_schema_latest()) {
+		fprintf(stderr, "open311d: the database schema is at version "
+		    "%d but this binary needs %d; run `open311d migrate` "
+		    "first\n", version, store_schema_latest());
+		exit(1);
+	}
+
+	if (version > store_schema_latest()) {
+		kore_log(LOG_WARNING, "the database schema (%d) is newer than "
+		    "this binary (%d)", version, store_schema_latest());
+	}
+}
+
+/* Hands Kore the configuration generated from our settings. */
+static void
+main_kore_conf(void)
+{
+	struct fmt_buf	b;
+	FILE		*fp;
+
+	fmt_buf_init(&b);
+	cfg_kore_conf(&cfg, &b);
+	if ((fp = fmemopen(b.data, b.len, "r")) == NULL)
+		fatal("fmemopen: %s", errno_s);
+	kore_parse_config_file(fp);
+	(void)fclose(fp);
+	fmt_buf_free(&b);
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	const char	*conf;
+	char		err[512];
+	int		ch, norunas;
+
+	(void)setvbuf(stdout, NULL, _IOLBF, 0);
+	kore_foreground = 1;
+
+	conf = getenv("OPEN311_CONF");
+	norunas = 0;
+	while ((ch = getopt(argc, argv, "+c:fnqrhv")) != -1) {
+		switch (ch) {
+		case 'c':
+			conf = optarg;
+			break;
+		case 'f':
+		case 'n':
+			break;
+		case 'q':
+			kore_quiet = 1;
+			break;
+		case 'r':
+			norunas = 1;
+			break;
+		case 'v':
+			printf("open311d %s (kore %s)\n", OPEN311D_VERSION,
+			    kore_version);
+			exit(0);
+		case 'h':
+		default:
+			main_usage();
+			exit(ch == 'h' ? 0 : 2);
+		}
+	}
+
+	if (optind < argc) {
+		if (!cli_is_command(argv[optind])) {
+			main_usage();
+			exit(2);
+		}
+		exit(cli_main(argc - optind, argv + optind, conf));
+	}
+
+	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1 ||
+	    cfg_check_files(&cfg, err, sizeof(err)) == -1) {
+		fprintf(stderr, "open311d: %s\n", err);
+		exit(1);
+	}
+
+	/* Workers read proj.db and resolver files: never chroot. */
+	skip_chroot = 1;
+	if (getuid() != 0 || norunas || cfg.runas[0] == '\0') {
+		skip_runas = 1;
+		if (getuid() == 0) {
+			kore_log(LOG_WARNING, "running as root without "
+			    "runas: workers keep root privileges");
+		}
+	}
+
+	(void)setenv("PGCONNECT_TIMEOUT", "3", 0);
+	main_schema_check();
+	http_error_body_hook = route_error_body_hook;
+	main_kore_conf();
+
+	if (!kore_quiet) {
+		kore_log(LOG_NOTICE, "open311d %s serving %s", OPEN311D_VERSION,
+		    cfg.public_url);
+	}
+}
+
+void
+kore_worker_configure(void)
+{
+	struct fmt_discovery	d;
+
+	store_init(cfg.database_url);
+
+	d.contact = cfg.contact;
+	d.key_service = cfg.key_service;
+	d.production_url = cfg.public_url;
+	d.test_url = cfg.test_url;
+	store_catalog_start(&d, cfg.catalog_refresh_ms);
+}

@@ -1,0 +1,147 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Look-ups over the catalog model and its release.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+
+const char	*cat_type_names[] = { "realtime", "batch", "blackbox", NULL };
+const char	*cat_datatype_names[] = {
+	"string", "number", "datetime", "text", "singlevaluelist",
+	"multivaluelist", NULL
+};
+
+struct cat_jurisdiction *
+cat_jurisdiction_find(const struct catalog *cat, const char *id)
+{
+	size_t		i;
+
+	for (i = 0; i < cat->njurs; i++) {
+		if (!strcmp(cat->jurs[i].id, id))
+			return (&cat->jurs[i]);
+	}
+
+	return (NULL);
+}
+
+struct cat_service *
+cat_service_find(const struct cat_jurisdiction *jur, const char *code)
+{
+	size_t		i;
+
+	for (i = 0; i < jur->nservices; i++) {
+		if (!strcmp(jur->services[i].code, code))
+			return (&jur->services[i]);
+	}
+
+	return (NULL);
+}
+
+const struct cat_attr *
+cat_attr_find(const struct cat_service *svc, const char *code)
+{
+	size_t		i;
+
+	for (i = 0; i < svc->nattrs; i++) {
+		if (!strcmp(svc->attrs[i].code, code))
+			return (&svc->attrs[i]);
+	}
+
+	return (NULL);
+}
+
+int
+cat_attr_has_key(const struct cat_attr *attr, const char *key)
+{
+	size_t		i;
+
+	for (i = 0; i < attr->nvalues; i++) {
+		if (!strcmp(attr->values[i].key, key))
+			return (1);
+	}
+
+	return (0);
+}
+
+static void
+cat_free_service(struct cat_service *svc)
+{
+	size_t		i, j;
+
+	for (i = 0; i < svc->nattrs; i++) {
+		for (j = 0; j < svc->attrs[i].nvalues; j++) {
+			free(svc->attrs[i].values[j].key);
+			free(svc->attrs[i].values[j].name);
+		}
+		free(svc->attrs[i].values);
+		free(svc->attrs[i].code);
+		free(svc->attrs[i].datatype_description);
+		free(svc->attrs[i].description);
+	}
+
+	free(svc->attrs);
+	free(svc->code);
+	free(svc->name);
+	free(svc->description);
+	free(svc->group);
+	free(svc->keywords);
+	free(svc->agency);
+	free(svc->notice);
+	free(svc->dup_group);
+	fmt_buf_free(&svc->def[0]);
+	fmt_buf_free(&svc->def[1]);
+}
+
+void
+cat_jurisdiction_free(struct cat_jurisdiction *jur)
+{
+	size_t		j;
+
+	for (j = 0; j < jur->nservices; j++)
+		cat_free_service(&jur->services[j]);
+	free(jur->services);
+	free(jur->id);
+	free(jur->name);
+	free(jur->time_zone);
+	free(jur->contact);
+	free(jur->key_service);
+	free(jur->changeset);
+	fmt_buf_free(&jur->list[0]);
+	fmt_buf_free(&jur->list[1]);
+}
+
+void
+cat_free(struct catalog *cat)
+{
+	size_t		i;
+
+	if (cat == NULL)
+		return;
+
+	for (i = 0; i < cat->njurs; i++)
+		cat_jurisdiction_free(&cat->jurs[i]);
+
+	free(cat->jurs);
+	free(cat->changeset);
+	fmt_buf_free(&cat->discovery[0]);
+	fmt_buf_free(&cat->discovery[1]);
+	free(cat);
+}

@@ -1,0 +1,389 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Route table, dispatch, responses and the access log (see route.h).
+ */
+
+#include <sys/types.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "route.h"
+
+static const struct route_def	routes[] = {
+	{ "discovery", "discovery", ROUTE_GET, ROUTE_OPEN311,
+	    route_discovery },
+	{ "services", "services", ROUTE_GET, ROUTE_OPEN311,
+	    route_services },
+	{ "service_definition", "services/:", ROUTE_GET, ROUTE_OPEN311,
+	    route_service_definition },
+	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
+	{ "readyz", "readyz", ROUTE_GET, ROUTE_NONE, route_readyz },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+static void	route_ctx_free(struct http_request *);
+static int	route_format(const struct route_def *, const char *);
+static void	route_log(struct http_request *, struct route_ctx *, int,
+		    size_t);
+static int	route_methods_text(int, char *, size_t);
+
+u_int64_t
+route_now_us(void)
+{
+	struct timespec	ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((u_int64_t)ts.tv_sec * 1000000 + (u_int64_t)ts.tv_nsec / 1000);
+}
+
+static void
+route_ctx_free(struct http_request *req)
+{
+	struct route_ctx	*ctx;
+
+	if ((ctx = http_state_get(req)) == NULL)
+		return;
+
+	if (ctx->cleanup != NULL)
+		ctx->cleanup(ctx);
+	store_reset(&ctx->q);
+	store_catalog_cancel(&ctx->wait);
+	store_catalog_put(ctx->cat);
+	fmt_form_free(&ctx->qs);
+}
+
+/* The format a suffix selects on a route, or -1 when not accepted. */
+static int
+route_format(const struct route_def *def, const char *ext)
+{
+	if (ext[0] == '\0')
+		return ((def->formats & ROUTE_NONE) ? 0 : -1);
+	if (!strcmp(ext, "xml"))
+		return ((def->formats & ROUTE_XML) ? FMT_XML : -1);
+	if (!strcmp(ext, "json"))
+		return ((def->formats & ROUTE_JSON) ? FMT_JSON : -1);
+	return (-1);
+}
+
+static int
+route_methods_text(int methods, char *out, size_t len)
+{
+	return (snprintf(out, len, "%s%s%s",
+	    (methods & ROUTE_GET) ? "GET, HEAD, " : "",
+	    (methods & ROUTE_POST) ? "POST, " : "", "OPTIONS"));
+}
+
+int
+route_dispatch(struct http_request *req)
+{
+	struct fmt_form_limits	lim;
+	const struct cfg	*cfg;
+	const struct route_def	*def;
+	struct route_ctx	*ctx;
+	char			allow[64];
+	int			method, fmt, pathmatch;
+
+	if ((ctx = http_state_get(req)) != NULL)
+		return (ctx->def->handler(req, ctx));
+
+	ctx = http_state_create(req, sizeof(*ctx), route_ctx_free);
+	ctx->t0 = route_now_us();
+	ctx->fmt = FMT_XML;
+	fmt_form_init(&ctx->qs);
+
+	if (fmt_path_parse(req->path, &ctx->path) == -1) {
+		ctx->def = &routes[0];
+		return (route_error(req, ctx, 400, "malformed request path"));
+	}
+
+	if (!strcmp(ctx->path.ext, "json"))
+		ctx->fmt = FMT_JSON;
+
+	method = req->method == HTTP_METHOD_HEAD ? HTTP_METHOD_GET :
+	    req->method;
+	pathmatch = 0;
+	for (def = routes; def->name != NULL; def++) {
+		if (!fmt_path_match(&ctx->path, def->pattern, ctx->arg, 2))
+			continue;
+		pathmatch = 1;
+		if ((fmt = route_format(def, ctx->path.ext)) == -1)
+			continue;
+		ctx->def = def;
+		ctx->fmt = fmt;
+		if (method == HTTP_METHOD_OPTIONS) {
+			(void)route_methods_text(def->methods, allow,
+			    sizeof(allow));
+			http_response_header(req, "allow", allow);
+			return (route_reply(req, ctx, 204, NULL, 0, NULL));
+		}
+		if (def->methods & method)
+			break;
+		(void)route_methods_text(def->methods, allow, sizeof(allow));
+		http_response_header(req, "allow", allow);
+		return (route_error(req, ctx, 405, "method %s is not allowed "
+		    "on %s; use %s", http_method_text(req->method), req->path,
+		    allow));
+	}
+
+	if (def->name == NULL) {
+		ctx->def = &routes[0];
+		if (pathmatch) {
+			return (route_error(req, ctx, 404, "unknown format "
+			    "'%s': add .xml or .json to the resource path",
+			    ctx->path.ext));
+		}
+		return (route_error(req, ctx, 404, "no resource at %s",
+		    req->path));
+	}
+
+	if (req->query_string != NULL) {
+		cfg = app_config();
+		lim.fields = (size_t)cfg->form_fields_max;
+		lim.name = 256;
+		lim.value = (size_t)cfg->form_field_max;
+		lim.file = 0;
+		lim.files = 0;
+		if (fmt_form_urlencoded(&ctx->qs, req->query_string,
+		    strlen(req->query_string), &lim) == -1) {
+			return (route_error(req, ctx, 400, "malformed query "
+			    "string: %s", ctx->qs.err));
+		}
+	}
+
+	return (def->handler(req, ctx));
+}
+
+const char *
+route_param(const struct route_ctx *ctx, const char *name)
+{
+	const char	*v;
+
+	v = fmt_form_get(&ctx->qs, name);
+	if (v == NULL || v[0] == '\0')
+		return (NULL);
+	return (v);
+}
+
+/* Writes s for a log line, with anything unprintable as \xHH. */
+static void
+route_log_str(struct fmt_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7e ||
+		    *s == '"' || *s == '\\')
+			fmt_buf_printf(b, "\\x%02x", (unsigned char)*s);
+		else
+			fmt_buf_byte(b, *s);
+	}
+}
+
+static void
+route_log(struct http_request *req, struct route_ctx *ctx, int status,
+    size_t len)
+{
+	struct fmt_buf	b;
+	char		addr[INET6_ADDRSTRLEN];
+	u_int64_t	us;
+
+	if (!app_config()->access_log)
+		return;
+
+	addr[0] = '-';
+	addr[1] = '\0';
+	if (req->owner->family == AF_INET) {
+		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
+		    addr, sizeof(addr));
+	} else if (req->owner->family == AF_INET6) {
+		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
+		    addr, sizeof(addr));
+	}
+
+	us = ctx != NULL ? route_now_us() - ctx->t0 : 0;
+	fmt_buf_init(&b);
+	fmt_buf_printf(&b, "access %s %s ", addr,
+	    http_method_text(req->method));
+	route_log_str(&b, req->path);
+	if (req->query_string != NULL) {
+		fmt_buf_byte(&b, '?');
+		route_log_str(&b, req->query_string);
+	}
+	fmt_buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
+	    (unsigned long long)(us / 1000),
+	    (unsigned long long)(us % 1000));
+	fwrite(b.data, 1, b.len, stdout);
+	fmt_buf_free(&b);
+}
+
+int
+route_reply(struct http_request *req, struct route_ctx *ctx, int status,
+    const void *body, size_t len, const char *ctype)
+{
+	if (ctype != NULL)
+		http_response_header(req, "content-type", ctype);
+	http_response(req, status, body, len);
+	ctx->replied = 1;
+	route_log(req, ctx, status, len);
+	return (KORE_RESULT_OK);
+}
+
+int
+route_reply_doc(struct http_request *req, struct route_ctx *ctx,
+    int status, const struct fmt_buf *doc)
+{
+	return (route_reply(req, ctx, status, doc->data, doc->len,
+	    fmt_content_type(ctx->fmt)));
+}
+
+int
+route_error(struct http_request *req, struct route_ctx *ctx, int status,
+    const char *fmt, ...)
+{
+	struct fmt_buf	body, msg;
+	struct fmt_doc	doc;
+	va_list		ap;
+	int		type, r;
+
+	fmt_buf_init(&msg);
+	va_start(ap, fmt);
+	fmt_buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+
+	type = ctx->fmt == FMT_JSON ? FMT_JSON : FMT_XML;
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, type);
+	fmt_doc_list(&doc, "errors", "error");
+	fmt_doc_object(&doc, NULL);
+	fmt_doc_int(&doc, "code", status);
+	fmt_doc_strn(&doc, "description", msg.data, msg.len);
+	fmt_doc_end(&doc);
+	fmt_doc_end(&doc);
+
+	if (status == 503)
+		http_response_header(req, "retry-after", "5");
+	r = route_reply(req, ctx, status, body.data, body.len,
+	    fmt_content_type(type));
+	fmt_buf_free(&body);
+	fmt_buf_free(&msg);
+	return (r);
+}
+
+int
+route_db_error(struct http_request *req, struct route_ctx *ctx)
+{
+	kore_log(LOG_WARNING, "%s: database error %s: %s", ctx->def->name,
+	    ctx->q.sqlstate, ctx->q.error);
+	if (store_unavailable(&ctx->q))
+		return (route_error(req, ctx, 503, "the database is "
+		    "unavailable; try again shortly"));
+	return (route_error(req, ctx, 500, "internal error"));
+}
+
+int
+route_catalog(struct http_request *req, struct route_ctx *ctx)
+{
+	int	r;
+
+	if (ctx->cat != NULL)
+		return (KORE_RESULT_OK);
+
+	r = store_catalog_get(req, &ctx->wait, &ctx->cat);
+	if (r == STORE_DONE)
+		return (KORE_RESULT_OK);
+	if (r == STORE_WAIT)
+		return (KORE_RESULT_RETRY);
+
+	(void)route_error(req, ctx, 503, "the service catalog is not "
+	    "available yet; try again shortly");
+	return (KORE_RESULT_ERROR);
+}
+
+struct cat_jurisdiction *
+route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
+{
+	struct cat_jurisdiction	*jur;
+	struct fmt_buf		ids;
+	const char		*id;
+	size_t			i;
+
+	id = route_param(ctx, "jurisdiction_id");
+	if (id != NULL) {
+		if ((jur = cat_jurisdiction_find(ctx->cat, id)) == NULL) {
+			(void)route_error(req, ctx, 404, "jurisdiction_id "
+			    "'%s' not found", id);
+		}
+		return (jur);
+	}
+
+	if (ctx->cat->njurs == 1)
+		return (&ctx->cat->jurs[0]);
+
+	if (ctx->cat->njurs == 0) {
+		(void)route_error(req, ctx, 404, "no jurisdiction is "
+		    "configured on this endpoint yet");
+		return (NULL);
+	}
+
+	fmt_buf_init(&ids);
+	for (i = 0; i < ctx->cat->njurs; i++)
+		fmt_buf_printf(&ids, "%s%s", i ? ", " : "",
+		    ctx->cat->jurs[i].id);
+	(void)route_error(req, ctx, 400, "jurisdiction_id is required: this "
+	    "endpoint serves several jurisdictions (%s)", fmt_buf_cstr(&ids));
+	fmt_buf_free(&ids);
+	return (NULL);
+}
+
+const char *
+route_error_body_hook(struct http_request *req, int status,
+    struct kore_buf *out)
+{
+	struct fmt_buf	body;
+	struct fmt_doc	doc;
+	int		type;
+	size_t		len;
+
+	type = FMT_XML;
+	if (req != NULL && req->path != NULL) {
+		len = strlen(req->path);
+		if (len > 5 && !strcmp(req->path + len - 5, ".json"))
+			type = FMT_JSON;
+	}
+
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, type);
+	fmt_doc_list(&doc, "errors", "error");
+	fmt_doc_object(&doc, NULL);
+	fmt_doc_int(&doc, "code", status);
+	fmt_doc_str(&doc, "description", http_status_text(status));
+	fmt_doc_end(&doc);
+	fmt_doc_end(&doc);
+	kore_buf_append(out, body.data, body.len);
+	fmt_buf_free(&body);
+
+	if (app_config()->access_log) {
+		printf("access - %s %d %zu (rejected before routing)\n",
+		    req != NULL ? http_method_text(req->method) : "-", status,
+		    out->offset);
+	}
+
+	return (fmt_content_type(type));
+}

@@ -1,0 +1,135 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The glue every resource handler shares: the per-request context, the
+ * route table entry, and the one place responses leave the server
+ * (Content-Type, Open311 error bodies in the requested format, the access
+ * log line).
+ */
+
+#ifndef __H_ROUTE
+#define __H_ROUTE
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "formats/doc.h"
+#include "formats/form.h"
+#include "formats/path.h"
+#include "store/catalog_cache.h"
+#include "store/db.h"
+
+/* Formats a route accepts, as path suffixes. */
+#define ROUTE_XML	0x01
+#define ROUTE_JSON	0x02
+#define ROUTE_NONE	0x04	/* no suffix: /healthz */
+#define ROUTE_OPEN311	(ROUTE_XML | ROUTE_JSON)
+
+/* Methods, as Kore's HTTP_METHOD_* bits. */
+#define ROUTE_GET	HTTP_METHOD_GET
+#define ROUTE_POST	HTTP_METHOD_POST
+
+struct route_ctx;
+
+struct route_def {
+	const char	*name;
+	const char	*pattern;
+	int		methods;
+	int		formats;
+	int		(*handler)(struct http_request *, struct route_ctx *);
+};
+
+struct route_ctx {
+	const struct route_def	*def;
+	struct fmt_path		path;
+	const char		*arg[2];
+	int			fmt;
+	u_int64_t		t0;
+	int			step;
+	int			replied;
+	struct fmt_form		qs;
+	struct store_q		q;
+	struct store_waiter	wait;
+	struct catalog		*cat;
+	void			*priv;
+	void			(*cleanup)(struct route_ctx *);
+};
+
+/* Kore's handler for every path: finds the route and runs it. */
+int	route_dispatch(struct http_request *);
+
+/*
+ * Sends status with body (len bytes) of content type ctype, and logs the
+ * request. Returns KORE_RESULT_OK for the handler to return.
+ */
+int	route_reply(struct http_request *, struct route_ctx *, int,
+	    const void *, size_t, const char *);
+
+/* Sends a rendered XML/JSON document in the request's format. */
+int	route_reply_doc(struct http_request *, struct route_ctx *, int,
+	    const struct fmt_buf *);
+
+/*
+ * Sends an Open311 error body (<errors><error><code/><description/>) in
+ * the request's format, the description printf-formatted.
+ */
+int	route_error(struct http_request *, struct route_ctx *, int,
+	    const char *, ...) __attribute__((format (printf, 4, 5)));
+
+/* Answers a failed query: 503 when the database is unreachable. */
+int	route_db_error(struct http_request *, struct route_ctx *);
+
+/*
+ * A query parameter's value, or NULL when it is absent or empty (an
+ * empty optional parameter counts as not given).
+ */
+const char	*route_param(const struct route_ctx *, const char *);
+
+/*
+ * Takes the catalog for this request (ctx->cat). Returns KORE_RESULT_OK
+ * when it is there, KORE_RESULT_RETRY while it loads; on failure it
+ * answers 503 and returns KORE_RESULT_ERROR (the caller returns
+ * KORE_RESULT_OK).
+ */
+int	route_catalog(struct http_request *, struct route_ctx *);
+
+/*
+ * Resolves the jurisdiction_id parameter against the catalog. Optional
+ * when one jurisdiction exists. Returns it, or NULL after answering
+ * 404 (unknown) or 400 (missing with several jurisdictions).
+ */
+struct cat_jurisdiction	*route_jurisdiction(struct http_request *,
+			    struct route_ctx *);
+
+/* The Open311 error body for responses Kore sends itself. */
+const char	*route_error_body_hook(struct http_request *, int,
+		    struct kore_buf *);
+
+/* Microseconds on a monotonic clock. */
+u_int64_t	route_now_us(void);
+
+/* Handlers (one file each under routes/). */
+int	route_discovery(struct http_request *, struct route_ctx *);
+int	route_services(struct http_request *, struct route_ctx *);
+int	route_service_definition(struct http_request *, struct route_ctx *);
+int	route_healthz(struct http_request *, struct route_ctx *);
+int	route_readyz(struct http_request *, struct route_ctx *);
+
+/* The benchmarks' reference: a Kore route of its own, no dispatch. */
+int	route_bench_noop(struct http_request *);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Asynchronous query driver over Kore's pgsql layer (see db.h), and the
+ * connection hook that prepares the embedded statements.
+ */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+
+#define STORE_DB	"db"
+
+static int	store_prepare(PGconn *);
+static void	store_callback(struct kore_pgsql *, void *);
+static void	store_send(struct store_q *);
+static void	store_copy_params(struct store_q *, enum sql_id, int,
+		    const char **);
+static void	store_fail(struct store_q *, const char *);
+
+void
+store_init(const char *conninfo)
+{
+	kore_pgsql_conn_hook = store_prepare;
+	if (!kore_pgsql_register(STORE_DB, conninfo))
+		fatalx("cannot register the database");
+}
+
+static int
+store_prepare(PGconn *conn)
+{
+	PGresult	*res;
+	size_t		i;
+	int		ok;
+
+	res = PQexec(conn, "SET TimeZone = 'UTC'; "
+	    "SET application_name = 'open311d'");
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	PQclear(res);
+	if (!ok)
+		return (0);
+
+	for (i = 0; i < SQL__COUNT; i++) {
+		res = PQprepare(conn, sql_table[i].name, sql_table[i].text,
+		    0, NULL);
+		ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+		if (!ok) {
+			kore_log(LOG_ERR, "cannot prepare %s: %s",
+			    sql_table[i].name, PQresultErrorMessage(res));
+		}
+		PQclear(res);
+		if (!ok)
+			return (0);
+	}
+
+	return (1);
+}
+
+static void
+store_fail(struct store_q *q, const char *msg)
+{
+	const char	*state;
+
+	(void)snprintf(q->error, sizeof(q->error), "%s",
+	    msg != NULL ? msg : "unknown database error");
+	q->sqlstate[0] = '\0';
+	if (q->sql.result != NULL) {
+		state = PQresultErrorField(q->sql.result, PG_DIAG_SQLSTATE);
+		if (state != NULL)
+			(void)snprintf(q->sqlstate, sizeof(q->sqlstate), "%s",
+			    state);
+	}
+}
+
+static void
+store_copy_params(struct store_q *q, enum sql_id id, int n,
+    const char **params)
+{
+	int	i;
+
+	if (n > STORE_PARAMS_MAX)
+		fatalx("too many parameters for %s", sql_table[id].name);
+
+	q->id = id;
+	q->nparams = n;
+	for (i = 0; i < n; i++)
+		q->params[i] = params[i] ? kore_strdup(params[i]) : NULL;
+}
+
+/*
+ * Takes a connection and sends the statement. When every connection is
+ * busy the query stays in INIT, queued, and is sent once woken.
+ */
+static void
+store_send(struct store_q *q)
+{
+	if (!kore_pgsql_setup(&q->sql, STORE_DB, KORE_PGSQL_ASYNC))
+		return;
+
+	if (!kore_pgsql_query_prepared(&q->sql, sql_table[q->id].name, 0,
+	    q->nparams, q->params, NULL, NULL))
+		return;
+
+	q->sent = 1;
+}
+
+void
+store_start(struct store_q *q, struct http_request *req, enum sql_id id,
+    int n, const char **params)
+{
+	memset(q, 0, sizeof(*q));
+	q->started = 1;
+	store_copy_params(q, id, n, params);
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_request(&q->sql, req);
+	store_send(q);
+}
+
+void
+store_start_cb(struct store_q *q, enum sql_id id, int n,
+    const char **params, void (*done)(struct store_q *, void *), void *arg)
+{
+	memset(q, 0, sizeof(*q));
+	q->started = 1;
+	q->done = done;
+	q->arg = arg;
+	store_copy_params(q, id, n, params);
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_callback(&q->sql, store_callback, q);
+
+	q->busy = 1;
+	store_send(q);
+	q->busy = 0;
+	store_callback(&q->sql, q);
+}
+
+static void
+store_callback(struct kore_pgsql *sql, void *arg)
+{
+	struct store_q	*q;
+	int		r;
+
+	(void)sql;
+	q = arg;
+	if (q->busy)
+		return;
+
+	q->busy = 1;
+	r = store_step(q);
+	q->busy = 0;
+
+	if (r != STORE_WAIT && q->done != NULL)
+		q->done(q, q->arg);
+}
+
+int
+store_step(struct store_q *q)
+{
+	for (;;) {
+		switch (q->sql.state) {
+		case KORE_PGSQL_STATE_INIT:
+			if (q->sent)
+				return (STORE_WAIT);
+			/* Woken from the connection queue: try again. */
+			store_send(q);
+			if (q->sql.state == KORE_PGSQL_STATE_INIT)
+				return (STORE_WAIT);
+			break;
+		case KORE_PGSQL_STATE_WAIT:
+			return (STORE_WAIT);
+		case KORE_PGSQL_STATE_RESULT:
+			if (q->res != NULL)
+				PQclear(q->res);
+			q->res = q->sql.result;
+			q->sql.result = NULL;
+			kore_pgsql_continue(&q->sql);
+			break;
+		case KORE_PGSQL_STATE_DONE:
+			kore_pgsql_continue(&q->sql);
+			break;
+		case KORE_PGSQL_STATE_COMPLETE:
+			return (STORE_DONE);
+		case KORE_PGSQL_STATE_ERROR:
+			store_fail(q, q->sql.error);
+			if (q->res != NULL) {
+				PQclear(q->res);
+				q->res = NULL;
+			}
+			kore_pgsql_cleanup(&q->sql);
+			q->sql.state = KORE_PGSQL_STATE_ERROR;
+			return (STORE_ERROR);
+		default:
+			store_fail(q, "unexpected database state");
+			kore_pgsql_cleanup(&q->sql);
+			q->sql.state = KORE_PGSQL_STATE_ERROR;
+			return (STORE_ERROR);
+		}
+	}
+}
+
+void
+store_reset(struct store_q *q)
+{
+	int	i;
+
+	if (q->started)
+		kore_pgsql_cleanup(&q->sql);
+	if (q->res != NULL)
+		PQclear(q->res);
+	for (i = 0; i < q->nparams; i++)
+		kore_free((void *)(uintptr_t)q->params[i]);
+	q->nparams = 0;
+	q->res = NULL;
+	q->started = 0;
+	q->sent = 0;
+}
+
+const char *
+store_val(const struct store_q *q, int r, int c)
+{
+	return (PQgetvalue(q->res, r, c));
+}
+
+int
+store_isnull(const struct store_q *q, int r, int c)
+{
+	return (PQgetisnull(q->res, r, c));
+}
+
+int
+store_rows(const struct store_q *q)
+{
+	return (q->res != NULL ? PQntuples(q->res) : 0);
+}
+
+int
+store_unavailable(const struct store_q *q)
+{
+	return (q->sqlstate[0] == '\0' || !strncmp(q->sqlstate, "08", 2) ||
+	    !strncmp(q->sqlstate, "57", 2));
+}

@@ -1,0 +1,98 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The database driver every handler and timer uses: statements from sql/
+ * are prepared on each new connection, and a query is a small state
+ * machine (store_step) over Kore's asynchronous pgsql layer, bound either
+ * to an HTTP request (woken when the result arrives) or to a callback.
+ */
+
+#ifndef __H_STORE_DB
+#define __H_STORE_DB
+
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+
+#include "sql_gen.h"
+
+#define STORE_WAIT	0
+#define STORE_DONE	1
+#define STORE_ERROR	2
+
+#define STORE_PARAMS_MAX	48
+
+struct store_q {
+	struct kore_pgsql	sql;
+	int			started;
+	int			sent;
+	int			busy;
+	enum sql_id		id;
+	int			nparams;
+	const char		*params[STORE_PARAMS_MAX];
+	PGresult		*res;
+	char			sqlstate[6];
+	char			error[256];
+	void			(*done)(struct store_q *, void *);
+	void			*arg;
+};
+
+/*
+ * Registers the database for this worker: every new connection is set to
+ * UTC and gets every statement of sql/ prepared before its first query.
+ */
+void	store_init(const char *);
+
+/*
+ * Starts prepared statement id with n text parameters (NULL is SQL
+ * NULL) for req; the request sleeps until the result. Then call
+ * store_step() each time the handler runs.
+ */
+void	store_start(struct store_q *, struct http_request *, enum sql_id,
+	    int, const char **);
+
+/*
+ * Starts a query that reports to done(q, arg) when it has finished (with
+ * q->res set) or failed (q->res NULL, q->error set). For timers and other
+ * work without a request.
+ */
+void	store_start_cb(struct store_q *, enum sql_id, int, const char **,
+	    void (*)(struct store_q *, void *), void *);
+
+/*
+ * Advances a request-bound query. Returns STORE_WAIT (return
+ * KORE_RESULT_RETRY), STORE_DONE (q->res holds the rows) or STORE_ERROR
+ * (q->error and q->sqlstate describe it).
+ */
+int	store_step(struct store_q *);
+
+/* Releases the result and connection so q can run another query. */
+void	store_reset(struct store_q *);
+
+/* Value of row r, column c of the result ("" for NULL). */
+const char	*store_val(const struct store_q *, int, int);
+
+/* 1 when row r, column c is NULL. */
+int	store_isnull(const struct store_q *, int, int);
+
+/* Number of rows in the result. */
+int	store_rows(const struct store_q *);
+
+/* 1 when the failure was the database being unreachable. */
+int	store_unavailable(const struct store_q *);
+
+#endif

@@ -1,0 +1,27 @@
+-- Jurisdiction import: creates or replaces a jurisdiction and its
+-- boundary. The geometries arrive as a JSON array of GeoJSON geometries
+-- in the source CRS; their union is made valid, transformed to WGS 84
+-- and stored as a MultiPolygon.
+-- Params: $1 id, $2 name, $3 geometries (JSON array), $4 source EPSG,
+-- $5 local CRS EPSG, $6 time zone, $7 contact, $8 key service text
+-- Result: id, area in km², boundary is empty
+WITH g AS (
+	SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(
+	    ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(e::text), $4::integer)),
+	    4326)), 3)) AS geom
+	FROM json_array_elements($3::json) e
+), up AS (
+	INSERT INTO jurisdictions AS j (id, name, boundary, srid, time_zone,
+	    contact, key_service)
+	SELECT $1, $2, g.geom::geography, $5::integer, $6, $7, $8 FROM g
+	WHERE NOT ST_IsEmpty(g.geom)
+	ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
+	    boundary = EXCLUDED.boundary, srid = EXCLUDED.srid,
+	    time_zone = EXCLUDED.time_zone, contact = EXCLUDED.contact,
+	    key_service = EXCLUDED.key_service, catalog_changed = now()
+	RETURNING j.id, ST_Area(j.boundary) / 1e6 AS km2
+), bump AS (
+	UPDATE catalog_state SET version = version + 1, changed_at = now()
+	WHERE EXISTS (SELECT 1 FROM up)
+)
+SELECT g.id, g.km2 FROM up g
