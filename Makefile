@@ -20,7 +20,7 @@ APPFLAGS = -std=c99 -g $(OPT) -D_GNU_SOURCE -DKORE_SINGLE_BINARY \
 	  -DKORE_USE_PGSQL -DKORE_USE_TASKS -fstack-protector-all \
 	  -I$(KSRC)/include -Iapp -I$(GEN) \
 	  $(shell pkg-config --cflags $(PKGS)) $(WARN)
-APPLIBS	= $(shell pkg-config --libs $(PKGS))
+APPLIBS	= $(shell pkg-config --libs $(PKGS)) -lm
 
 APP_SRC	= $(sort $(wildcard app/*.c app/*/*.c))
 APP_OBJ	= $(APP_SRC:%.c=$(BUILD)/%.o)
@@ -42,10 +42,12 @@ $(KOBJ)/ldflags: $(KSRC)/.patched
 	    TASKS=1 KORE_SINGLE_BINARY=1 $(if $(SAN),SANITIZE=$(SAN) NOOPT=1)
 
 $(GEN)/sql_gen.c: $(SQL) app/tools/embed.sh
-	app/tools/embed.sh sql $(GEN) $(SQL)
+	@echo "  EMBED $(GEN)/sql_gen.c"
+	@app/tools/embed.sh sql $(GEN) $(SQL)
 
 $(GEN)/migrations_gen.c: $(MIGRATIONS) app/tools/embed.sh
-	app/tools/embed.sh migrations $(GEN) $(MIGRATIONS)
+	@echo "  EMBED $(GEN)/migrations_gen.c"
+	@app/tools/embed.sh migrations $(GEN) $(MIGRATIONS)
 
 $(GEN)/builtin_conf.c:
 	mkdir -p $(GEN)
@@ -72,9 +74,27 @@ $(BIN): $(KOBJ)/ldflags $(APP_OBJ) $(GEN_OBJ)
 
 -include $(APP_OBJ:.o=.d)
 
+# Unit tests: the pure layers (no Kore, no database) with cmocka, under
+# ASan and UBSan.
+PURE_SRC = app/config.c $(sort $(wildcard app/formats/*.c app/model/*.c))
+UNIT_BIN = $(patsubst tests/unit/%.c,build/unit/%,\
+	   $(sort $(wildcard tests/unit/test_*.c)))
+UNITFLAGS = -std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit \
+	  -fsanitize=address,undefined -fno-omit-frame-pointer \
+	  -fno-sanitize-recover=undefined \
+	  $(shell pkg-config --cflags jansson) $(WARN) -Wno-missing-prototypes
+
+unit: $(UNIT_BIN)
+
+build/unit/%: tests/unit/%.c $(PURE_SRC) $(wildcard app/*/*.h app/*.h tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  TEST  $@"
+	@$(CC) $(UNITFLAGS) -o $@ $< $(PURE_SRC) -lcmocka \
+	    $(shell pkg-config --libs jansson) -lm
+
 # The sanitizer build the tests run.
 asan:
-	$(MAKE) BUILD=build/asan SAN=address,undefined
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=address,undefined
 
 run:
 	app/tools/run.sh
@@ -94,4 +114,4 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all asan run check bench fuzz deps clean
+.PHONY: all asan unit run check bench fuzz deps clean

@@ -292,8 +292,8 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 		}
 		errno = 0;
 		n = strtoll(colon + 1, &end, 10);
-		if (errno != 0 || end == colon + 1 || *end != '\0' ||
-		    n < 1 || n > 65535) {
+		if (errno != 0 || !isdigit((unsigned char)colon[1]) ||
+		    *end != '\0' || n < 1 || n > 65535) {
 			(void)snprintf(err, errlen,
 			    "listen: port must be from 1 to 65535 in '%s'", v);
 			return (-1);
@@ -304,7 +304,7 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 			memmove(host, host + 1, strlen(host));
 			host[strlen(host) - 1] = '\0';
 		}
-		if (host[0] == '\0' || strpbrk(host, " \t{}#") != NULL) {
+		if (host[0] == '\0' || strpbrk(host, " \t{}#[]") != NULL) {
 			(void)snprintf(err, errlen,
 			    "listen: bad address in '%s'", v);
 			free(host);
@@ -341,7 +341,7 @@ cfg_parse(struct cfg *c, const char *path, const char *text,
 	char			*copy, *line, *next, *name, *value, *p;
 	char			msg[CFG_ERRLEN];
 	unsigned char		seen[sizeof(settings) / sizeof(settings[0])];
-	int			lineno, rc;
+	int			lineno, rc, quoted;
 
 	memset(seen, 0, sizeof(seen));
 	copy = cfg_strdup(text);
@@ -352,8 +352,16 @@ cfg_parse(struct cfg *c, const char *path, const char *text,
 		lineno++;
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		if ((p = strchr(line, '#')) != NULL)
-			*p = '\0';
+		/* A comment starts a line or follows a blank, unquoted. */
+		for (p = line, quoted = 0; *p != '\0'; p++) {
+			if (*p == '"') {
+				quoted = !quoted;
+			} else if (*p == '#' && !quoted &&
+			    (p == line || isspace((unsigned char)p[-1]))) {
+				*p = '\0';
+				break;
+			}
+		}
 		name = cfg_trim(line);
 		if (*name == '\0')
 			continue;
@@ -499,11 +507,12 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	while (len > 0 && c->test_url[len - 1] == '/')
 		c->test_url[--len] = '\0';
 
-	if (c->contact[0] == '\0')
-		cfg_replace(&c->contact, "See the jurisdiction's web site.");
-	if (c->key_service[0] == '\0')
-		cfg_replace(&c->key_service, "Ask the operator of this "
-		    "gateway for an API key.");
+	if (strncmp(c->test_url, "http://", 7) &&
+	    strncmp(c->test_url, "https://", 8)) {
+		(void)snprintf(err, errlen, "test_url: must start with "
+		    "http:// or https://, not '%s'", c->test_url);
+		return (-1);
+	}
 
 	return (0);
 }
@@ -551,7 +560,7 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	fmt_buf_printf(b, "pidfile %s\n", c->pidfile);
 	fmt_buf_printf(b, "pgsql_conn_max %d\n", c->db_connections);
 	fmt_buf_printf(b, "http_body_max %lld\n", c->body_max);
-	fmt_buf_str(b, "http_header_max 8192\n");
+	fmt_buf_str(b, "http_header_max 16384\n");
 	fmt_buf_str(b, "http_header_timeout 10\n");
 	fmt_buf_str(b, "http_body_timeout 60\n");
 	fmt_buf_str(b, "http_keepalive_time 20\n");

@@ -29,6 +29,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <openssl/dh.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include <kore/kore.h>
 #include <kore/hooks.h>
 #include <kore/http.h>
@@ -38,6 +43,7 @@
 #include "routes/route.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
+#include "store/keys.h"
 #include "store/pq.h"
 
 #define OPEN311D_VERSION	"0.1.0"
@@ -45,6 +51,7 @@
 static void	main_usage(void);
 static void	main_schema_check(void);
 static void	main_kore_conf(void);
+static void	main_tls_check(void);
 
 static struct cfg	cfg;
 
@@ -99,6 +106,61 @@ main_schema_check(void)
 	if (version > store_schema_latest()) {
 		kore_log(LOG_WARNING, "the database schema (%d) is newer than "
 		    "this binary (%d)", version, store_schema_latest());
+	}
+}
+
+/*
+ * Reads the certificate, key and DH parameters the way Kore will, so a
+ * wrong or damaged file is one clear message before anything starts.
+ */
+static void
+main_tls_check(void)
+{
+	FILE		*fp;
+	X509		*x509;
+	EVP_PKEY	*key;
+	DH		*dh;
+	const char	*what;
+
+	x509 = NULL;
+	key = NULL;
+	dh = NULL;
+	what = NULL;
+
+	if ((fp = fopen(cfg.certfile, "r")) != NULL) {
+		x509 = PEM_read_X509(fp, NULL, NULL, NULL);
+		(void)fclose(fp);
+	}
+	if ((fp = fopen(cfg.certkey, "r")) != NULL) {
+		key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
+		(void)fclose(fp);
+	}
+	if ((fp = fopen(cfg.dhparam, "r")) != NULL) {
+		dh = PEM_read_DHparams(fp, NULL, NULL, NULL);
+		(void)fclose(fp);
+	}
+
+	if (x509 == NULL)
+		what = "certfile: not a PEM certificate";
+	else if (key == NULL)
+		what = "certkey: not a PEM private key (unencrypted)";
+	else if (!X509_check_private_key(x509, key))
+		what = "certkey: does not match the certificate in certfile";
+	else if (EVP_PKEY_id(key) != EVP_PKEY_RSA &&
+	    EVP_PKEY_id(key) != EVP_PKEY_EC)
+		what = "certkey: only RSA and EC keys are supported";
+	else if (dh == NULL)
+		what = "dhparam: not a PEM DH parameters file "
+		    "(openssl dhparam -out FILE 2048)";
+
+	X509_free(x509);
+	EVP_PKEY_free(key);
+	DH_free(dh);
+	ERR_clear_error();
+
+	if (what != NULL) {
+		fprintf(stderr, "open311d: %s\n", what);
+		exit(1);
 	}
 }
 
@@ -169,6 +231,9 @@ kore_parent_configure(int argc, char **argv)
 		exit(1);
 	}
 
+	if (cfg.tls)
+		main_tls_check();
+
 	/* Workers read proj.db and resolver files: never chroot. */
 	skip_chroot = 1;
 	if (getuid() != 0 || norunas || cfg.runas[0] == '\0') {
@@ -201,5 +266,7 @@ kore_worker_configure(void)
 	d.key_service = cfg.key_service;
 	d.production_url = cfg.public_url;
 	d.test_url = cfg.test_url;
-	store_catalog_start(&d, cfg.catalog_refresh_ms);
+	store_catalog_init(&d);
+	store_keys_init();
+	store_cache_start(cfg.catalog_refresh_ms);
 }

@@ -80,11 +80,12 @@ CREATE TABLE service_attribute_values (
 	    REFERENCES service_attributes ON DELETE CASCADE
 );
 
--- One row: bumped by every catalog change, polled by every worker.
-CREATE TABLE catalog_state (
-	one		boolean PRIMARY KEY DEFAULT true CHECK (one),
+-- Versions of what workers cache ('catalog', later 'keys'): bumped by
+-- every change, polled by every worker, which reloads on a difference.
+CREATE TABLE cache_versions (
+	name		text PRIMARY KEY,
 	version		bigint NOT NULL DEFAULT 1,
 	changed_at	timestamptz NOT NULL DEFAULT now()
 );
 
-INSERT INTO catalog_state DEFAULT VALUES;
+INSERT INTO cache_versions (name) VALUES ('catalog');

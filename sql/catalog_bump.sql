@@ -6,6 +6,6 @@ WITH j AS (
 	UPDATE jurisdictions SET catalog_changed = now() WHERE id = $1
 	RETURNING id
 )
-UPDATE catalog_state SET version = version + 1, changed_at = now()
-WHERE EXISTS (SELECT 1 FROM j)
+UPDATE cache_versions SET version = version + 1, changed_at = now()
+WHERE name = 'catalog' AND EXISTS (SELECT 1 FROM j)
 RETURNING version

@@ -2,7 +2,7 @@
 -- an array of jurisdictions, each with its services, attributes and
 -- values, in the catalog import format.
 -- Result: version, document
-SELECT (SELECT version FROM catalog_state),
+SELECT (SELECT version FROM cache_versions WHERE name = 'catalog'),
     coalesce(json_agg(j ORDER BY j.jurisdiction_id), '[]')
 FROM (
 	SELECT jur.id AS jurisdiction_id, jur.name, jur.srid, jur.time_zone,

@@ -21,7 +21,7 @@ WITH g AS (
 	    key_service = EXCLUDED.key_service, catalog_changed = now()
 	RETURNING j.id, ST_Area(j.boundary) / 1e6 AS km2
 ), bump AS (
-	UPDATE catalog_state SET version = version + 1, changed_at = now()
-	WHERE EXISTS (SELECT 1 FROM up)
+	UPDATE cache_versions SET version = version + 1, changed_at = now()
+	WHERE name = 'catalog' AND EXISTS (SELECT 1 FROM up)
 )
 SELECT g.id, g.km2 FROM up g

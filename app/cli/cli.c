@@ -41,6 +41,7 @@ static const struct {
 	{ "migrate",		cli_migrate },
 	{ "catalog",		cli_catalog },
 	{ "jurisdiction",	cli_jurisdiction },
+	{ "keys",		cli_keys },
 	{ "config",		cli_config },
 	{ NULL,			NULL }
 };
@@ -106,6 +107,12 @@ cli_usage(void)
 	    "[--time-zone TZ]\n"
 	    "                     [--contact TEXT] [--key-service TEXT]\n"
 	    "       open311d [-c conf] jurisdiction list\n"
+	    "       open311d [-c conf] keys create --name NAME --scopes "
+	    "submit[,backoffice,admin]\n"
+	    "                     [--jurisdiction J[,J...]] [--channel C] "
+	    "[--rate N]\n"
+	    "       open311d [-c conf] keys list\n"
+	    "       open311d [-c conf] keys revoke ID --message TEXT\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }

@@ -51,5 +51,6 @@ struct pg_conn	*cli_connect(const char *);
 /* Subcommands, each with its own argument vector (argv[0] = its name). */
 int	cli_catalog(int, char **, const char *);
 int	cli_jurisdiction(int, char **, const char *);
+int	cli_keys(int, char **, const char *);
 
 #endif

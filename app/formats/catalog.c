@@ -22,6 +22,7 @@
 #include <sys/types.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,8 @@ static void	render_list(struct cat_jurisdiction *, int);
 static void	render_definition(struct cat_service *, int);
 static void	render_discovery(struct catalog *,
 		    const struct fmt_discovery *, int);
+static const char	*render_text(const struct catalog *, const char *,
+			    size_t, const char *);
 
 static char *
 cat_strdup(const char *s)
@@ -74,16 +77,22 @@ cat_fail(struct ctx *c, const char *field, const char *fmt, ...)
 {
 	va_list		ap;
 	char		msg[256];
+	const char	*sep;
+	size_t		plen;
 
 	va_start(ap, fmt);
 	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 
+	/* "services[2]" before its code is known needs its own ": ". */
+	plen = strlen(c->path);
+	sep = (plen > 0 && c->path[plen - 1] != ' ') ? ": " : "";
+
 	if (field != NULL)
-		(void)snprintf(c->err, c->errlen, "%s%s: %s", c->path,
+		(void)snprintf(c->err, c->errlen, "%s%s%s: %s", c->path, sep,
 		    field, msg);
 	else
-		(void)snprintf(c->err, c->errlen, "%s%s", c->path, msg);
+		(void)snprintf(c->err, c->errlen, "%s%s%s", c->path, sep, msg);
 	return (-1);
 }
 
@@ -253,6 +262,13 @@ cat_keywords(struct ctx *c, json_t *obj, char **out)
 		fmt_buf_str(&b, json_string_value(item));
 	}
 
+	/* The same limit as for keywords given as one string. */
+	if (fmt_utf8_chars(b.data, b.len) > 1000) {
+		fmt_buf_free(&b);
+		return (cat_fail(c, "keywords", "is longer than 1000 "
+		    "characters"));
+	}
+
 	*out = cat_strdup(fmt_buf_cstr(&b));
 	fmt_buf_free(&b);
 	return (0);
@@ -273,7 +289,7 @@ cat_attr(struct ctx *c, json_t *obj, struct cat_attr *a)
 	    &a->code) == -1)
 		return (-1);
 	plen = strlen(c->path);
-	(void)snprintf(c->path + plen, sizeof(c->path) - plen, "(%s): ",
+	(void)snprintf(c->path + plen, sizeof(c->path) - plen, " (%s): ",
 	    a->code);
 	if (cat_code(c, "code", a->code, "/,[]") == -1)
 		return (-1);
@@ -288,7 +304,8 @@ cat_attr(struct ctx *c, json_t *obj, struct cat_attr *a)
 	    FMT_TEXT_MULTILINE, &a->description) == -1)
 		return (-1);
 
-	if (json_object_get(obj, "order") == NULL)
+	if (json_object_get(obj, "order") == NULL ||
+	    json_is_null(json_object_get(obj, "order")))
 		return (cat_fail(c, "order", "is required"));
 	if (cat_int(c, obj, "order", 1, 100000, 1, &a->order) == -1)
 		return (-1);
@@ -393,7 +410,7 @@ cat_service(struct ctx *c, json_t *obj, struct cat_service *s)
 	    &s->code) == -1)
 		return (-1);
 	plen = strlen(c->path);
-	(void)snprintf(c->path + plen, sizeof(c->path) - plen, "(%s): ",
+	(void)snprintf(c->path + plen, sizeof(c->path) - plen, " (%s): ",
 	    s->code);
 
 	if (cat_code(c, "service_code", s->code, "/,") == -1 ||
@@ -564,8 +581,11 @@ fmt_catalog_parse(const char *text, size_t len, long long version,
 		}
 	}
 
-	if (cat->changeset == NULL)
+	/* No jurisdiction has a changeset: still give discovery a date. */
+	if (cat->changeset == NULL || cat->changeset[0] == '\0') {
+		free(cat->changeset);
 		cat->changeset = cat_strdup("1970-01-01T00:00:00Z");
+	}
 
 	json_decref(root);
 	return (cat);
@@ -656,6 +676,27 @@ render_endpoint(struct fmt_doc *doc, const char *url, const char *changeset,
 	fmt_doc_end(doc);
 }
 
+/*
+ * The configured text, else the first jurisdiction's own, else a default,
+ * so discovery never carries an empty contact or key_service.
+ */
+static const char *
+render_text(const struct catalog *cat, const char *configured, size_t off,
+    const char *def)
+{
+	const char	*v;
+	size_t		i;
+
+	if (configured != NULL && configured[0] != '\0')
+		return (configured);
+	for (i = 0; i < cat->njurs; i++) {
+		v = *(char *const *)((const char *)&cat->jurs[i] + off);
+		if (v != NULL && v[0] != '\0')
+			return (v);
+	}
+	return (def);
+}
+
 static void
 render_discovery(struct catalog *cat, const struct fmt_discovery *d,
     int type)
@@ -665,8 +706,12 @@ render_discovery(struct catalog *cat, const struct fmt_discovery *d,
 	fmt_doc_begin(&doc, &cat->discovery[type - 1], type);
 	fmt_doc_object(&doc, "discovery");
 	fmt_doc_str(&doc, "changeset", cat->changeset);
-	fmt_doc_str(&doc, "contact", d->contact);
-	fmt_doc_str(&doc, "key_service", d->key_service);
+	fmt_doc_str(&doc, "contact", render_text(cat, d->contact,
+	    offsetof(struct cat_jurisdiction, contact),
+	    "Contact the operator of this gateway."));
+	fmt_doc_str(&doc, "key_service", render_text(cat, d->key_service,
+	    offsetof(struct cat_jurisdiction, key_service),
+	    "Ask the operator of this gateway for an API key."));
 	fmt_doc_list(&doc, "endpoints", "endpoint");
 	render_endpoint(&doc, d->production_url, cat->changeset, "production");
 	render_endpoint(&doc, d->test_url, cat->changeset, "test");

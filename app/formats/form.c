@@ -36,7 +36,7 @@
 #define MP_BOUNDARY_MAX		70
 
 static struct fmt_field	*form_add(struct fmt_form *,
-			    const struct fmt_form_limits *);
+			    const struct fmt_form_limits *, const char *);
 static int	form_fail(struct fmt_form *, const char *, ...)
 		    __attribute__((format (printf, 2, 3)));
 static int	form_check_name(struct fmt_form *, const char *, size_t,
@@ -44,6 +44,7 @@ static int	form_check_name(struct fmt_form *, const char *, size_t,
 static int	mp_boundary(const char *, char *, size_t);
 static int	mp_param(const char *, const char *, char *, size_t);
 static const char	*mp_find(const char *, size_t, const char *, size_t);
+static const char	*mp_next_param(const char *);
 static int	mp_part(struct fmt_form *, const char *, size_t,
 		    const struct fmt_form_limits *);
 static int	mp_header_value(const char *, const char *, char *, size_t);
@@ -95,13 +96,14 @@ fmt_form_free(struct fmt_form *form)
 }
 
 static struct fmt_field *
-form_add(struct fmt_form *form, const struct fmt_form_limits *lim)
+form_add(struct fmt_form *form, const struct fmt_form_limits *lim,
+    const char *name)
 {
 	struct fmt_field	*f;
 
 	if (form->n >= lim->fields) {
-		(void)form_fail(form, "too many fields (at most %zu)",
-		    lim->fields);
+		(void)form_fail(form, "too many fields (at most %zu): '%.64s' "
+		    "is one too many", lim->fields, name);
 		return (NULL);
 	}
 
@@ -124,8 +126,8 @@ form_check_name(struct fmt_form *form, const char *name, size_t len,
 	if (len == 0)
 		return (form_fail(form, "a field has an empty name"));
 	if (len > lim->name)
-		return (form_fail(form, "a field name is longer than %zu "
-		    "bytes", lim->name));
+		return (form_fail(form, "field name '%.32s...' is longer "
+		    "than %zu bytes", name, lim->name));
 	if (fmt_text_check(name, len, FMT_TEXT_LINE) != NULL)
 		return (form_fail(form, "a field name is not valid UTF-8 "
 		    "text"));
@@ -153,9 +155,11 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 			eq = amp;
 
 		if ((size_t)(eq - s) > lim->name * 3)
-			return (form_fail(form, "a field name is longer than "
-			    "%zu bytes", lim->name));
-		name = form_strndup("", (size_t)(eq - s));
+			return (form_fail(form, "field name '%.*s...' is "
+			    "longer than %zu bytes", (int)(eq - s < 32 ?
+			    eq - s : 32), s, lim->name));
+		/* Room for the decoded text, which is never longer. */
+		name = form_strndup(s, (size_t)(eq - s));
 		if ((n = fmt_pct_decode(s, (size_t)(eq - s), name, 1)) == -1) {
 			free(name);
 			return (form_fail(form, "malformed percent-encoding "
@@ -172,7 +176,7 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 			free(name);
 			return (-1);
 		}
-		value = form_strndup("", eq < amp ? (size_t)(amp - eq - 1) : 0);
+		value = form_strndup(eq, eq < amp ? (size_t)(amp - eq - 1) : 0);
 		v = 0;
 		if (eq < amp && (v = fmt_pct_decode(eq + 1,
 		    (size_t)(amp - eq - 1), value, 1)) == -1) {
@@ -198,7 +202,7 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 			return (-1);
 		}
 
-		if ((f = form_add(form, lim)) == NULL) {
+		if ((f = form_add(form, lim, name)) == NULL) {
 			free(name);
 			free(value);
 			return (-1);
@@ -237,8 +241,7 @@ mp_param(const char *hv, const char *key, char *out, size_t outlen)
 	size_t		klen, o;
 
 	klen = strlen(key);
-	for (p = strchr(hv, ';'); p != NULL; p = strchr(p, ';')) {
-		p++;
+	for (p = mp_next_param(hv); p != NULL; p = mp_next_param(p)) {
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (strncasecmp(p, key, klen) || p[klen] != '=')
@@ -268,6 +271,26 @@ mp_param(const char *hv, const char *key, char *out, size_t outlen)
 	}
 
 	return (0);
+}
+
+/*
+ * Returns the text after the next ';' of a header value that is not
+ * inside a quoted string (filename="a; name=b" is one parameter), or NULL.
+ */
+static const char *
+mp_next_param(const char *p)
+{
+	int	quoted;
+
+	for (quoted = 0; *p != '\0'; p++) {
+		if (quoted && *p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ';' && !quoted)
+			return (p + 1);
+	}
+	return (NULL);
 }
 
 static int
@@ -396,8 +419,8 @@ mp_part(struct fmt_form *form, const char *p, size_t len,
 			return (-1);
 		}
 		if (form->nfiles >= lim->files) {
-			(void)form_fail(form, "too many files (at most %zu)",
-			    lim->files);
+			(void)form_fail(form, "too many files (at most %zu): "
+			    "'%s' is one too many", lim->files, dname);
 			free(dname);
 			return (-1);
 		}
@@ -417,7 +440,7 @@ mp_part(struct fmt_form *form, const char *p, size_t len,
 		}
 	}
 
-	if ((f = form_add(form, lim)) == NULL) {
+	if ((f = form_add(form, lim, dname)) == NULL) {
 		free(dname);
 		return (-1);
 	}

@@ -86,7 +86,7 @@ fmt_path_parse(const char *path, struct fmt_path *p)
 			break;
 		for (e = s; *e != '\0' && *e != '/'; e++)
 			;
-		if (p->nsegs == FMT_PATH_SEGS)
+		if (p->nsegs == FMT_PATH_SEGS + 1)
 			return (-1);
 		if ((n = fmt_pct_decode(s, (size_t)(e - s), w, 0)) == -1)
 			return (-1);
@@ -102,6 +102,8 @@ fmt_path_parse(const char *path, struct fmt_path *p)
 		p->segs[p->nsegs] = NULL;
 	}
 
+	if (p->nsegs > FMT_PATH_SEGS)
+		return (-1);
 	if (p->nsegs == 0)
 		return (0);
 

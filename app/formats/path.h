@@ -31,7 +31,7 @@
 struct fmt_path {
 	int	test;
 	int	nsegs;
-	char	*segs[FMT_PATH_SEGS];
+	char	*segs[FMT_PATH_SEGS + 1];
 	char	ext[12];
 	char	buf[FMT_PATH_LEN];
 };

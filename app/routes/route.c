@@ -35,6 +35,12 @@ static const struct route_def	routes[] = {
 	    route_services },
 	{ "service_definition", "services/:", ROUTE_GET, ROUTE_OPEN311,
 	    route_service_definition },
+	{ "requests", "requests", ROUTE_GET | ROUTE_POST, ROUTE_OPEN311,
+	    route_requests_get },
+	{ "request", "requests/:", ROUTE_GET, ROUTE_OPEN311,
+	    route_request_get },
+	{ "token", "tokens/:", ROUTE_GET, ROUTE_OPEN311, route_token },
+	{ "media", "media/:", ROUTE_GET, ROUTE_NONE, route_media },
 	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
 	{ "readyz", "readyz", ROUTE_GET, ROUTE_NONE, route_readyz },
 	{ NULL, NULL, 0, 0, NULL }
@@ -66,9 +72,11 @@ route_ctx_free(struct http_request *req)
 	if (ctx->cleanup != NULL)
 		ctx->cleanup(ctx);
 	store_reset(&ctx->q);
-	store_catalog_cancel(&ctx->wait);
+	store_cache_cancel(&ctx->wait);
 	store_catalog_put(ctx->cat);
 	fmt_form_free(&ctx->qs);
+	fmt_form_free(&ctx->body);
+	kore_free(ctx->key_jurisdictions);
 }
 
 /* The format a suffix selects on a route, or -1 when not accepted. */
@@ -109,6 +117,7 @@ route_dispatch(struct http_request *req)
 	ctx->t0 = route_now_us();
 	ctx->fmt = FMT_XML;
 	fmt_form_init(&ctx->qs);
+	fmt_form_init(&ctx->body);
 
 	if (fmt_path_parse(req->path, &ctx->path) == -1) {
 		ctx->def = &routes[0];
@@ -177,7 +186,9 @@ route_param(const struct route_ctx *ctx, const char *name)
 {
 	const char	*v;
 
-	v = fmt_form_get(&ctx->qs, name);
+	v = fmt_form_get(&ctx->body, name);
+	if (v == NULL || v[0] == '\0')
+		v = fmt_form_get(&ctx->qs, name);
 	if (v == NULL || v[0] == '\0')
 		return (NULL);
 	return (v);
@@ -287,11 +298,12 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 }
 
 int
-route_db_error(struct http_request *req, struct route_ctx *ctx)
+route_db_error(struct http_request *req, struct route_ctx *ctx,
+    const struct store_q *q)
 {
 	kore_log(LOG_WARNING, "%s: database error %s: %s", ctx->def->name,
-	    ctx->q.sqlstate, ctx->q.error);
-	if (store_unavailable(&ctx->q))
+	    q->sqlstate, q->error);
+	if (store_unavailable(q))
 		return (route_error(req, ctx, 503, "the database is "
 		    "unavailable; try again shortly"));
 	return (route_error(req, ctx, 500, "internal error"));

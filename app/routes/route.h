@@ -62,9 +62,14 @@ struct route_ctx {
 	int			step;
 	int			replied;
 	struct fmt_form		qs;
+	struct fmt_form		body;
 	struct store_q		q;
 	struct store_waiter	wait;
 	struct catalog		*cat;
+	long long		key_id;
+	int			key_scopes;
+	char			key_channel[40];
+	char			*key_jurisdictions;
 	void			*priv;
 	void			(*cleanup)(struct route_ctx *);
 };
@@ -90,12 +95,14 @@ int	route_reply_doc(struct http_request *, struct route_ctx *, int,
 int	route_error(struct http_request *, struct route_ctx *, int,
 	    const char *, ...) __attribute__((format (printf, 4, 5)));
 
-/* Answers a failed query: 503 when the database is unreachable. */
-int	route_db_error(struct http_request *, struct route_ctx *);
+/* Answers a failed query q: 503 when the database is unreachable. */
+int	route_db_error(struct http_request *, struct route_ctx *,
+	    const struct store_q *);
 
 /*
- * A query parameter's value, or NULL when it is absent or empty (an
- * empty optional parameter counts as not given).
+ * A parameter's value from the body form, else the query string; NULL
+ * when it is absent or empty (an empty optional parameter counts as not
+ * given).
  */
 const char	*route_param(const struct route_ctx *, const char *);
 
@@ -115,6 +122,32 @@ int	route_catalog(struct http_request *, struct route_ctx *);
 struct cat_jurisdiction	*route_jurisdiction(struct http_request *,
 			    struct route_ctx *);
 
+/*
+ * Identifies the caller by API key ("Authorization: Bearer KEY" or an
+ * api_key parameter) against the worker's key cache, filling ctx->key_*.
+ * Returns KORE_RESULT_OK (ctx->key_id is 0 for an anonymous caller),
+ * KORE_RESULT_RETRY while the cache loads, or KORE_RESULT_ERROR after
+ * answering 403 (with AUTH_REQUIRED: missing, unknown or revoked, with
+ * the revocation message) or 503.
+ */
+int	route_auth(struct http_request *, struct route_ctx *, int);
+
+#define AUTH_OPTIONAL	0	/* GETs: a missing or bad key is anonymous */
+#define AUTH_REQUIRED	1
+
+/*
+ * Checks that the caller's key has scope and covers jurisdiction.
+ * Returns 1, or 0 after answering 403.
+ */
+int	route_allow(struct http_request *, struct route_ctx *, int,
+	    const char *);
+
+/*
+ * Parses the request body by its Content-Type into ctx->body, with the
+ * configured limits. Returns 1, or 0 after answering 400 or 413.
+ */
+int	route_body(struct http_request *, struct route_ctx *);
+
 /* The Open311 error body for responses Kore sends itself. */
 const char	*route_error_body_hook(struct http_request *, int,
 		    struct kore_buf *);
@@ -127,6 +160,11 @@ int	route_discovery(struct http_request *, struct route_ctx *);
 int	route_services(struct http_request *, struct route_ctx *);
 int	route_service_definition(struct http_request *, struct route_ctx *);
 int	route_healthz(struct http_request *, struct route_ctx *);
+int	route_requests_post(struct http_request *, struct route_ctx *);
+int	route_requests_get(struct http_request *, struct route_ctx *);
+int	route_request_get(struct http_request *, struct route_ctx *);
+int	route_token(struct http_request *, struct route_ctx *);
+int	route_media(struct http_request *, struct route_ctx *);
 int	route_readyz(struct http_request *, struct route_ctx *);
 
 /* The benchmarks' reference: a Kore route of its own, no dispatch. */

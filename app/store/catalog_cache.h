@@ -16,49 +16,29 @@
 
 /*
  * Each worker's copy of the service catalog, with its response bodies
- * rendered once. A timer polls the catalog version and reloads on a
- * change, so an import reaches every worker within catalog_refresh_ms
- * without a restart. Requests that arrive before the first load sleep
- * until it finishes.
+ * rendered once, kept current by the worker cache poll (cache.h).
  */
 
 #ifndef __H_STORE_CATALOG_CACHE
 #define __H_STORE_CATALOG_CACHE
 
-#include <sys/queue.h>
-
-#include <kore/kore.h>
-#include <kore/http.h>
-
+#include "cache.h"
 #include "formats/catalog.h"
 #include "model/catalog.h"
 
-struct store_waiter {
-	struct http_request		*req;
-	int				queued;
-	TAILQ_ENTRY(store_waiter)	link;
-};
-
-/*
- * Starts the cache for this worker: rendering uses d (copied), and the
- * version is polled every interval_ms.
- */
-void	store_catalog_start(const struct fmt_discovery *, int);
+/* Registers the catalog cache; rendering uses d (copied). */
+void	store_catalog_init(const struct fmt_discovery *);
 
 /*
  * Gets the current catalog with a reference held for the caller. Returns
- * STORE_DONE with *out set, STORE_WAIT when the first load is still
- * running (req sleeps and is woken; call again, passing the same
- * waiter), or STORE_ERROR when the catalog cannot be loaded.
+ * STORE_DONE with *out set, STORE_WAIT while the first load runs (req
+ * sleeps; call again with the same waiter), or STORE_ERROR.
  */
 int	store_catalog_get(struct http_request *, struct store_waiter *,
 	    struct catalog **);
 
 /* Drops a reference taken by store_catalog_get(). */
 void	store_catalog_put(struct catalog *);
-
-/* Removes a waiter whose request is being freed. */
-void	store_catalog_cancel(struct store_waiter *);
 
 /* The version of the catalog this worker serves (0 before the first). */
 long long	store_catalog_version(void);

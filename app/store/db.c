@@ -113,8 +113,10 @@ store_send(struct store_q *q)
 	if (!kore_pgsql_setup(&q->sql, STORE_DB, KORE_PGSQL_ASYNC))
 		return;
 
-	if (!kore_pgsql_query_prepared(&q->sql, sql_table[q->id].name, 0,
-	    q->nparams, q->params, NULL, NULL))
+	if (!kore_pgsql_query_prepared(&q->sql, sql_table[q->id].name,
+	    q->binary, q->nparams, q->params,
+	    q->borrowed ? q->lengths : NULL,
+	    q->borrowed ? q->formats : NULL))
 		return;
 
 	q->sent = 1;
@@ -126,7 +128,35 @@ store_start(struct store_q *q, struct http_request *req, enum sql_id id,
 {
 	memset(q, 0, sizeof(*q));
 	q->started = 1;
+	q->req = req;
 	store_copy_params(q, id, n, params);
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_request(&q->sql, req);
+	store_send(q);
+}
+
+void
+store_start_bin(struct store_q *q, struct http_request *req, enum sql_id id,
+    int n, const char **params, const int *lengths, const int *formats,
+    int binary)
+{
+	int	i;
+
+	if (n > STORE_PARAMS_MAX)
+		fatalx("too many parameters for %s", sql_table[id].name);
+
+	memset(q, 0, sizeof(*q));
+	q->started = 1;
+	q->req = req;
+	q->borrowed = 1;
+	q->binary = binary;
+	q->id = id;
+	q->nparams = n;
+	for (i = 0; i < n; i++) {
+		q->params[i] = params[i];
+		q->lengths[i] = lengths[i];
+		q->formats[i] = formats[i];
+	}
 	kore_pgsql_init(&q->sql);
 	kore_pgsql_bind_request(&q->sql, req);
 	store_send(q);
@@ -147,7 +177,10 @@ store_start_cb(struct store_q *q, enum sql_id id, int n,
 	q->busy = 1;
 	store_send(q);
 	q->busy = 0;
-	store_callback(&q->sql, q);
+
+	/* Queued for a connection: Kore calls back when one frees up. */
+	if (q->sql.state != KORE_PGSQL_STATE_INIT || q->sql.error != NULL)
+		store_callback(&q->sql, q);
 }
 
 static void
@@ -177,7 +210,18 @@ store_step(struct store_q *q)
 		case KORE_PGSQL_STATE_INIT:
 			if (q->sent)
 				return (STORE_WAIT);
-			/* Woken from the connection queue: try again. */
+			/*
+			 * Waiting for a connection. A handler may run again
+			 * while its query is still queued: leave the queue
+			 * before asking again, or a second entry would
+			 * outlive q. A callback only runs here from Kore's
+			 * queue wake-up, which removes the entry itself.
+			 */
+			if (q->req != NULL) {
+				kore_pgsql_cleanup(&q->sql);
+				kore_pgsql_init(&q->sql);
+				kore_pgsql_bind_request(&q->sql, q->req);
+			}
 			store_send(q);
 			if (q->sql.state == KORE_PGSQL_STATE_INIT)
 				return (STORE_WAIT);
@@ -223,9 +267,12 @@ store_reset(struct store_q *q)
 		kore_pgsql_cleanup(&q->sql);
 	if (q->res != NULL)
 		PQclear(q->res);
-	for (i = 0; i < q->nparams; i++)
-		kore_free((void *)(uintptr_t)q->params[i]);
+	if (!q->borrowed) {
+		for (i = 0; i < q->nparams; i++)
+			kore_free((void *)(uintptr_t)q->params[i]);
+	}
 	q->nparams = 0;
+	q->borrowed = 0;
 	q->res = NULL;
 	q->started = 0;
 	q->sent = 0;
@@ -235,6 +282,18 @@ const char *
 store_val(const struct store_q *q, int r, int c)
 {
 	return (PQgetvalue(q->res, r, c));
+}
+
+int
+store_len(const struct store_q *q, int r, int c)
+{
+	return (PQgetlength(q->res, r, c));
+}
+
+int
+store_col(const struct store_q *q, const char *name)
+{
+	return (PQfnumber(q->res, name));
 }
 
 int

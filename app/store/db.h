@@ -40,10 +40,15 @@ struct store_q {
 	struct kore_pgsql	sql;
 	int			started;
 	int			sent;
+	struct http_request	*req;
 	int			busy;
 	enum sql_id		id;
 	int			nparams;
+	int			borrowed;
+	int			binary;
 	const char		*params[STORE_PARAMS_MAX];
+	int			lengths[STORE_PARAMS_MAX];
+	int			formats[STORE_PARAMS_MAX];
 	PGresult		*res;
 	char			sqlstate[6];
 	char			error[256];
@@ -66,6 +71,14 @@ void	store_start(struct store_q *, struct http_request *, enum sql_id,
 	    int, const char **);
 
 /*
+ * Like store_start(), for binary data: params are borrowed (they must
+ * live until the query completes) with their lengths and formats (1 for
+ * binary), and binary asks for the result in binary format.
+ */
+void	store_start_bin(struct store_q *, struct http_request *,
+	    enum sql_id, int, const char **, const int *, const int *, int);
+
+/*
  * Starts a query that reports to done(q, arg) when it has finished (with
  * q->res set) or failed (q->res NULL, q->error set). For timers and other
  * work without a request.
@@ -82,6 +95,12 @@ int	store_step(struct store_q *);
 
 /* Releases the result and connection so q can run another query. */
 void	store_reset(struct store_q *);
+
+/* Length in bytes of row r, column c. */
+int	store_len(const struct store_q *, int, int);
+
+/* Column number of a result column by name, or -1. */
+int	store_col(const struct store_q *, const char *);
 
 /* Value of row r, column c of the result ("" for NULL). */
 const char	*store_val(const struct store_q *, int, int);

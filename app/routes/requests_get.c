@@ -1,0 +1,343 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * GET /requests.{xml,json} and GET /requests/{id}.{xml,json}: service
+ * requests with the Open311 filters (service_request_id, service_code,
+ * status, start_date, end_date) and the default 90-day window, newest
+ * first, at most 1000. A back-office key of the jurisdiction also sees
+ * each request's contact data; nobody else ever does.
+ */
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "app.h"
+#include "formats/date.h"
+#include "formats/request.h"
+#include "route.h"
+#include "store/keys.h"
+#include "store/requests.h"
+
+#define LIST_MAX	1000
+#define IDS_MAX		1000
+
+#define STEP_START	0
+#define STEP_ROWS	1
+#define STEP_CONTACTS	2
+
+struct list {
+	struct cat_jurisdiction	*jur;
+	struct req_row		*rows;
+	size_t			nrows;
+	struct req_contact	*contacts;
+	struct store_q		rowsq;
+	int			single;
+};
+
+static void	list_free(struct route_ctx *);
+static int	list_split(const char *, struct fmt_buf *, int);
+static int	list_query(struct http_request *, struct route_ctx *,
+		    struct list *);
+static int	list_window(struct http_request *, struct route_ctx *,
+		    char *, char *);
+static int	list_render(struct http_request *, struct route_ctx *,
+		    struct list *);
+static int	list_run(struct http_request *, struct route_ctx *, int);
+
+static void
+list_free(struct route_ctx *ctx)
+{
+	struct list	*l;
+
+	if ((l = ctx->priv) == NULL)
+		return;
+	store_request_rows_free(l->rows, l->nrows);
+	kore_free(l->contacts);
+	store_reset(&l->rowsq);
+	kore_free(l);
+	ctx->priv = NULL;
+}
+
+/*
+ * Turns a comma list into a PostgreSQL array literal in out, dropping
+ * empty items and the blanks around each. With status, items are folded
+ * to lower case and must be open or closed. Returns the number of items,
+ * or -1 for a status that is neither.
+ */
+static int
+list_split(const char *v, struct fmt_buf *out, int status)
+{
+	const char	*items[IDS_MAX];
+	char		*copy, *p, *next, *e;
+	int		n, i;
+
+	copy = kore_strdup(v);
+	n = 0;
+	for (p = copy; p != NULL && n < IDS_MAX; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		while (*p == ' ')
+			p++;
+		e = p + strlen(p);
+		while (e > p && e[-1] == ' ')
+			*--e = '\0';
+		if (*p == '\0')
+			continue;
+		if (status) {
+			for (i = 0; p[i] != '\0'; i++)
+				p[i] = (char)tolower((unsigned char)p[i]);
+			if (strcmp(p, "open") && strcmp(p, "closed")) {
+				kore_free(copy);
+				return (-1);
+			}
+		}
+		items[n++] = p;
+	}
+
+	store_array_literal(out, items, (size_t)n);
+	kore_free(copy);
+	return (n);
+}
+
+/*
+ * The requested-time window: the last max_span_days by default, [start,
+ * now] or [end - span, end] when only one is given, and a longer span
+ * clamped to its most recent max_span_days.
+ */
+static int
+list_window(struct http_request *req, struct route_ctx *ctx, char *from,
+    char *to)
+{
+	const char	*s, *e;
+	long long	start, end, span;
+
+	span = (long long)app_config()->max_span_days * 86400;
+	s = route_param(ctx, "start_date");
+	e = route_param(ctx, "end_date");
+
+	end = (long long)time(NULL);
+	if (e != NULL && fmt_date_parse(e, &end, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "end_date must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", e);
+		return (0);
+	}
+
+	start = end - span;
+	if (s != NULL && fmt_date_parse(s, &start, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "start_date must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", s);
+		return (0);
+	}
+
+	if (start > end) {
+		(void)route_error(req, ctx, 400, "start_date is after "
+		    "end_date");
+		return (0);
+	}
+	if (end - start > span)
+		start = end - span;
+
+	(void)snprintf(from, 24, "%lld", start);
+	(void)snprintf(to, 24, "%lld", end);
+	return (1);
+}
+
+static int
+list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
+{
+	struct fmt_buf	ids, codes, statuses;
+	const char	*v[8], *p;
+	char		from[24], to[24], limit[16];
+	int		n, i;
+
+	fmt_buf_init(&ids);
+	fmt_buf_init(&codes);
+	fmt_buf_init(&statuses);
+	(void)snprintf(limit, sizeof(limit), "%d", LIST_MAX);
+
+	if ((p = route_param(ctx, "service_request_id")) != NULL) {
+		n = list_split(p, &ids, 0);
+		for (i = 0; p[i] != '\0'; i++) {
+			if (!isdigit((unsigned char)p[i]) && p[i] != ',' &&
+			    p[i] != ' ')
+				break;
+		}
+		if (p[i] != '\0' || n == 0) {
+			fmt_buf_free(&ids);
+			return (route_error(req, ctx, 400, "service_request_id "
+			    "must be a comma list of request ids, not '%.60s'",
+			    p));
+		}
+		v[0] = fmt_buf_cstr(&ids);
+		v[1] = l->jur->id;
+		v[2] = ctx->path.test ? "true" : "false";
+		v[3] = limit;
+		store_start(&l->rowsq, req, SQL_requests_by_ids, 4, v);
+		fmt_buf_free(&ids);
+		return (KORE_RESULT_RETRY);
+	}
+
+	v[2] = NULL;
+	if ((p = route_param(ctx, "service_code")) != NULL &&
+	    list_split(p, &codes, 0) > 0)
+		v[2] = fmt_buf_cstr(&codes);
+
+	v[3] = NULL;
+	if ((p = route_param(ctx, "status")) != NULL) {
+		if ((n = list_split(p, &statuses, 1)) == -1) {
+			fmt_buf_free(&codes);
+			fmt_buf_free(&statuses);
+			return (route_error(req, ctx, 400, "status must be open, "
+			    "closed or both as a comma list, not '%.40s'", p));
+		}
+		if (n > 0)
+			v[3] = fmt_buf_cstr(&statuses);
+	}
+
+	if (!list_window(req, ctx, from, to)) {
+		fmt_buf_free(&codes);
+		fmt_buf_free(&statuses);
+		return (KORE_RESULT_OK);
+	}
+
+	v[0] = l->jur->id;
+	v[1] = ctx->path.test ? "true" : "false";
+	v[4] = from;
+	v[5] = to;
+	v[6] = limit;
+	v[7] = "0";
+	store_start(&l->rowsq, req, SQL_requests_search, 8, v);
+	fmt_buf_free(&codes);
+	fmt_buf_free(&statuses);
+	return (KORE_RESULT_RETRY);
+}
+
+static int
+list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
+{
+	struct fmt_buf	body;
+	struct fmt_doc	doc;
+	int		rc;
+
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_request_list(&doc, l->rows, l->nrows);
+	rc = route_reply_doc(req, ctx, 200, &body);
+	fmt_buf_free(&body);
+	return (rc);
+}
+
+static int
+list_run(struct http_request *req, struct route_ctx *ctx, int single)
+{
+	struct list	*l;
+	struct fmt_buf	ids;
+	const char	*v[2];
+	size_t		i;
+	int		r;
+
+	l = ctx->priv;
+	switch (ctx->step) {
+	case STEP_START:
+		if ((r = route_auth(req, ctx, AUTH_OPTIONAL)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		ctx->priv = l = kore_calloc(1, sizeof(*l));
+		ctx->cleanup = list_free;
+		l->single = single;
+		ctx->step = STEP_ROWS;
+
+		if (single) {
+			if (strspn(ctx->arg[0], "0123456789") !=
+			    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18) {
+				return (route_error(req, ctx, 404, "request "
+				    "'%.40s' not found", ctx->arg[0]));
+			}
+			v[0] = ctx->arg[0];
+			v[1] = ctx->path.test ? "true" : "false";
+			store_start(&l->rowsq, req, SQL_request_get, 2, v);
+		} else {
+			if ((l->jur = route_jurisdiction(req, ctx)) == NULL)
+				return (KORE_RESULT_OK);
+			if ((r = list_query(req, ctx, l)) != KORE_RESULT_RETRY)
+				return (r);
+		}
+		/* FALLTHROUGH */
+	case STEP_ROWS:
+		if ((r = store_step(&l->rowsq)) == STORE_WAIT)
+			return (KORE_RESULT_RETRY);
+		if (r == STORE_ERROR)
+			return (route_db_error(req, ctx, &l->rowsq));
+		l->nrows = store_request_rows(&l->rowsq,
+		    app_config()->public_url, &l->rows);
+
+		if (single) {
+			v[0] = route_param(ctx, "jurisdiction_id");
+			if (l->nrows == 0 || (v[0] != NULL &&
+			    strcmp(v[0], l->rows[0].jurisdiction_id))) {
+				return (route_error(req, ctx, 404, "request "
+				    "'%s' not found", ctx->arg[0]));
+			}
+		}
+
+		if (!(ctx->key_scopes & KEY_BACKOFFICE) || l->nrows == 0)
+			return (list_render(req, ctx, l));
+
+		fmt_buf_init(&ids);
+		fmt_buf_byte(&ids, '{');
+		for (i = 0; i < l->nrows; i++)
+			fmt_buf_printf(&ids, "%s%s", i ? "," : "",
+			    l->rows[i].id);
+		fmt_buf_byte(&ids, '}');
+		v[0] = fmt_buf_cstr(&ids);
+		v[1] = ctx->key_jurisdictions;
+		store_start(&ctx->q, req, SQL_request_contacts, 2, v);
+		fmt_buf_free(&ids);
+		ctx->step = STEP_CONTACTS;
+		/* FALLTHROUGH */
+	case STEP_CONTACTS:
+		if ((r = store_step(&ctx->q)) == STORE_WAIT)
+			return (KORE_RESULT_RETRY);
+		if (r == STORE_ERROR)
+			return (route_db_error(req, ctx, &ctx->q));
+		l->contacts = kore_calloc(l->nrows, sizeof(*l->contacts));
+		store_request_contacts(&ctx->q, l->rows, l->nrows,
+		    l->contacts);
+		return (list_render(req, ctx, l));
+	}
+
+	return (route_error(req, ctx, 500, "internal error"));
+}
+
+int
+route_requests_get(struct http_request *req, struct route_ctx *ctx)
+{
+	if (req->method == HTTP_METHOD_POST)
+		return (route_requests_post(req, ctx));
+	return (list_run(req, ctx, 0));
+}
+
+int
+route_request_get(struct http_request *req, struct route_ctx *ctx)
+{
+	return (list_run(req, ctx, 1));
+}

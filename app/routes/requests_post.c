@@ -1,0 +1,519 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * POST /requests.{xml,json}: a new service request. Parses the form or
+ * multipart body, identifies the API key, checks the service, location,
+ * attributes and every field, stores uploaded photos, then runs the one
+ * submission transaction and answers with the id, token or notice.
+ * A repeated Idempotency-Key (or client_request_id) gets the first
+ * answer again within 24 hours.
+ */
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "formats/attrs.h"
+#include "formats/request.h"
+#include "formats/utf8.h"
+#include "route.h"
+#include "store/keys.h"
+#include "store/requests.h"
+
+#define POST_MEDIA_MAX	10
+#define POST_URLS_MAX	10
+
+#define STEP_PARSE	0
+#define STEP_AUTH	1
+#define STEP_CHECK	2
+#define STEP_REPLAY	3
+#define STEP_MEDIA	4
+#define STEP_SUBMIT	5
+
+struct post {
+	struct cat_service	*svc;
+	struct fmt_buf		attrs;
+	char			lat[32];
+	char			lon[32];
+	int			has_point;
+	const char		*idem;
+	const struct fmt_field	*files[POST_MEDIA_MAX];
+	const char		*types[POST_MEDIA_MAX];
+	size_t			nfiles;
+	size_t			stored;
+	char			*media[POST_MEDIA_MAX];
+	struct fmt_buf		urls;
+	struct fmt_buf		ids;
+};
+
+static void	post_free(struct route_ctx *);
+static int	post_check(struct http_request *, struct route_ctx *,
+		    struct post *);
+static int	post_text(struct http_request *, struct route_ctx *,
+		    const char *, size_t, int, const char **);
+static int	post_coord(const char *, double, char *, size_t);
+static int	post_location(struct http_request *, struct route_ctx *,
+		    struct post *);
+static int	post_media(struct http_request *, struct route_ctx *,
+		    struct post *);
+static int	post_links(struct http_request *, struct route_ctx *,
+		    struct post *);
+static int	post_contact(struct http_request *, struct route_ctx *);
+static const char	*post_sniff(const char *, size_t);
+static int	post_receipt(struct http_request *, struct route_ctx *,
+		    struct post *, int);
+static void	post_submit(struct http_request *, struct route_ctx *,
+		    struct post *);
+
+static void
+post_free(struct route_ctx *ctx)
+{
+	struct post	*p;
+	size_t		i;
+
+	if ((p = ctx->priv) == NULL)
+		return;
+	for (i = 0; i < p->stored; i++)
+		kore_free(p->media[i]);
+	fmt_buf_free(&p->attrs);
+	fmt_buf_free(&p->urls);
+	fmt_buf_free(&p->ids);
+	kore_free(p);
+	ctx->priv = NULL;
+}
+
+/*
+ * Checks an optional text field: at most maxchars characters of the
+ * class (one line or several). Returns 1 (*out NULL when absent), or 0
+ * after answering 400.
+ */
+static int
+post_text(struct http_request *req, struct route_ctx *ctx, const char *name,
+    size_t maxchars, int class, const char **out)
+{
+	const char	*v, *why;
+	size_t		len;
+
+	*out = NULL;
+	if ((v = route_param(ctx, name)) == NULL)
+		return (1);
+
+	len = strlen(v);
+	if ((why = fmt_text_check(v, len, class)) != NULL) {
+		(void)route_error(req, ctx, 400, "%s %s", name, why);
+		return (0);
+	}
+	if (fmt_utf8_chars(v, len) > maxchars) {
+		(void)route_error(req, ctx, 400, "%s is longer than %zu "
+		    "characters", name, maxchars);
+		return (0);
+	}
+
+	*out = v;
+	return (1);
+}
+
+/* A decimal coordinate within [-limit, limit]; 0 when it is not. */
+static int
+post_coord(const char *v, double limit, char *out, size_t len)
+{
+	char	*end;
+	double	d;
+
+	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
+		return (0);
+	d = strtod(v, &end);
+	if (*end != '\0' || !isfinite(d) || d < -limit || d > limit)
+		return (0);
+	(void)snprintf(out, len, "%.8f", d);
+	return (1);
+}
+
+static int
+post_location(struct http_request *req, struct route_ctx *ctx,
+    struct post *p)
+{
+	const char	*lat, *lon;
+
+	lat = route_param(ctx, "lat");
+	lon = route_param(ctx, "long");
+
+	if ((lat == NULL) != (lon == NULL)) {
+		(void)route_error(req, ctx, 400, "lat and long must be sent "
+		    "together");
+		return (0);
+	}
+
+	if (lat != NULL) {
+		if (!post_coord(lat, 90.0, p->lat, sizeof(p->lat))) {
+			(void)route_error(req, ctx, 400, "lat must be a number "
+			    "from -90 to 90, not '%.32s'", lat);
+			return (0);
+		}
+		if (!post_coord(lon, 180.0, p->lon, sizeof(p->lon))) {
+			(void)route_error(req, ctx, 400, "long must be a number "
+			    "from -180 to 180, not '%.32s'", lon);
+			return (0);
+		}
+		p->has_point = 1;
+		return (1);
+	}
+
+	if (route_param(ctx, "address_string") == NULL &&
+	    route_param(ctx, "address_id") == NULL) {
+		(void)route_error(req, ctx, 400, "a location is required: lat "
+		    "and long, address_string or address_id");
+		return (0);
+	}
+
+	return (1);
+}
+
+/* JPEG, PNG or WebP by their magic bytes; NULL for anything else. */
+static const char *
+post_sniff(const char *d, size_t len)
+{
+	if (len >= 3 && !memcmp(d, "\xff\xd8\xff", 3))
+		return ("image/jpeg");
+	if (len >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8))
+		return ("image/png");
+	if (len >= 12 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WEBP", 4))
+		return ("image/webp");
+	return (NULL);
+}
+
+/* Uploaded files in parts named media, media[] or photoN. */
+static int
+post_media(struct http_request *req, struct route_ctx *ctx, struct post *p)
+{
+	const struct fmt_field	*f;
+	const char		*type;
+	size_t			i;
+
+	for (i = 0; i < ctx->body.n; i++) {
+		f = &ctx->body.f[i];
+		if (!f->file)
+			continue;
+		if (strcmp(f->name, "media") && strcmp(f->name, "media[]") &&
+		    !(strncmp(f->name, "photo", 5) == 0 && f->name[5] != '\0' &&
+		    strspn(f->name + 5, "0123456789") == strlen(f->name + 5)))
+			continue;
+		if (f->len == 0)
+			continue;
+		if ((type = post_sniff(f->value, f->len)) == NULL) {
+			(void)route_error(req, ctx, 400, "%s is not a JPEG, "
+			    "PNG or WebP image", f->name);
+			return (0);
+		}
+		if (p->nfiles == POST_MEDIA_MAX) {
+			(void)route_error(req, ctx, 400, "at most %d photos "
+			    "per request", POST_MEDIA_MAX);
+			return (0);
+		}
+		p->files[p->nfiles] = f;
+		p->types[p->nfiles++] = type;
+	}
+
+	return (1);
+}
+
+/* Repeated media_url links: http or https only. */
+static int
+post_links(struct http_request *req, struct route_ctx *ctx, struct post *p)
+{
+	const struct fmt_field	*f;
+	const char		*links[POST_URLS_MAX];
+	size_t			i, n;
+
+	n = 0;
+	for (i = 0; i < ctx->body.n; i++) {
+		f = &ctx->body.f[i];
+		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
+			continue;
+		if ((strncmp(f->value, "http://", 7) &&
+		    strncmp(f->value, "https://", 8)) || f->len > 2048 ||
+		    fmt_text_check(f->value, f->len, FMT_TEXT_LINE) != NULL ||
+		    strpbrk(f->value, " \"<>\\") != NULL) {
+			(void)route_error(req, ctx, 400, "media_url must be an "
+			    "http or https URL, not '%.60s'", f->value);
+			return (0);
+		}
+		if (n == POST_URLS_MAX) {
+			(void)route_error(req, ctx, 400, "at most %d media_url "
+			    "links per request", POST_URLS_MAX);
+			return (0);
+		}
+		links[n++] = f->value;
+	}
+
+	fmt_buf_init(&p->urls);
+	store_array_literal(&p->urls, links, n);
+	return (1);
+}
+
+/* The reporter's contact fields, checked here, stored apart. */
+static int
+post_contact(struct http_request *req, struct route_ctx *ctx)
+{
+	static const struct {
+		const char	*name;
+		size_t		max;
+	} fields[] = {
+		{ "email", 254 }, { "phone", 40 }, { "first_name", 100 },
+		{ "last_name", 100 }, { "device_id", 200 },
+		{ "deviceid", 200 }, { "account_id", 200 },
+		{ NULL, 0 }
+	};
+	const char	*v, *at;
+	int		i;
+
+	for (i = 0; fields[i].name != NULL; i++) {
+		if (!post_text(req, ctx, fields[i].name, fields[i].max,
+		    FMT_TEXT_LINE, &v))
+			return (0);
+	}
+
+	if ((v = route_param(ctx, "email")) != NULL) {
+		at = strchr(v, '@');
+		if (at == NULL || at == v || at[1] == '\0' ||
+		    strchr(at + 1, '@') != NULL || strpbrk(v, " \t,;<>") !=
+		    NULL) {
+			(void)route_error(req, ctx, 400, "email is not an "
+			    "e-mail address");
+			return (0);
+		}
+	}
+
+	if ((v = route_param(ctx, "phone")) != NULL &&
+	    strspn(v, "0123456789 +-().#*x/") != strlen(v)) {
+		(void)route_error(req, ctx, 400, "phone may hold only digits, "
+		    "spaces and + - ( ) . # * x /");
+		return (0);
+	}
+
+	return (1);
+}
+
+static int
+post_check(struct http_request *req, struct route_ctx *ctx, struct post *p)
+{
+	struct cat_jurisdiction	*jur;
+	const char		*code, *v;
+	char			err[512];
+	const char		*hdr;
+
+	if ((jur = route_jurisdiction(req, ctx)) == NULL)
+		return (0);
+
+	if ((code = route_param(ctx, "service_code")) == NULL) {
+		(void)route_error(req, ctx, 400, "service_code is required");
+		return (0);
+	}
+	p->svc = cat_service_find(jur, code);
+	if (p->svc == NULL || !p->svc->active) {
+		(void)route_error(req, ctx, 404, "service_code '%.64s' not "
+		    "found in %s", code, jur->id);
+		return (0);
+	}
+
+	if (!route_allow(req, ctx, KEY_SUBMIT, jur->id))
+		return (0);
+
+	if (!post_location(req, ctx, p) ||
+	    !post_text(req, ctx, "description", CAT_TEXT_MAX,
+	    FMT_TEXT_MULTILINE, &v) ||
+	    !post_text(req, ctx, "address_string", 500, FMT_TEXT_LINE, &v) ||
+	    !post_text(req, ctx, "address_id", 200, FMT_TEXT_LINE, &v) ||
+	    !post_text(req, ctx, "zipcode", 20, FMT_TEXT_LINE, &v) ||
+	    !post_contact(req, ctx) || !post_links(req, ctx, p) ||
+	    !post_media(req, ctx, p))
+		return (0);
+
+	fmt_buf_init(&p->attrs);
+	if (fmt_attrs_collect(&ctx->body, p->svc, &p->attrs, err,
+	    sizeof(err)) == -1) {
+		(void)route_error(req, ctx, 400, "%s", err);
+		return (0);
+	}
+
+	if (!http_request_header(req, "idempotency-key", &hdr))
+		hdr = route_param(ctx, "client_request_id");
+	if (hdr != NULL && (strlen(hdr) > 200 || hdr[0] == '\0' ||
+	    fmt_text_check(hdr, strlen(hdr), FMT_TEXT_LINE) != NULL)) {
+		(void)route_error(req, ctx, 400, "Idempotency-Key and "
+		    "client_request_id take up to 200 printable characters");
+		return (0);
+	}
+	p->idem = hdr;
+
+	return (1);
+}
+
+static int
+post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
+    int replay)
+{
+	struct req_receipt	r;
+	struct fmt_buf		body;
+	struct fmt_doc		doc;
+	int			rc;
+
+	r.type = p->svc->type;
+	r.id = store_val(&ctx->q, 0, 0);
+	r.token = store_isnull(&ctx->q, 0, 1) ? NULL : store_val(&ctx->q, 0, 1);
+	r.notice = store_isnull(&ctx->q, 0, 2) ? NULL :
+	    store_val(&ctx->q, 0, 2);
+	r.account_id = store_isnull(&ctx->q, 0, 3) ? NULL :
+	    store_val(&ctx->q, 0, 3);
+
+	if (replay)
+		http_response_header(req, "idempotent-replayed", "true");
+
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_request_receipt(&doc, &r);
+	rc = route_reply_doc(req, ctx, 200, &body);
+	fmt_buf_free(&body);
+	return (rc);
+}
+
+static void
+post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
+{
+	const char	*v[21], *device;
+	char		key[24];
+
+	(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
+	device = route_param(ctx, "device_id");
+	if (device == NULL)
+		device = route_param(ctx, "deviceid");
+
+	fmt_buf_init(&p->ids);
+	store_array_literal(&p->ids, (const char *const *)p->media,
+	    p->stored);
+
+	v[0] = key;
+	v[1] = p->idem;
+	v[2] = p->svc->jur->id;
+	v[3] = p->svc->code;
+	v[4] = ctx->path.test ? "true" : "false";
+	v[5] = p->has_point ? p->lat : NULL;
+	v[6] = p->has_point ? p->lon : NULL;
+	v[7] = route_param(ctx, "address_string");
+	v[8] = route_param(ctx, "address_id");
+	v[9] = route_param(ctx, "zipcode");
+	v[10] = route_param(ctx, "description");
+	v[11] = fmt_buf_cstr(&p->attrs);
+	v[12] = fmt_buf_cstr(&p->ids);
+	v[13] = fmt_buf_cstr(&p->urls);
+	v[14] = ctx->key_channel;
+	v[15] = route_param(ctx, "email");
+	v[16] = route_param(ctx, "phone");
+	v[17] = route_param(ctx, "first_name");
+	v[18] = route_param(ctx, "last_name");
+	v[19] = device;
+	v[20] = route_param(ctx, "account_id");
+	store_start(&ctx->q, req, SQL_request_submit, 21, v);
+}
+
+int
+route_requests_post(struct http_request *req, struct route_ctx *ctx)
+{
+	struct post	*p;
+	const char	*v[2];
+	int		len[2], fmts[2], r;
+	char		key[24];
+
+	p = ctx->priv;
+	switch (ctx->step) {
+	case STEP_PARSE:
+		if (!route_body(req, ctx))
+			return (KORE_RESULT_OK);
+		ctx->priv = p = kore_calloc(1, sizeof(*p));
+		ctx->cleanup = post_free;
+		ctx->step = STEP_AUTH;
+		/* FALLTHROUGH */
+	case STEP_AUTH:
+		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		ctx->step = STEP_CHECK;
+		/* FALLTHROUGH */
+	case STEP_CHECK:
+		if (!post_check(req, ctx, p))
+			return (KORE_RESULT_OK);
+		if (p->idem != NULL && p->nfiles > 0) {
+			(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
+			v[0] = key;
+			v[1] = p->idem;
+			store_start(&ctx->q, req, SQL_request_replay, 2, v);
+			ctx->step = STEP_REPLAY;
+		} else {
+			ctx->step = STEP_MEDIA;
+			goto media;
+		}
+		/* FALLTHROUGH */
+	case STEP_REPLAY:
+		if ((r = store_step(&ctx->q)) == STORE_WAIT)
+			return (KORE_RESULT_RETRY);
+		if (r == STORE_ERROR)
+			return (route_db_error(req, ctx, &ctx->q));
+		if (store_rows(&ctx->q) == 1)
+			return (post_receipt(req, ctx, p, 1));
+		store_reset(&ctx->q);
+		ctx->step = STEP_MEDIA;
+		/* FALLTHROUGH */
+	case STEP_MEDIA:
+media:
+		if (ctx->q.started) {
+			if ((r = store_step(&ctx->q)) == STORE_WAIT)
+				return (KORE_RESULT_RETRY);
+			if (r == STORE_ERROR)
+				return (route_db_error(req, ctx, &ctx->q));
+			p->media[p->stored++] =
+			    kore_strdup(store_val(&ctx->q, 0, 0));
+			store_reset(&ctx->q);
+		}
+		if (p->stored < p->nfiles) {
+			v[0] = p->types[p->stored];
+			v[1] = p->files[p->stored]->value;
+			len[0] = (int)strlen(v[0]);
+			len[1] = (int)p->files[p->stored]->len;
+			fmts[0] = 0;
+			fmts[1] = 1;
+			store_start_bin(&ctx->q, req, SQL_media_insert, 2, v,
+			    len, fmts, 0);
+			return (KORE_RESULT_RETRY);
+		}
+		post_submit(req, ctx, p);
+		ctx->step = STEP_SUBMIT;
+		/* FALLTHROUGH */
+	case STEP_SUBMIT:
+		if ((r = store_step(&ctx->q)) == STORE_WAIT)
+			return (KORE_RESULT_RETRY);
+		if (r == STORE_ERROR)
+			return (route_db_error(req, ctx, &ctx->q));
+		return (post_receipt(req, ctx, p,
+		    store_val(&ctx->q, 0, 4)[0] == 't'));
+	}
+
+	return (route_error(req, ctx, 500, "internal error"));
+}

@@ -1,0 +1,197 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The per-worker API key cache (see keys.h).
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/sha.h>
+
+#include "keys.h"
+
+static int	keys_apply(struct store_cache *, struct store_q *);
+static int	keys_cmp(const void *, const void *);
+static void	keys_free(struct store_key *, size_t);
+static int	keys_unhex(const char *, u_int8_t *);
+
+static struct store_key		*keys = NULL;
+static size_t			nkeys = 0;
+static struct store_cache	cache = {
+	.name = "keys",
+	.load = SQL_keys_load,
+	.apply = keys_apply,
+};
+
+void
+store_keys_init(void)
+{
+	store_cache_register(&cache);
+}
+
+int
+store_keys_ready(struct http_request *req, struct store_waiter *w)
+{
+	return (store_cache_ready(&cache, req, w));
+}
+
+void
+store_key_hash(const char *key, size_t len, u_int8_t *out)
+{
+	(void)SHA256((const unsigned char *)key, len, out);
+}
+
+int
+store_key_scopes(const char *list)
+{
+	const char	*p, *e;
+	size_t		n;
+	int		scopes;
+
+	scopes = 0;
+	for (p = list; *p != '\0'; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		n = (size_t)(e - p);
+		if (n == 6 && !strncmp(p, "submit", n))
+			scopes |= KEY_SUBMIT;
+		else if (n == 10 && !strncmp(p, "backoffice", n))
+			scopes |= KEY_BACKOFFICE;
+		else if (n == 5 && !strncmp(p, "admin", n))
+			scopes |= KEY_ADMIN;
+		else
+			return (-1);
+	}
+
+	return (scopes == 0 ? -1 : scopes);
+}
+
+static int
+keys_unhex(const char *hex, u_int8_t *out)
+{
+	unsigned int	v;
+	size_t		i;
+
+	if (strlen(hex) != KEY_HASH_LEN * 2)
+		return (-1);
+	for (i = 0; i < KEY_HASH_LEN; i++) {
+		if (sscanf(hex + i * 2, "%2x", &v) != 1)
+			return (-1);
+		out[i] = (u_int8_t)v;
+	}
+	return (0);
+}
+
+static int
+keys_cmp(const void *a, const void *b)
+{
+	return (memcmp(((const struct store_key *)a)->hash,
+	    ((const struct store_key *)b)->hash, KEY_HASH_LEN));
+}
+
+static void
+keys_free(struct store_key *list, size_t n)
+{
+	size_t		i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < list[i].njurisdictions; j++)
+			kore_free(list[i].jurisdictions[j]);
+		kore_free(list[i].jurisdictions);
+		kore_free(list[i].channel);
+		kore_free(list[i].revoked_message);
+		kore_free(list[i].name);
+	}
+	kore_free(list);
+}
+
+static int
+keys_apply(struct store_cache *c, struct store_q *q)
+{
+	struct store_key	*list, *k;
+	char			*jurs, *p, *next;
+	int			i, rows, n;
+
+	(void)c;
+	rows = store_rows(q);
+	list = kore_calloc((size_t)rows + 1, sizeof(*list));
+	n = 0;
+
+	for (i = 0; i < rows; i++) {
+		if (store_isnull(q, i, 1))
+			continue;
+		k = &list[n];
+		if (keys_unhex(store_val(q, i, 2), k->hash) == -1 ||
+		    (k->scopes = store_key_scopes(store_val(q, i, 3))) == -1) {
+			kore_log(LOG_ERR, "key %s is malformed; skipped",
+			    store_val(q, i, 1));
+			continue;
+		}
+		k->id = strtoll(store_val(q, i, 1), NULL, 10);
+		if (!store_isnull(q, i, 4)) {
+			jurs = kore_strdup(store_val(q, i, 4));
+			for (p = jurs; p != NULL; p = next) {
+				if ((next = strchr(p, ',')) != NULL)
+					*next++ = '\0';
+				k->jurisdictions = kore_realloc(
+				    k->jurisdictions, (k->njurisdictions + 1) *
+				    sizeof(char *));
+				k->jurisdictions[k->njurisdictions++] =
+				    kore_strdup(p);
+			}
+			kore_free(jurs);
+		}
+		k->channel = kore_strdup(store_val(q, i, 5));
+		k->rate = store_isnull(q, i, 6) ? 0 :
+		    atoi(store_val(q, i, 6));
+		k->revoked = store_val(q, i, 7)[0] == 't';
+		k->revoked_message = kore_strdup(store_val(q, i, 8));
+		k->name = kore_strdup(store_val(q, i, 9));
+		n++;
+	}
+
+	qsort(list, (size_t)n, sizeof(*list), keys_cmp);
+	keys_free(keys, nkeys);
+	keys = list;
+	nkeys = (size_t)n;
+	return (0);
+}
+
+const struct store_key *
+store_keys_find(const u_int8_t *hash)
+{
+	struct store_key	probe;
+
+	if (nkeys == 0)
+		return (NULL);
+	memcpy(probe.hash, hash, KEY_HASH_LEN);
+	return (bsearch(&probe, keys, nkeys, sizeof(*keys), keys_cmp));
+}
+
+int
+store_key_covers(const struct store_key *k, const char *jurisdiction)
+{
+	size_t		i;
+
+	if (k->jurisdictions == NULL)
+		return (1);
+	for (i = 0; i < k->njurisdictions; i++) {
+		if (!strcmp(k->jurisdictions[i], jurisdiction))
+			return (1);
+	}
+	return (0);
+}

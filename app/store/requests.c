@@ -1,0 +1,197 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Request rows from the database (see requests.h).
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "requests.h"
+
+#define COL(name)	store_col(q, name)
+
+static const char	*requests_text(const struct store_q *, int, int);
+static char		*requests_first(const struct store_q *, int, int);
+
+static const char *
+requests_text(const struct store_q *q, int r, int c)
+{
+	if (c < 0 || store_isnull(q, r, c))
+		return (NULL);
+	return (store_val(q, r, c));
+}
+
+/* The first element of a PostgreSQL text array, unquoted; NULL if none. */
+static char *
+requests_first(const struct store_q *q, int r, int c)
+{
+	struct fmt_buf	b;
+	const char	*s;
+
+	if (c < 0 || store_isnull(q, r, c))
+		return (NULL);
+	s = store_val(q, r, c);
+	if (*s++ != '{' || *s == '}')
+		return (NULL);
+
+	fmt_buf_init(&b);
+	if (*s == '"') {
+		for (s++; *s != '\0' && *s != '"'; s++) {
+			if (*s == '\\' && s[1] != '\0')
+				s++;
+			fmt_buf_byte(&b, *s);
+		}
+	} else {
+		while (*s != '\0' && *s != ',' && *s != '}')
+			fmt_buf_byte(&b, *s++);
+	}
+
+	s = fmt_buf_cstr(&b);
+	return (kore_strdup(s));
+}
+
+size_t
+store_request_rows(const struct store_q *q, const char *base,
+    struct req_row **out)
+{
+	struct req_row	*rows, *r;
+	char		*id;
+	int		i, n, c[21];
+	size_t		len;
+
+	n = store_rows(q);
+	*out = NULL;
+	if (n == 0)
+		return (0);
+
+	c[0] = COL("service_request_id");
+	c[1] = COL("status");
+	c[2] = COL("status_notes");
+	c[3] = COL("service_name");
+	c[4] = COL("service_code");
+	c[5] = COL("description");
+	c[6] = COL("agency");
+	c[7] = COL("service_notice");
+	c[8] = COL("requested_datetime");
+	c[9] = COL("updated_datetime");
+	c[10] = COL("expected_datetime");
+	c[11] = COL("address");
+	c[12] = COL("address_id");
+	c[13] = COL("zipcode");
+	c[14] = COL("lat");
+	c[15] = COL("long");
+	c[16] = COL("media_ids");
+	c[17] = COL("media_urls");
+	c[18] = COL("detailed_status");
+	c[19] = COL("parent_id");
+	c[20] = COL("jurisdiction_id");
+
+	rows = kore_calloc((size_t)n, sizeof(*rows));
+	for (i = 0; i < n; i++) {
+		r = &rows[i];
+		r->id = requests_text(q, i, c[0]);
+		r->status = requests_text(q, i, c[1]);
+		r->status_notes = requests_text(q, i, c[2]);
+		r->service_name = requests_text(q, i, c[3]);
+		r->service_code = requests_text(q, i, c[4]);
+		r->description = requests_text(q, i, c[5]);
+		r->agency = requests_text(q, i, c[6]);
+		r->service_notice = requests_text(q, i, c[7]);
+		r->requested = requests_text(q, i, c[8]);
+		r->updated = requests_text(q, i, c[9]);
+		r->expected = requests_text(q, i, c[10]);
+		r->address = requests_text(q, i, c[11]);
+		r->address_id = requests_text(q, i, c[12]);
+		r->zipcode = requests_text(q, i, c[13]);
+		r->lat = requests_text(q, i, c[14]);
+		r->lon = requests_text(q, i, c[15]);
+		r->detailed_status = requests_text(q, i, c[18]);
+		r->parent_id = requests_text(q, i, c[19]);
+		r->jurisdiction_id = requests_text(q, i, c[20]);
+
+		/* An uploaded photo comes first, then links given. */
+		if ((id = requests_first(q, i, c[16])) != NULL) {
+			len = strlen(base) + strlen(id) + 8;
+			r->media_url = kore_malloc(len);
+			(void)snprintf(r->media_url, len, "%s/media/%s",
+			    base, id);
+			kore_free(id);
+		} else {
+			r->media_url = requests_first(q, i, c[17]);
+		}
+	}
+
+	*out = rows;
+	return ((size_t)n);
+}
+
+void
+store_request_rows_free(struct req_row *rows, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		kore_free(rows[i].media_url);
+	kore_free(rows);
+}
+
+void
+store_request_contacts(const struct store_q *q, struct req_row *rows,
+    size_t n, struct req_contact *contacts)
+{
+	struct req_contact	*c;
+	size_t			i;
+	int			r;
+
+	for (r = 0; r < store_rows(q); r++) {
+		for (i = 0; i < n; i++) {
+			if (rows[i].id == NULL ||
+			    strcmp(rows[i].id, store_val(q, r, 0)))
+				continue;
+			c = &contacts[i];
+			c->email = requests_text(q, r, 1);
+			c->phone = requests_text(q, r, 2);
+			c->first_name = requests_text(q, r, 3);
+			c->last_name = requests_text(q, r, 4);
+			c->device_id = requests_text(q, r, 5);
+			c->account_id = requests_text(q, r, 6);
+			rows[i].contact = c;
+		}
+	}
+}
+
+void
+store_array_literal(struct fmt_buf *b, const char *const *items, size_t n)
+{
+	const char	*s;
+	size_t		i;
+
+	fmt_buf_byte(b, '{');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fmt_buf_byte(b, ',');
+		fmt_buf_byte(b, '"');
+		for (s = items[i]; *s != '\0'; s++) {
+			if (*s == '"' || *s == '\\')
+				fmt_buf_byte(b, '\\');
+			fmt_buf_byte(b, *s);
+		}
+		fmt_buf_byte(b, '"');
+	}
+	fmt_buf_byte(b, '}');
+}

@@ -1,0 +1,3 @@
+-- The versions of everything workers cache, polled by every worker.
+-- Result: name, version
+SELECT name, version FROM cache_versions

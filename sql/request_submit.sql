@@ -1,0 +1,11 @@
+-- POST /requests: the whole submission in one transaction (o311_submit).
+-- Params: $1 key id, $2 idempotency key, $3 jurisdiction, $4 service,
+-- $5 test, $6 lat, $7 long, $8 address, $9 address id, $10 zipcode,
+-- $11 description, $12 attributes (JSON), $13 media ids, $14 media URLs
+-- (text arrays), $15 channel, $16 email, $17 phone, $18 first name,
+-- $19 last name, $20 device id, $21 account id
+-- Result: request id, token, service notice, account id, replayed
+SELECT request_id, token, service_notice, account_id, replayed
+FROM o311_submit($1::bigint, $2, $3, $4, $5::boolean, $6::float8,
+    $7::float8, $8, $9, $10, $11, $12::jsonb, $13::text[], $14::text[], $15,
+    $16, $17, $18, $19, $20, $21)

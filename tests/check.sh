@@ -1,0 +1,45 @@
+#!/bin/sh
+# tests/check.sh: what `make check` runs. Installs missing packages (as
+# root), builds the release and the ASan+UBSan binaries, then runs the
+# unit tests, a short fuzzing pass over every parser and the end-to-end
+# suite, and prints the total as "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+
+app/tools/deps.sh check || exit 1
+
+total_pass=0
+total_fail=0
+log=$(mktemp /tmp/open311d-check.XXXXXX)
+
+suite() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" 2>&1 | tee "$log"
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+	if [ -z "$last" ]; then
+		echo "$name: no result line; counted as one failure"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=${last%% passed*}
+	f=${last#*, }
+	f=${f%% failed}
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+echo "== build"
+if ! make -s all || ! make -s asan; then
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+suite unit tests/unit/run.sh
+suite fuzz tests/fuzz/run.sh short
+suite e2e tests/e2e/run.sh
+
+rm -f "$log"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

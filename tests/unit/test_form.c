@@ -1,0 +1,675 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Unit tests for formats/form.c. urlencoded: more than 19 fields, empty
+ * values ("a=" and "a"), '+' as a space, percent-encoded names
+ * (attribute%5BDEPTH%5D is attribute[DEPTH]), repeated names, malformed
+ * escapes, %00 and invalid UTF-8. multipart/form-data: quoted
+ * boundaries, preamble and epilogue, file parts (a filename, or a
+ * non-text content type) pointing into the body, text parts, parts
+ * without a name or blank line, a missing closing boundary, headers too
+ * long, CRLF rules. Every limit (fields, name length, value length,
+ * files, file size) with its message naming the field; fmt_form_body's
+ * choice by Content-Type; fmt_form_get. Everything is freed: the tests
+ * run under LeakSanitizer.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "formats/buf.h"
+#include "formats/form.h"
+
+static const struct fmt_form_limits	lim = { 256, 64, 1024, 4096, 4 };
+
+/*
+ * One line per field: "name=value" for text, "name=<file FILENAME CTYPE
+ * LEN>" for files. File values must point into the body and hold the
+ * bytes found there.
+ */
+static char *
+dump(const struct fmt_form *form, const char *body, size_t len)
+{
+	struct fmt_buf		b;
+	const struct fmt_field	*f;
+	size_t			i;
+
+	fmt_buf_init(&b);
+	for (i = 0; i < form->n; i++) {
+		f = &form->f[i];
+		if (f->file) {
+			assert_non_null(body);
+			assert_true(f->value >= body &&
+			    f->value + f->len <= body + len);
+			fmt_buf_printf(&b, "%s=<file %s %s %zu>\n", f->name,
+			    f->filename, f->ctype, f->len);
+		} else {
+			assert_int_equal(strlen(f->value), f->len);
+			assert_null(f->filename);
+			fmt_buf_printf(&b, "%s=%s\n", f->name, f->value);
+		}
+	}
+	(void)fmt_buf_cstr(&b);
+	return (fmt_buf_release(&b, NULL));
+}
+
+struct form_case {
+	const char	*ctype;		/* fmt_form_body; "" for urlencoded */
+	const char	*body;
+	size_t		len;
+	int		rc;
+	const char	*want;		/* dump, or a substring of err */
+};
+
+static void
+run_cases(const struct form_case *cases, size_t n)
+{
+	struct fmt_form	form;
+	char		*got;
+	size_t		i;
+	int		rc;
+
+	for (i = 0; i < n; i++) {
+		const struct form_case	*c = &cases[i];
+
+		print_message("case %zu: %.60s\n", i, c->body);
+		fmt_form_init(&form);
+		if (c->ctype[0] == '\0')
+			rc = fmt_form_urlencoded(&form, c->body, c->len, &lim);
+		else
+			rc = fmt_form_body(&form, c->body, c->len, c->ctype,
+			    &lim);
+		if (rc != c->rc)
+			fail_msg("rc %d, err '%s'", rc, form.err);
+		if (rc == 0) {
+			got = dump(&form, c->body, c->len);
+			if (strcmp(got, c->want))
+				fail_msg("got\n%s\nwant\n%s", got, c->want);
+			free(got);
+		} else if (strstr(form.err, c->want) == NULL) {
+			fail_msg("err '%s' lacks '%s'", form.err, c->want);
+		}
+		fmt_form_free(&form);
+	}
+}
+
+#define U(s, rc, want)	{ "", s, sizeof(s) - 1, rc, want }
+
+static const struct form_case	url_cases[] = {
+	U("", 0, ""),
+	U("a=1", 0, "a=1\n"),
+	U("a=1&b=2", 0, "a=1\nb=2\n"),
+	U("a=", 0, "a=\n"),
+	U("a", 0, "a=\n"),
+	U("a=&b&c=3", 0, "a=\nb=\nc=3\n"),
+	U("&&a=1&&&b=2&", 0, "a=1\nb=2\n"),
+	U("a=b=c", 0, "a=b=c\n"),
+	U("q=hello+world", 0, "q=hello world\n"),
+	U("q=a%2Bb+c", 0, "q=a+b c\n"),
+	U("first+name=Ann", 0, "first name=Ann\n"),
+	U("email=a%40b.org", 0, "email=a@b.org\n"),
+	U("attribute%5BDEPTH%5D=12", 0, "attribute[DEPTH]=12\n"),
+	U("attribute%5bDEPTH%5d=12", 0, "attribute[DEPTH]=12\n"),
+	U("attribute[DEPTH]=12", 0, "attribute[DEPTH]=12\n"),
+	U("attribute%5BX%5D%5B%5D=a&attribute%5BX%5D%5B%5D=b", 0,
+	    "attribute[X][]=a\nattribute[X][]=b\n"),
+	U("media_url=a&media_url=b&media_url=", 0,
+	    "media_url=a\nmedia_url=b\nmedia_url=\n"),
+	U("d=caf%C3%A9+%E2%82%AC", 0, "d=caf\xc3\xa9 \xe2\x82\xac\n"),
+	U("d=caf\xc3\xa9", 0, "d=caf\xc3\xa9\n"),
+	U("d=line1%0D%0Aline2%09x", 0, "d=line1\r\nline2\tx\n"),
+	U("d=%F0%9F%92%A9", 0, "d=\xf0\x9f\x92\xa9\n"),
+	U("a+=1", 0, "a =1\n"),
+	U("api_key=KEY&service_code=POTHOLE&lat=51.5072&long=-0.1276&"
+	    "email=a%40b.org&first_name=Ann&last_name=Lee&description=Deep+"
+	    "hole&attribute%5BDEPTH%5D=12&attribute%5BLANES%5D%5B%5D=N&"
+	    "attribute%5BLANES%5D%5B%5D=S", 0,
+	    "api_key=KEY\nservice_code=POTHOLE\nlat=51.5072\nlong=-0.1276\n"
+	    "email=a@b.org\nfirst_name=Ann\nlast_name=Lee\n"
+	    "description=Deep hole\nattribute[DEPTH]=12\n"
+	    "attribute[LANES][]=N\nattribute[LANES][]=S\n"),
+	/* Errors. */
+	U("=1", -1, "a field has an empty name"),
+	U("a=1&=2", -1, "a field has an empty name"),
+	U("%zz=1", -1, "malformed percent-encoding in a field name"),
+	U("a%=1", -1, "malformed percent-encoding in a field name"),
+	U("a%00=1", -1, "malformed percent-encoding in a field name"),
+	U("a%0=1", -1, "malformed percent-encoding in a field name"),
+	U("a=%zz", -1, "malformed percent-encoding in field 'a'"),
+	U("a=%4", -1, "malformed percent-encoding in field 'a'"),
+	U("a=%", -1, "malformed percent-encoding in field 'a'"),
+	U("a=x%00y", -1, "malformed percent-encoding in field 'a'"),
+	U("a=x\0y", -1, "malformed percent-encoding in field 'a'"),
+	U("a\0b=1", -1, "malformed percent-encoding in a field name"),
+	U("a=%FF", -1, "field 'a' is not valid UTF-8"),
+	U("a=%C0%AF", -1, "field 'a' is not valid UTF-8"),
+	U("a=%ED%A0%80", -1, "field 'a' is not valid UTF-8"),
+	U("a=%E2%82", -1, "field 'a' is not valid UTF-8"),
+	U("a=caf\xe9", -1, "field 'a' is not valid UTF-8"),
+	U("%FF=1", -1, "a field name is not valid UTF-8 text"),
+	U("caf\xe9=1", -1, "a field name is not valid UTF-8 text"),
+	U("a%0A=1", -1, "a field name is not valid UTF-8 text"),
+	U("a%09=1", -1, "a field name is not valid UTF-8 text"),
+	U("a%7F=1", -1, "a field name is not valid UTF-8 text"),
+};
+
+static void
+test_urlencoded_table(void **state)
+{
+	(void)state;
+	run_cases(url_cases, sizeof(url_cases) / sizeof(url_cases[0]));
+}
+
+#define MPCT	"multipart/form-data; boundary=XyZ"
+#define CD	"Content-Disposition: form-data; "
+#define M(ct, s, rc, want)	{ ct, s, sizeof(s) - 1, rc, want }
+
+static const struct form_case	mp_cases[] = {
+	M(MPCT,
+	    "--XyZ\r\n" CD "name=\"service_code\"\r\n\r\nPOTHOLE\r\n"
+	    "--XyZ\r\n" CD "name=\"description\"\r\n\r\nDeep\r\nhole\r\n"
+	    "--XyZ--\r\n", 0,
+	    "service_code=POTHOLE\ndescription=Deep\r\nhole\n"),
+	/* Quoted boundary with characters a token cannot have. */
+	M("multipart/form-data; boundary=\"a b:c\"",
+	    "--a b:c\r\n" CD "name=\"a\"\r\n\r\n1\r\n--a b:c--", 0, "a=1\n"),
+	M("multipart/form-data;boundary=XyZ;charset=utf-8",
+	    "--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ--", 0, "a=1\n"),
+	M("MULTIPART/FORM-DATA; BOUNDARY=XyZ",
+	    "--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ--", 0, "a=1\n"),
+	/* Preamble, epilogue, a leading CRLF, transport padding. */
+	M(MPCT,
+	    "This is the preamble.\r\n--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n"
+	    "--XyZ--\r\nThis is the epilogue.\r\n--XyZ\r\n", 0, "a=1\n"),
+	M(MPCT, "\r\n--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ--", 0,
+	    "a=1\n"),
+	M(MPCT, "--XyZ \t\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ  \r\n"
+	    CD "name=\"b\"\r\n\r\n2\r\n--XyZ--", 0, "a=1\nb=2\n"),
+	M(MPCT, "--XyZ--\r\n", 0, ""),
+	/* Empty values, repeated names, case of header names. */
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n\r\n\r\n--XyZ\r\n" CD
+	    "name=\"a\"\r\n\r\n2\r\n--XyZ--", 0, "a=\na=2\n"),
+	M(MPCT, "--XyZ\r\ncontent-disposition: FORM-DATA; NAME=\"a\"\r\n"
+	    "\r\n1\r\n--XyZ--", 0, "a=1\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=a\r\n\r\n1\r\n--XyZ--", 0, "a=1\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\\\"b\"\r\n\r\n1\r\n--XyZ--", 0,
+	    "a\"b=1\n"),
+	M(MPCT, "--XyZ\r\nX-Other: 1\r\n" CD "name=\"a\"\r\nX-More: 2\r\n\r\n"
+	    "1\r\n--XyZ--", 0, "a=1\n"),
+	/* Percent-encoded names; a bad escape keeps the name as sent. */
+	M(MPCT, "--XyZ\r\n" CD "name=\"attribute%5BDEPTH%5D\"\r\n\r\n12\r\n"
+	    "--XyZ\r\n" CD "name=\"attribute[X][]\"\r\n\r\nN\r\n--XyZ--", 0,
+	    "attribute[DEPTH]=12\nattribute[X][]=N\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"100%\"\r\n\r\n1\r\n--XyZ--", 0,
+	    "100%=1\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a+b\"\r\n\r\n1\r\n--XyZ--", 0,
+	    "a+b=1\n"),
+	/* Text parts, with a text content type. */
+	M(MPCT, "--XyZ\r\n" CD "name=\"d\"\r\nContent-Type: text/plain; "
+	    "charset=utf-8\r\n\r\ncaf\xc3\xa9\r\n--XyZ--", 0,
+	    "d=caf\xc3\xa9\n"),
+	/* Files: a filename, or a content type that is not text. */
+	M(MPCT, "--XyZ\r\n" CD "name=\"photo1\"; filename=\"pic.jpg\"\r\n"
+	    "Content-Type: image/jpeg\r\n\r\n\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+	    "\r\n--XyZ--", 0, "photo1=<file pic.jpg image/jpeg 11>\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"media\"\r\nContent-Type: "
+	    "application/octet-stream\r\n\r\n\x00\x01\x02\r\n--XyZ--", 0,
+	    "media=<file  application/octet-stream 3>\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"notes\"; filename=\"notes.txt\"\r\n"
+	    "Content-Type: text/plain\r\n\r\nhello\r\n--XyZ--", 0,
+	    "notes=<file notes.txt text/plain 5>\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"photo1\"; filename=\"\"\r\n"
+	    "Content-Type: application/octet-stream\r\n\r\n\r\n--XyZ--", 0,
+	    "photo1=<file  application/octet-stream 0>\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"f\"; filename=\"a; name=x.jpg\"\r\n"
+	    "\r\nJPEG\r\n--XyZ--", 0, "f=<file a; name=x.jpg  4>\n"),
+	M(MPCT, "--XyZ\r\n" CD "filename=\"a; name=\\\"x\\\"\"; name=\"f\""
+	    "\r\n\r\nJPEG\r\n--XyZ--", 0, "f=<file a; name=\"x\"  4>\n"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"service_code\"\r\n\r\nPOTHOLE\r\n"
+	    "--XyZ\r\n" CD "name=\"photo1\"; filename=\"a.jpg\"\r\n"
+	    "Content-Type: image/jpeg\r\n\r\n\xff\xd8\xff\r\n--XyZ\r\n" CD
+	    "name=\"photo2\"; filename=\"b.png\"\r\nContent-Type: image/png"
+	    "\r\n\r\n\x89PNG\r\n\x1a\n\r\n--XyZ\r\n" CD "name=\"lat\"\r\n\r\n"
+	    "32.7\r\n--XyZ--\r\n", 0,
+	    "service_code=POTHOLE\nphoto1=<file a.jpg image/jpeg 3>\n"
+	    "photo2=<file b.png image/png 8>\nlat=32.7\n"),
+	/* Errors. */
+	M("multipart/form-data", "--XyZ--", -1,
+	    "without a valid boundary parameter"),
+	M("multipart/form-data; boundary=", "----", -1,
+	    "without a valid boundary parameter"),
+	M("multipart/form-data; boundary=\"\"", "----", -1,
+	    "without a valid boundary parameter"),
+	M("multipart/form-data; boundary=\"XyZ", "--XyZ--", -1,
+	    "without a valid boundary parameter"),
+	M("multipart/form-data; boundary=012345678901234567890123456789012345"
+	    "67890123456789012345678901234567890", "--x--", -1,
+	    "without a valid boundary parameter"),
+	M(MPCT, "", -1, "no boundary found"),
+	M(MPCT, "a=1&b=2", -1, "no boundary found"),
+	M(MPCT, "--XyY\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyY--", -1,
+	    "no boundary found"),
+	M(MPCT, "--XyZ\n" CD "name=\"a\"\n\n1\n--XyZ--\n", -1,
+	    "boundary not followed by a line break"),
+	M(MPCT, "--XyZ", -1, "boundary not followed by a line break"),
+	M(MPCT, "--XyZx\r\n", -1, "boundary not followed by a line break"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ", -1,
+	    "boundary not followed by a line break"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n\r\n1", -1,
+	    "part not closed by a boundary"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n\r\n1\r\n--XyZ\r\n", -1,
+	    "part not closed by a boundary"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n1\r\n--XyZ--", -1,
+	    "without a blank line after its headers"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\n--XyZ--", -1,
+	    "without a blank line after its headers"),
+	M(MPCT, "--XyZ\r\n\r\n1\r\n--XyZ--", -1,
+	    "without Content-Disposition: form-data"),
+	M(MPCT, "--XyZ\r\nContent-Disposition: attachment; name=\"a\"\r\n"
+	    "\r\n1\r\n--XyZ--", -1, "without Content-Disposition: form-data"),
+	M(MPCT, "--XyZ\r\nContent-Disposition:\r\n\r\n1\r\n--XyZ--", -1,
+	    "bad Content-Disposition"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"\r\nContent-Type:  \r\n\r\n1\r\n"
+	    "--XyZ--", -1, "bad part Content-Type"),
+	M(MPCT, "--XyZ\r\n" CD "filename=\"a.jpg\"\r\n\r\n1\r\n--XyZ--", -1,
+	    "part without a name"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"abc\r\n\r\n1\r\n--XyZ--", -1,
+	    "part without a name"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"\"\r\n\r\n1\r\n--XyZ--", -1,
+	    "a field has an empty name"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a%0Ab\"\r\n\r\n1\r\n--XyZ--", -1,
+	    "a field name is not valid UTF-8 text"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"caf\xe9\"\r\n\r\n1\r\n--XyZ--", -1,
+	    "a field name is not valid UTF-8 text"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"a\"; filename=\"x\r\n\r\n1\r\n--XyZ--",
+	    -1, "bad filename of part 'a'"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"d\"\r\n\r\ncaf\xe9\r\n--XyZ--", -1,
+	    "field 'd' is not valid UTF-8 text"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"d\"\r\n\r\na\0b\r\n--XyZ--", -1,
+	    "field 'd' is not valid UTF-8 text"),
+	M(MPCT, "--XyZ\r\n" CD "name=\"d\"\r\nContent-Type: text/plain\r\n"
+	    "\r\n\xff\xd8\r\n--XyZ--", -1, "field 'd' is not valid UTF-8 text"),
+	/* By Content-Type. */
+	M("application/x-www-form-urlencoded; charset=utf-8", "a=1&b", 0,
+	    "a=1\nb=\n"),
+	M("Application/X-WWW-Form-Urlencoded", "a=1", 0, "a=1\n"),
+	M("application/x-www-form-urlencoded", "", 0, ""),
+	M("application/json", "{\"a\":1}", -1,
+	    "unsupported Content-Type 'application/json'"),
+	M("text/plain", "a=1", -1, "unsupported Content-Type 'text/plain'"),
+	M("application/x-www-form-urlencodedx", "a=1", -1,
+	    "unsupported Content-Type"),
+	M("application/x-www-form", "a=1", -1, "unsupported Content-Type"),
+	M("multipart/mixed; boundary=XyZ", "--XyZ--", -1,
+	    "unsupported Content-Type"),
+	M("multipart/form-datax; boundary=XyZ", "--XyZ--", -1,
+	    "unsupported Content-Type"),
+	M(" ", "a=1", -1, "unsupported Content-Type"),
+};
+
+static void
+test_multipart_table(void **state)
+{
+	(void)state;
+	run_cases(mp_cases, sizeof(mp_cases) / sizeof(mp_cases[0]));
+}
+
+/* fmt_form_body without a Content-Type parses urlencoded text. */
+static void
+test_body_null_ctype(void **state)
+{
+	struct fmt_form	form;
+	const char	*body = "service_code=POTHOLE&description=";
+
+	(void)state;
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_body(&form, body, strlen(body), NULL, &lim),
+	    0);
+	assert_int_equal(form.n, 2);
+	assert_string_equal(fmt_form_get(&form, "service_code"), "POTHOLE");
+	assert_string_equal(fmt_form_get(&form, "description"), "");
+	fmt_form_free(&form);
+}
+
+/* The body need not be NUL-terminated: only len bytes are read. */
+static void
+test_unterminated(void **state)
+{
+	struct fmt_form	form;
+	char		*body;
+	const char	*text = "a=1&b=%41";
+
+	(void)state;
+	body = malloc(strlen(text));
+	assert_non_null(body);
+	memcpy(body, text, strlen(text));
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_urlencoded(&form, body, strlen(text), &lim),
+	    0);
+	assert_string_equal(fmt_form_get(&form, "b"), "A");
+	fmt_form_free(&form);
+
+	/* Only the first 5 bytes. */
+	assert_int_equal(fmt_form_urlencoded(&form, body, 5, &lim), 0);
+	assert_int_equal(form.n, 2);
+	assert_string_equal(fmt_form_get(&form, "b"), "");
+	fmt_form_free(&form);
+	free(body);
+}
+
+static void
+test_get(void **state)
+{
+	struct fmt_form	form;
+	const char	*body;
+
+	(void)state;
+	body = "--XyZ\r\n" CD "name=\"a\"; filename=\"a.jpg\"\r\n\r\nJPEG\r\n"
+	    "--XyZ\r\n" CD "name=\"a\"\r\n\r\nfirst\r\n--XyZ\r\n" CD
+	    "name=\"a\"\r\n\r\nsecond\r\n--XyZ--";
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_multipart(&form, body, strlen(body), MPCT,
+	    &lim), 0);
+	assert_int_equal(form.n, 3);
+	assert_int_equal(form.nfiles, 1);
+	assert_string_equal(fmt_form_get(&form, "a"), "first");
+	assert_null(fmt_form_get(&form, "b"));
+	assert_null(fmt_form_get(&form, "A"));
+	assert_memory_equal(form.f[0].value, "JPEG", 4);
+	fmt_form_free(&form);
+	assert_int_equal(form.n, 0);
+	assert_null(form.f);
+}
+
+/* Builders of bodies at and just past each limit. */
+
+static void
+many_fields(struct fmt_buf *b, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		fmt_buf_printf(b, "%sf%zu=%zu", i ? "&" : "", i, i);
+}
+
+static void
+repeat(struct fmt_buf *b, const char *s, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		fmt_buf_str(b, s);
+}
+
+static void
+mp_files(struct fmt_buf *b, size_t nfiles, size_t size)
+{
+	size_t		i;
+
+	for (i = 0; i < nfiles; i++) {
+		fmt_buf_printf(b, "--XyZ\r\n" CD "name=\"photo%zu\"; "
+		    "filename=\"p%zu.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n",
+		    i + 1, i + 1);
+		fmt_buf_str(b, "\xff\xd8\xff\xe0");
+		repeat(b, "\x01", size - 4);
+		fmt_buf_str(b, "\r\n");
+	}
+	fmt_buf_str(b, "--XyZ--\r\n");
+}
+
+struct limit_case {
+	const char	*what;
+	int		multipart;
+	int		rc;
+	size_t		nfields;
+	const char	*err;
+};
+
+static void
+limit_body(size_t i, struct fmt_buf *b, struct fmt_form_limits *l)
+{
+	*l = lim;
+	switch (i) {
+	case 0:		/* 300 fields: far more than Kore's 19. */
+		l->fields = 300;
+		many_fields(b, 300);
+		break;
+	case 1:
+		l->fields = 20;
+		many_fields(b, 21);
+		break;
+	case 2:		/* a name of exactly the limit */
+		repeat(b, "n", 64);
+		fmt_buf_str(b, "=1");
+		break;
+	case 3:
+		repeat(b, "n", 65);
+		fmt_buf_str(b, "=1");
+		break;
+	case 4:		/* 64 encoded characters are 192 bytes */
+		repeat(b, "%41", 64);
+		fmt_buf_str(b, "=1");
+		break;
+	case 5:
+		repeat(b, "%41", 65);
+		fmt_buf_str(b, "=1");
+		break;
+	case 6:
+		repeat(b, "%41", 63);
+		repeat(b, "n", 2);
+		fmt_buf_str(b, "=1");
+		break;
+	case 7:		/* a value of exactly the limit */
+		fmt_buf_str(b, "v=");
+		repeat(b, "x", 1024);
+		break;
+	case 8:
+		fmt_buf_str(b, "a=1&v=");
+		repeat(b, "x", 1025);
+		break;
+	case 9:
+		fmt_buf_str(b, "v=");
+		repeat(b, "%78", 1024);
+		break;
+	case 10:
+		fmt_buf_str(b, "v=");
+		repeat(b, "%78", 1025);
+		break;
+	case 11:
+		fmt_buf_str(b, "v=");
+		repeat(b, "%78", 1000);
+		repeat(b, "x", 25);
+		break;
+	case 12:	/* multipart: text value limit */
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
+		repeat(b, "x", 1024);
+		fmt_buf_str(b, "\r\n--XyZ--");
+		break;
+	case 13:
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
+		repeat(b, "x", 1025);
+		fmt_buf_str(b, "\r\n--XyZ--");
+		break;
+	case 14:	/* files: count and size */
+		mp_files(b, 4, 4096);
+		break;
+	case 15:
+		mp_files(b, 5, 100);
+		break;
+	case 16:
+		mp_files(b, 1, 4097);
+		break;
+	case 17:
+		l->files = 0;
+		mp_files(b, 1, 10);
+		break;
+	case 18:	/* fields, in multipart */
+		l->fields = 3;
+		mp_files(b, 4, 10);
+		break;
+	case 19:	/* a name of the limit, in multipart */
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"");
+		repeat(b, "n", 64);
+		fmt_buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
+		break;
+	case 20:
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"");
+		repeat(b, "n", 65);
+		fmt_buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
+		break;
+	case 21:	/* part headers up to 8192 bytes */
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
+		repeat(b, "p", 8192 - 40 - 2 - 7 - 2);
+		fmt_buf_str(b, "\r\n\r\n1\r\n--XyZ--");
+		break;
+	case 22:
+		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
+		repeat(b, "p", 8192 - 40 - 2 - 7 - 2 + 1);
+		fmt_buf_str(b, "\r\n\r\n1\r\n--XyZ--");
+		break;
+	case 23:	/* a boundary of 70 characters, the most allowed */
+		fmt_buf_str(b, "--");
+		repeat(b, "b", 70);
+		fmt_buf_str(b, "\r\n" CD "name=\"a\"\r\n\r\n1\r\n--");
+		repeat(b, "b", 70);
+		fmt_buf_str(b, "--");
+		break;
+	default:
+		fail();
+	}
+}
+
+static const struct limit_case	limit_cases[] = {
+	{ "300 fields", 0, 0, 300, NULL },
+	{ "fields", 0, -1, 0, "too many fields (at most 20): 'f20'" },
+	{ "name 64", 0, 0, 1, NULL },
+	{ "name 65", 0, -1, 0,
+	    "field name 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...' is longer than "
+	    "64 bytes" },
+	{ "encoded name 64", 0, 0, 1, NULL },
+	{ "encoded name 65", 0, -1, 0,
+	    "field name '%41%41%41%41%41%41%41%41%41%41%4...' is longer than "
+	    "64 bytes" },
+	{ "decoded name 65", 0, -1, 0,
+	    "field name 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA...' is longer than "
+	    "64 bytes" },
+	{ "value 1024", 0, 0, 1, NULL },
+	{ "value 1025", 0, -1, 0, "field 'v' is longer than 1024 bytes" },
+	{ "encoded value 1024", 0, 0, 1, NULL },
+	{ "encoded value 1025", 0, -1, 0,
+	    "field 'v' is longer than 1024 bytes" },
+	{ "decoded value 1025", 0, -1, 0,
+	    "field 'v' is longer than 1024 bytes" },
+	{ "multipart value 1024", 1, 0, 1, NULL },
+	{ "multipart value 1025", 1, -1, 0,
+	    "field 'description' is longer than 1024 bytes" },
+	{ "4 files of 4096", 1, 0, 4, NULL },
+	{ "5 files", 1, -1, 0, "too many files (at most 4): 'photo5'" },
+	{ "file 4097", 1, -1, 0,
+	    "file 'photo1' is larger than 4096 bytes" },
+	{ "no files", 1, -1, 0, "too many files (at most 0): 'photo1'" },
+	{ "multipart fields", 1, -1, 0,
+	    "too many fields (at most 3): 'photo4'" },
+	{ "multipart name 64", 1, 0, 1, NULL },
+	{ "multipart name 65", 1, -1, 0, "is longer than 64 bytes" },
+	{ "headers 8192", 1, 0, 1, NULL },
+	{ "headers 8193", 1, -1, 0,
+	    "part headers longer than 8192 bytes" },
+	{ "boundary 70", 2, 0, 1, NULL },
+};
+
+static void
+test_limit_table(void **state)
+{
+	struct fmt_form_limits	l;
+	struct fmt_form		form;
+	struct fmt_buf		b;
+	char			ct[128];
+	size_t			i;
+	int			rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(limit_cases) / sizeof(limit_cases[0]); i++) {
+		const struct limit_case	*c = &limit_cases[i];
+
+		print_message("case %zu: %s\n", i, c->what);
+		fmt_buf_init(&b);
+		limit_body(i, &b, &l);
+		fmt_form_init(&form);
+		if (c->multipart == 2) {
+			(void)snprintf(ct, sizeof(ct), "multipart/form-data; "
+			    "boundary=%070d", 0);
+			memset(ct + 30, 'b', 70);
+			rc = fmt_form_multipart(&form, b.data, b.len, ct, &l);
+		} else if (c->multipart) {
+			rc = fmt_form_multipart(&form, b.data, b.len, MPCT, &l);
+		} else {
+			rc = fmt_form_urlencoded(&form, b.data, b.len, &l);
+		}
+		if (rc != c->rc)
+			fail_msg("rc %d, err '%s'", rc, form.err);
+		if (rc == 0)
+			assert_int_equal(form.n, c->nfields);
+		else if (strstr(form.err, c->err) == NULL)
+			fail_msg("err '%s' lacks '%s'", form.err, c->err);
+		fmt_form_free(&form);
+		fmt_buf_free(&b);
+	}
+}
+
+/* A form that failed part way still frees what it had parsed. */
+static void
+test_partial_free(void **state)
+{
+	struct fmt_form	form;
+	const char	*body = "a=1&b=2&c=3&%zz=4";
+
+	(void)state;
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_urlencoded(&form, body, strlen(body), &lim),
+	    -1);
+	assert_int_equal(form.n, 3);
+	fmt_form_free(&form);
+
+	/* The form can be reused after fmt_form_free(). */
+	assert_int_equal(fmt_form_urlencoded(&form, "x=1", 3, &lim), 0);
+	assert_string_equal(fmt_form_get(&form, "x"), "1");
+	fmt_form_free(&form);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_urlencoded_table),
+		cmocka_unit_test(test_multipart_table),
+		cmocka_unit_test(test_body_null_ctype),
+		cmocka_unit_test(test_unterminated),
+		cmocka_unit_test(test_get),
+		cmocka_unit_test(test_limit_table),
+		cmocka_unit_test(test_partial_free),
+	};
+
+	return (cmocka_run_group_tests_name("form", tests, NULL, NULL));
+}
