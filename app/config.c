@@ -80,7 +80,6 @@ static const struct setting settings[] = {
 	S(hsts, T_INT, 0, 100000000, "31536000"),
 	S(max_span_days, T_INT, 1, 3660, "90"),
 	S(bench_routes, T_BOOL, 0, 1, "no"),
-	S(request_timeout_ms, T_INT, 100, 600000, "10000"),
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 

@@ -57,7 +57,6 @@ struct cfg {
 	int		hsts;
 	int		max_span_days;
 	int		bench_routes;
-	int		request_timeout_ms;
 };
 
 /* Where each setting's value came from, for messages. */

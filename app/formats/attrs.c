@@ -81,7 +81,8 @@ attrs_number(const char *s, double *out)
 	char	*end;
 	double	v;
 
-	if (*s == '\0' || strpbrk(s, "xXpPnNiI") != NULL)
+	if (*s == '\0' || strpbrk(s, "xXpPnNiI") != NULL ||
+	    strchr("+-.0123456789", *s) == NULL)
 		return (-1);
 	v = strtod(s, &end);
 	if (*end != '\0' || !isfinite(v))
@@ -106,13 +107,16 @@ attrs_value(const struct cat_attr *a, const char *v, size_t len,
 			return (attrs_fail(err, errlen, "attribute[%s] must be "
 			    "a number, not '%.40s'", a->code, v));
 		*out = json_real(num);
-		if (num == (double)(long long)num && fabs(num) < 1e15) {
+		if (fabs(num) < 1e15 && num == (double)(long long)num) {
 			json_decref(*out);
 			*out = json_integer((json_int_t)num);
 		}
 		return (0);
 	case CAT_DT_DATETIME:
-		if (fmt_date_parse(v, &secs, NULL) == -1)
+		/* The zone may take it out of years 1 to 9999. */
+		if (fmt_date_parse(v, &secs, NULL) == -1 ||
+		    secs < fmt_days_from_civil(1, 1, 1) * 86400LL ||
+		    secs >= fmt_days_from_civil(10000, 1, 1) * 86400LL)
 			return (attrs_fail(err, errlen, "attribute[%s] must be "
 			    "a date and time such as 2026-11-20T18:30:00Z, not "
 			    "'%.40s'", a->code, v));

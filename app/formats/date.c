@@ -123,9 +123,12 @@ fmt_date_parse(const char *s, long long *secs, int *usec)
 			s++;
 			if (date_digits(&s, 2, &tzh) == -1)
 				return (-1);
-			if (*s == ':')
+			if (*s == ':') {
 				s++;
-			if (*s != '\0' && date_digits(&s, 2, &tzm) == -1)
+				if (date_digits(&s, 2, &tzm) == -1)
+					return (-1);
+			} else if (*s != '\0' &&
+			    date_digits(&s, 2, &tzm) == -1)
 				return (-1);
 			if (tzh > 23 || tzm > 59)
 				return (-1);
@@ -139,6 +142,11 @@ fmt_date_parse(const char *s, long long *secs, int *usec)
 	    mi * 60LL + sec;
 	t -= sign * (tzh * 3600LL + tzm * 60LL);
 
+	/* The zone may push it out of years 1 to 9999, which we can write. */
+	if (t < fmt_days_from_civil(1, 1, 1) * 86400LL ||
+	    t > fmt_days_from_civil(9999, 12, 31) * 86400LL + 86399)
+		return (-1);
+
 	*secs = t;
 	if (usec != NULL)
 		*usec = us;
@@ -150,6 +158,15 @@ fmt_date_format(long long secs, char *out)
 {
 	long long	days, z, era, doe, yoe, doy, mp, rem;
 	int		y, m, d;
+
+	/*
+	 * 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z; checked first, as
+	 * the arithmetic below overflows near the limits of long long.
+	 */
+	if (secs < -62135596800LL || secs > 253402300799LL) {
+		(void)strcpy(out, "0000-00-00T00:00:00Z");
+		return;
+	}
 
 	days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
 	rem = secs - days * 86400;
@@ -163,11 +180,6 @@ fmt_date_format(long long secs, char *out)
 	d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	y = (int)(yoe + era * 400 + (m <= 2));
-
-	if (y < 1 || y > 9999) {
-		(void)strcpy(out, "0000-00-00T00:00:00Z");
-		return;
-	}
 
 	(void)snprintf(out, FMT_DATE_LEN, "%04u-%02u-%02uT%02u:%02u:%02uZ",
 	    (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u,

@@ -28,6 +28,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
+
 #include "form.h"
 #include "path.h"
 #include "utf8.h"
@@ -48,6 +50,8 @@ static const char	*mp_next_param(const char *);
 static int	mp_part(struct fmt_form *, const char *, size_t,
 		    const struct fmt_form_limits *);
 static int	mp_header_value(const char *, const char *, char *, size_t);
+static int	form_json_value(struct fmt_form *, const char *, json_t *,
+		    const struct fmt_form_limits *);
 static char	*form_strndup(const char *, size_t);
 
 static char *
@@ -413,6 +417,7 @@ mp_part(struct fmt_form *form, const char *p, size_t len,
 
 	if (has_file) {
 		if (clen > lim->file) {
+			form->toolarge = 1;
 			(void)form_fail(form, "file '%s' is larger than %zu "
 			    "bytes", dname, lim->file);
 			free(dname);
@@ -507,6 +512,93 @@ fmt_form_multipart(struct fmt_form *form, const char *body, size_t len,
 	}
 }
 
+static int
+form_json_value(struct fmt_form *form, const char *key, json_t *v,
+    const struct fmt_form_limits *lim)
+{
+	struct fmt_field	*f;
+	char			num[64];
+	const char		*text;
+	size_t			len;
+
+	if (json_is_string(v)) {
+		text = json_string_value(v);
+		len = json_string_length(v);
+		if (memchr(text, '\0', len) != NULL)
+			return (form_fail(form, "field '%.64s' contains a NUL "
+			    "character", key));
+	} else if (json_is_integer(v)) {
+		(void)snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+		text = num;
+		len = strlen(num);
+	} else if (json_is_real(v)) {
+		(void)snprintf(num, sizeof(num), "%.17g", json_real_value(v));
+		text = num;
+		len = strlen(num);
+	} else if (json_is_boolean(v)) {
+		text = json_is_true(v) ? "true" : "false";
+		len = strlen(text);
+	} else {
+		return (form_fail(form, "field '%.64s' must be a string, "
+		    "number, boolean or an array of those", key));
+	}
+
+	if (len > lim->value)
+		return (form_fail(form, "field '%.64s' is longer than %zu "
+		    "bytes", key, lim->value));
+	if ((f = form_add(form, lim, key)) == NULL)
+		return (-1);
+	f->name = form_strndup(key, strlen(key));
+	f->value = form_strndup(text, len);
+	f->len = len;
+	return (0);
+}
+
+int
+fmt_form_json(struct fmt_form *form, const char *body, size_t len,
+    const struct fmt_form_limits *lim)
+{
+	json_t		*root, *v, *item;
+	json_error_t	jerr;
+	const char	*key;
+	size_t		i;
+	int		rc;
+
+	if ((root = json_loadb(body, len, JSON_REJECT_DUPLICATES,
+	    &jerr)) == NULL)
+		return (form_fail(form, "malformed JSON body at line %d: %s",
+		    jerr.line, jerr.text));
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return (form_fail(form, "the JSON body must be an object"));
+	}
+
+	rc = 0;
+	json_object_foreach(root, key, v) {
+		if (form_check_name(form, key, strlen(key), lim) == -1) {
+			rc = -1;
+			break;
+		}
+		if (json_is_null(v))
+			continue;
+		if (json_is_array(v)) {
+			json_array_foreach(v, i, item) {
+				if ((rc = form_json_value(form, key, item,
+				    lim)) == -1)
+					break;
+			}
+		} else {
+			rc = form_json_value(form, key, v, lim);
+		}
+		if (rc == -1)
+			break;
+	}
+
+	json_decref(root);
+	return (rc);
+}
+
 int
 fmt_form_body(struct fmt_form *form, const char *body, size_t len,
     const char *ctype, const struct fmt_form_limits *lim)
@@ -522,8 +614,10 @@ fmt_form_body(struct fmt_form *form, const char *body, size_t len,
 		return (fmt_form_urlencoded(form, body, len, lim));
 	if (n == 19 && !strncasecmp(ctype, "multipart/form-data", n))
 		return (fmt_form_multipart(form, body, len, ctype, lim));
+	if (n == 16 && !strncasecmp(ctype, "application/json", n))
+		return (fmt_form_json(form, body, len, lim));
 
 	return (form_fail(form, "unsupported Content-Type '%.64s': send "
-	    "application/x-www-form-urlencoded or multipart/form-data",
-	    ctype));
+	    "application/x-www-form-urlencoded, multipart/form-data or "
+	    "application/json", ctype));
 }

@@ -51,6 +51,7 @@ struct fmt_form {
 	size_t			n;
 	size_t			cap;
 	size_t			nfiles;
+	int			toolarge;	/* the error was a size limit */
 	char			err[256];
 };
 
@@ -78,8 +79,17 @@ int	fmt_form_multipart(struct fmt_form *, const char *, size_t,
 	    const char *, const struct fmt_form_limits *);
 
 /*
+ * Parses a JSON object body (the admin API) into fields: strings as
+ * they are, numbers and booleans as text, arrays of those as repeated
+ * fields, null as absent. Returns 0, or -1 with a message in form->err.
+ */
+int	fmt_form_json(struct fmt_form *, const char *, size_t,
+	    const struct fmt_form_limits *);
+
+/*
  * Parses a request body by its Content-Type (NULL is taken as
- * urlencoded). Returns 0, or -1 with a message in form->err.
+ * urlencoded; application/json as an object of fields). Returns 0, or
+ * -1 with a message in form->err.
  */
 int	fmt_form_body(struct fmt_form *, const char *, size_t, const char *,
 	    const struct fmt_form_limits *);

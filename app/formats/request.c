@@ -21,7 +21,8 @@
 #include "model/catalog.h"
 #include "request.h"
 
-static void	request_one(struct fmt_doc *, const struct req_row *);
+static void	request_one(struct fmt_doc *, const struct req_row *, int);
+static void	request_extended(struct fmt_doc *, const struct req_row *);
 static void	request_contact(struct fmt_doc *, const struct req_contact *);
 
 static void
@@ -38,7 +39,28 @@ request_contact(struct fmt_doc *doc, const struct req_contact *c)
 }
 
 static void
-request_one(struct fmt_doc *doc, const struct req_row *r)
+request_extended(struct fmt_doc *doc, const struct req_row *r)
+{
+	size_t		i;
+
+	fmt_doc_object(doc, "extended_attributes");
+	fmt_doc_str(doc, "channel", r->channel);
+	fmt_doc_str(doc, "detailed_status", r->detailed_status);
+	fmt_doc_bool(doc, "duplicate", r->parent_id != NULL);
+	fmt_doc_str(doc, "parent_service_request_id", r->parent_id);
+	fmt_doc_int(doc, "duplicate_count", r->duplicate_count);
+	fmt_doc_num(doc, "x", r->x[0] != '\0' ? r->x : NULL);
+	fmt_doc_num(doc, "y", r->y[0] != '\0' ? r->y : NULL);
+	fmt_doc_str(doc, "crs", r->x[0] != '\0' ? r->crs : NULL);
+	fmt_doc_list(doc, "media_urls", "media_url");
+	for (i = 0; i < r->nmedia; i++)
+		fmt_doc_str(doc, NULL, r->media[i]);
+	fmt_doc_end(doc);
+	fmt_doc_end(doc);
+}
+
+static void
+request_one(struct fmt_doc *doc, const struct req_row *r, int extensions)
 {
 	fmt_doc_object(doc, NULL);
 	fmt_doc_str(doc, "service_request_id", r->id);
@@ -58,19 +80,22 @@ request_one(struct fmt_doc *doc, const struct req_row *r)
 	fmt_doc_num(doc, "lat", r->lat);
 	fmt_doc_num(doc, "long", r->lon);
 	fmt_doc_str(doc, "media_url", r->media_url);
+	if (extensions)
+		request_extended(doc, r);
 	if (r->contact != NULL)
 		request_contact(doc, r->contact);
 	fmt_doc_end(doc);
 }
 
 void
-fmt_request_list(struct fmt_doc *doc, const struct req_row *rows, size_t n)
+fmt_request_list(struct fmt_doc *doc, const struct req_row *rows, size_t n,
+    int extensions)
 {
 	size_t		i;
 
 	fmt_doc_list(doc, "service_requests", "request");
 	for (i = 0; i < n; i++)
-		request_one(doc, &rows[i]);
+		request_one(doc, &rows[i], extensions);
 	fmt_doc_end(doc);
 }
 

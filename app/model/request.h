@@ -49,12 +49,17 @@ struct req_row {
 	const char		*zipcode;
 	const char		*lat;
 	const char		*lon;
-	char			*media_url;	/* first photo or link */
+	const char		*media_url;	/* first photo or link */
 	const char		*detailed_status;
 	const char		*parent_id;
 	const char		*jurisdiction_id;
 	const char		*channel;
 	int			duplicate_count;
+	char			**media;	/* every photo and link */
+	size_t			nmedia;
+	char			x[24];		/* local CRS, "" if unknown */
+	char			y[24];
+	const char		*crs;
 	const struct req_contact	*contact;
 };
 

@@ -150,8 +150,8 @@ route_body(struct http_request *req, struct route_ctx *ctx)
 		ctype = NULL;
 
 	if (fmt_form_body(&ctx->body, data, len, ctype, &lim) == -1) {
-		(void)route_error(req, ctx, strstr(ctx->body.err, "larger "
-		    "than") != NULL ? 413 : 400, "%s", ctx->body.err);
+		(void)route_error(req, ctx, ctx->body.toolarge ? 413 : 400,
+		    "%s", ctx->body.err);
 		return (0);
 	}
 

@@ -38,6 +38,8 @@
 
 #define LIST_MAX	1000
 #define IDS_MAX		1000
+#define RADIUS_MAX	5000.0		/* metres */
+#define RADIUS_DEFAULT	100.0
 
 #define STEP_START	0
 #define STEP_ROWS	1
@@ -60,6 +62,9 @@ static int	list_window(struct http_request *, struct route_ctx *,
 		    char *, char *);
 static int	list_render(struct http_request *, struct route_ctx *,
 		    struct list *);
+static int	list_near(struct http_request *, struct route_ctx *,
+		    char [7][32], const char **);
+static int	list_number(const char *, double, double, char *);
 static int	list_run(struct http_request *, struct route_ctx *, int);
 
 static void
@@ -156,7 +161,92 @@ list_window(struct http_request *req, struct route_ctx *ctx, char *from,
 		start = end - span;
 
 	(void)snprintf(from, 24, "%lld", start);
-	(void)snprintf(to, 24, "%lld", end);
+	/* No end_date: no upper bound, or this second's requests vanish. */
+	if (e == NULL)
+		to[0] = '\0';
+	else
+		(void)snprintf(to, 24, "%lld", end);
+	return (1);
+}
+
+/* A decimal number within [min, max] copied to out; 0 when it is not. */
+static int
+list_number(const char *v, double min, double max, char *out)
+{
+	char	*end;
+	double	d;
+
+	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
+		return (0);
+	d = strtod(v, &end);
+	if (*end != '\0' || !(d >= min && d <= max))
+		return (0);
+	(void)snprintf(out, 32, "%.8f", d);
+	return (1);
+}
+
+/*
+ * lat, long and radius (metres), or bbox=minLat,minLong,maxLat,maxLong,
+ * into the search parameters $9 to $15. Returns 1, or 0 after answering
+ * 400.
+ */
+static int
+list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
+    const char **v)
+{
+	const char	*lat, *lon, *radius, *bbox;
+	char		*copy, *part[5];
+	int		i, n;
+
+	for (i = 0; i < 7; i++)
+		v[i] = NULL;
+
+	lat = route_param(ctx, "lat");
+	lon = route_param(ctx, "long");
+	radius = route_param(ctx, "radius");
+	if (lat != NULL || lon != NULL || radius != NULL) {
+		if (lat == NULL || lon == NULL) {
+			(void)route_error(req, ctx, 400, "lat and long must be "
+			    "sent together (with an optional radius)");
+			return (0);
+		}
+		if (!list_number(lat, -90, 90, buf[0]) ||
+		    !list_number(lon, -180, 180, buf[1])) {
+			(void)route_error(req, ctx, 400, "lat must be from -90 "
+			    "to 90 and long from -180 to 180");
+			return (0);
+		}
+		(void)snprintf(buf[2], 32, "%.1f", RADIUS_DEFAULT);
+		if (radius != NULL && !list_number(radius, 0, RADIUS_MAX,
+		    buf[2])) {
+			(void)route_error(req, ctx, 400, "radius must be a "
+			    "number of metres from 0 to %.0f", RADIUS_MAX);
+			return (0);
+		}
+		v[0] = buf[0];
+		v[1] = buf[1];
+		v[2] = buf[2];
+	}
+
+	if ((bbox = route_param(ctx, "bbox")) != NULL) {
+		copy = kore_strdup(bbox);
+		n = kore_split_string(copy, ",", part, 5);
+		if (n != 4 || !list_number(part[0], -90, 90, buf[3]) ||
+		    !list_number(part[1], -180, 180, buf[4]) ||
+		    !list_number(part[2], -90, 90, buf[5]) ||
+		    !list_number(part[3], -180, 180, buf[6]) ||
+		    strtod(buf[3], NULL) >= strtod(buf[5], NULL) ||
+		    strtod(buf[4], NULL) >= strtod(buf[6], NULL)) {
+			kore_free(copy);
+			(void)route_error(req, ctx, 400, "bbox must be minLat,"
+			    "minLong,maxLat,maxLong with min below max");
+			return (0);
+		}
+		kore_free(copy);
+		for (i = 3; i < 7; i++)
+			v[i] = buf[i];
+	}
+
 	return (1);
 }
 
@@ -164,7 +254,8 @@ static int
 list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
 	struct fmt_buf	ids, codes, statuses;
-	const char	*v[8], *p;
+	const char	*v[15], *p;
+	char		near[7][32];
 	char		from[24], to[24], limit[16];
 	int		n, i;
 
@@ -212,7 +303,8 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 			v[3] = fmt_buf_cstr(&statuses);
 	}
 
-	if (!list_window(req, ctx, from, to)) {
+	if (!list_window(req, ctx, from, to) ||
+	    !list_near(req, ctx, near, &v[8])) {
 		fmt_buf_free(&codes);
 		fmt_buf_free(&statuses);
 		return (KORE_RESULT_OK);
@@ -221,13 +313,24 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	v[0] = l->jur->id;
 	v[1] = ctx->path.test ? "true" : "false";
 	v[4] = from;
-	v[5] = to;
+	v[5] = to[0] != '\0' ? to : NULL;
 	v[6] = limit;
 	v[7] = "0";
-	store_start(&l->rowsq, req, SQL_requests_search, 8, v);
+	store_start(&l->rowsq, req, SQL_requests_search, 15, v);
 	fmt_buf_free(&codes);
 	fmt_buf_free(&statuses);
 	return (KORE_RESULT_RETRY);
+}
+
+int
+route_extensions(const struct route_ctx *ctx)
+{
+	const char	*v;
+
+	if ((v = route_param(ctx, "extensions")) == NULL)
+		return (0);
+	return (!strcasecmp(v, "true") || !strcmp(v, "1") ||
+	    !strcasecmp(v, "yes"));
 }
 
 static int
@@ -235,11 +338,15 @@ list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
 	struct fmt_buf	body;
 	struct fmt_doc	doc;
-	int		rc;
+	int		rc, ext;
+
+	ext = route_extensions(ctx);
+	if (ext)
+		route_local_xy(ctx, l->rows, l->nrows);
 
 	fmt_buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
-	fmt_request_list(&doc, l->rows, l->nrows);
+	fmt_request_list(&doc, l->rows, l->nrows, ext);
 	rc = route_reply_doc(req, ctx, 200, &body);
 	fmt_buf_free(&body);
 	return (rc);

@@ -28,11 +28,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
 #include "formats/attrs.h"
+#include "formats/crs.h"
 #include "formats/request.h"
 #include "formats/utf8.h"
+#include "geo/grid.h"
+#include "geo/proj.h"
 #include "route.h"
 #include "store/keys.h"
 #include "store/requests.h"
@@ -52,7 +56,11 @@ struct post {
 	struct fmt_buf		attrs;
 	char			lat[32];
 	char			lon[32];
+	double			dlat;
+	double			dlon;
 	int			has_point;
+	char			address_key[256];
+	struct fmt_buf		locks;
 	const char		*idem;
 	const struct fmt_field	*files[POST_MEDIA_MAX];
 	const char		*types[POST_MEDIA_MAX];
@@ -69,6 +77,10 @@ static int	post_check(struct http_request *, struct route_ctx *,
 static int	post_text(struct http_request *, struct route_ctx *,
 		    const char *, size_t, int, const char **);
 static int	post_coord(const char *, double, char *, size_t);
+static int	post_number(const char *, double *);
+static int	post_projected(struct http_request *, struct route_ctx *,
+		    struct post *);
+static void	post_locks(struct route_ctx *, struct post *);
 static int	post_location(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_media(struct http_request *, struct route_ctx *,
@@ -93,6 +105,7 @@ post_free(struct route_ctx *ctx)
 	for (i = 0; i < p->stored; i++)
 		kore_free(p->media[i]);
 	fmt_buf_free(&p->attrs);
+	fmt_buf_free(&p->locks);
 	fmt_buf_free(&p->urls);
 	fmt_buf_free(&p->ids);
 	kore_free(p);
@@ -130,19 +143,80 @@ post_text(struct http_request *req, struct route_ctx *ctx, const char *name,
 	return (1);
 }
 
+/* A plain decimal number (no hex, inf or nan); 0 when it is not. */
+static int
+post_number(const char *v, double *out)
+{
+	char	*end;
+
+	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
+		return (0);
+	*out = strtod(v, &end);
+	return (*end == '\0' && isfinite(*out));
+}
+
 /* A decimal coordinate within [-limit, limit]; 0 when it is not. */
 static int
 post_coord(const char *v, double limit, char *out, size_t len)
 {
-	char	*end;
 	double	d;
 
-	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
-		return (0);
-	d = strtod(v, &end);
-	if (*end != '\0' || !isfinite(d) || d < -limit || d > limit)
+	if (!post_number(v, &d) || d < -limit || d > limit)
 		return (0);
 	(void)snprintf(out, len, "%.8f", d);
+	return (1);
+}
+
+/*
+ * x, y and crs from partner systems that speak the jurisdiction's local
+ * projected CRS (state plane, say), turned into lat/long with PROJ.
+ */
+static int
+post_projected(struct http_request *req, struct route_ctx *ctx,
+    struct post *p)
+{
+	const struct cat_jurisdiction	*jur;
+	const struct geo_crs		*crs;
+	const char			*xs, *ys, *cs;
+	double				x, y;
+	int				srid;
+
+	jur = p->svc->jur;
+	xs = route_param(ctx, "x");
+	ys = route_param(ctx, "y");
+	cs = route_param(ctx, "crs");
+
+	if (xs == NULL || ys == NULL || cs == NULL) {
+		(void)route_error(req, ctx, 400, "x, y and crs must be sent "
+		    "together");
+		return (0);
+	}
+	if ((srid = fmt_crs_epsg(cs)) == -1) {
+		(void)route_error(req, ctx, 400, "crs must name a CRS such as "
+		    "EPSG:%d, not '%.40s'", jur->srid, cs);
+		return (0);
+	}
+	if (srid != jur->srid || (crs = geo_crs(srid)) == NULL) {
+		(void)route_error(req, ctx, 400, "crs must be EPSG:%d, the "
+		    "local CRS of %s (or send lat and long)", jur->srid,
+		    jur->id);
+		return (0);
+	}
+	if (!post_number(xs, &x) || !post_number(ys, &y)) {
+		(void)route_error(req, ctx, 400, "x and y must be numbers in "
+		    "%s", crs->name);
+		return (0);
+	}
+	if (geo_to_wgs84(crs, x, y, &p->dlat, &p->dlon) == -1 ||
+	    !geo_in_area(crs, p->dlat, p->dlon)) {
+		(void)route_error(req, ctx, 400, "x %.40s, y %.40s is outside "
+		    "the area of use of %s", xs, ys, crs->name);
+		return (0);
+	}
+
+	(void)snprintf(p->lat, sizeof(p->lat), "%.8f", p->dlat);
+	(void)snprintf(p->lon, sizeof(p->lon), "%.8f", p->dlon);
+	p->has_point = 1;
 	return (1);
 }
 
@@ -150,10 +224,21 @@ static int
 post_location(struct http_request *req, struct route_ctx *ctx,
     struct post *p)
 {
-	const char	*lat, *lon;
+	const struct geo_crs	*crs;
+	const char		*lat, *lon;
 
 	lat = route_param(ctx, "lat");
 	lon = route_param(ctx, "long");
+
+	if (route_param(ctx, "x") != NULL || route_param(ctx, "y") != NULL ||
+	    route_param(ctx, "crs") != NULL) {
+		if (lat != NULL || lon != NULL) {
+			(void)route_error(req, ctx, 400, "send lat and long, "
+			    "or x, y and crs, not both");
+			return (0);
+		}
+		return (post_projected(req, ctx, p));
+	}
 
 	if ((lat == NULL) != (lon == NULL)) {
 		(void)route_error(req, ctx, 400, "lat and long must be sent "
@@ -172,6 +257,16 @@ post_location(struct http_request *req, struct route_ctx *ctx,
 			    "from -180 to 180, not '%.32s'", lon);
 			return (0);
 		}
+		p->dlat = strtod(p->lat, NULL);
+		p->dlon = strtod(p->lon, NULL);
+		crs = p->svc->jur->srid != 4326 ? geo_crs(p->svc->jur->srid) :
+		    NULL;
+		if (crs != NULL && !geo_in_area(crs, p->dlat, p->dlon)) {
+			(void)route_error(req, ctx, 400, "the location %s, %s "
+			    "is outside %s (the area of use of its %s)",
+			    lat, lon, p->svc->jur->id, crs->name);
+			return (0);
+		}
 		p->has_point = 1;
 		return (1);
 	}
@@ -179,11 +274,74 @@ post_location(struct http_request *req, struct route_ctx *ctx,
 	if (route_param(ctx, "address_string") == NULL &&
 	    route_param(ctx, "address_id") == NULL) {
 		(void)route_error(req, ctx, 400, "a location is required: lat "
-		    "and long, address_string or address_id");
+		    "and long, x and y, address_string or address_id");
 		return (0);
 	}
 
 	return (1);
+}
+
+/*
+ * The duplicate check's advisory locks: the metric-grid cells around
+ * the point (in the local CRS, or an equirectangular approximation), or
+ * the normalised address. Reports of the same duplicate key close enough
+ * to match share at least one key.
+ */
+static void
+post_locks(struct route_ctx *ctx, struct post *p)
+{
+	const struct geo_crs	*crs;
+	const char		*addr;
+	char			scope[256];
+	const char		*items[GEO_LOCKS];
+	char			buf[GEO_LOCKS][24];
+	int64_t			locks[GEO_LOCKS];
+	double			x, y, cell;
+	int			i;
+
+	fmt_buf_init(&p->locks);
+	if (!p->has_point && (addr = route_param(ctx, "address_string")) !=
+	    NULL)
+		geo_address_normalize(addr, p->address_key,
+		    sizeof(p->address_key));
+	if (p->svc->dup_mode != CAT_DUP_LINK) {
+		fmt_buf_str(&p->locks, "{}");
+		return;
+	}
+
+	(void)snprintf(scope, sizeof(scope), "%s|%s", p->svc->jur->id,
+	    p->svc->dup_group != NULL ? p->svc->dup_group : p->svc->code);
+
+	if (p->has_point) {
+		crs = p->svc->jur->srid != 4326 ? geo_crs(p->svc->jur->srid) :
+		    NULL;
+		cell = p->svc->dup_radius_m * 1.5;
+		if (crs == NULL || geo_to_local(crs, p->dlat, p->dlon,
+		    &x, &y) == -1) {
+			x = p->dlon * 111320.0 * cos(p->dlat * M_PI / 180.0);
+			y = p->dlat * 110540.0;
+			cell *= 2;
+		} else {
+			cell /= crs->unit_m;
+		}
+		geo_grid_locks(scope, x, y, cell, locks);
+		for (i = 0; i < GEO_LOCKS; i++) {
+			(void)snprintf(buf[i], sizeof(buf[i]), "%lld",
+			    (long long)locks[i]);
+			items[i] = buf[i];
+		}
+		store_array_literal(&p->locks, items, GEO_LOCKS);
+		return;
+	}
+
+	if (p->address_key[0] == '\0') {
+		fmt_buf_str(&p->locks, "{}");
+		return;
+	}
+	(void)snprintf(buf[0], sizeof(buf[0]), "%lld",
+	    (long long)geo_grid_address_lock(scope, p->address_key));
+	items[0] = buf[0];
+	store_array_literal(&p->locks, items, 1);
 }
 
 /* JPEG, PNG or WebP by their magic bytes; NULL for anything else. */
@@ -247,8 +405,16 @@ post_links(struct http_request *req, struct route_ctx *ctx, struct post *p)
 		f = &ctx->body.f[i];
 		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
 			continue;
-		if ((strncmp(f->value, "http://", 7) &&
-		    strncmp(f->value, "https://", 8)) || f->len > 2048 ||
+		if ((strncasecmp(f->value, "http://", 7) ||
+		    strchr("/?#", f->value[7]) != NULL) &&
+		    (strncasecmp(f->value, "https://", 8) ||
+		    strchr("/?#", f->value[8]) != NULL)) {
+			(void)route_error(req, ctx, 400, "media_url must be an "
+			    "http or https URL with a host, not '%.60s'",
+			    f->value);
+			return (0);
+		}
+		if (f->len > 2048 ||
 		    fmt_text_check(f->value, f->len, FMT_TEXT_LINE) != NULL ||
 		    strpbrk(f->value, " \"<>\\") != NULL) {
 			(void)route_error(req, ctx, 400, "media_url must be an "
@@ -362,6 +528,7 @@ post_check(struct http_request *req, struct route_ctx *ctx, struct post *p)
 		return (0);
 	}
 	p->idem = hdr;
+	post_locks(ctx, p);
 
 	return (1);
 }
@@ -375,13 +542,19 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 	struct fmt_doc		doc;
 	int			rc;
 
+	if (!strcmp(store_val(&ctx->q, 0, 0), "outside")) {
+		return (route_error(req, ctx, 400, "the location %s, %s is "
+		    "outside the boundary of %s", p->lat, p->lon,
+		    p->svc->jur->id));
+	}
+
 	r.type = p->svc->type;
-	r.id = store_val(&ctx->q, 0, 0);
-	r.token = store_isnull(&ctx->q, 0, 1) ? NULL : store_val(&ctx->q, 0, 1);
-	r.notice = store_isnull(&ctx->q, 0, 2) ? NULL :
-	    store_val(&ctx->q, 0, 2);
-	r.account_id = store_isnull(&ctx->q, 0, 3) ? NULL :
+	r.id = store_val(&ctx->q, 0, 1);
+	r.token = store_isnull(&ctx->q, 0, 2) ? NULL : store_val(&ctx->q, 0, 2);
+	r.notice = store_isnull(&ctx->q, 0, 3) ? NULL :
 	    store_val(&ctx->q, 0, 3);
+	r.account_id = store_isnull(&ctx->q, 0, 4) ? NULL :
+	    store_val(&ctx->q, 0, 4);
 
 	if (replay)
 		http_response_header(req, "idempotent-replayed", "true");
@@ -397,7 +570,7 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 static void
 post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 {
-	const char	*v[21], *device;
+	const char	*v[23], *device;
 	char		key[24];
 
 	(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
@@ -430,7 +603,9 @@ post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	v[18] = route_param(ctx, "last_name");
 	v[19] = device;
 	v[20] = route_param(ctx, "account_id");
-	store_start(&ctx->q, req, SQL_request_submit, 21, v);
+	v[21] = fmt_buf_cstr(&p->locks);
+	v[22] = p->address_key[0] != '\0' ? p->address_key : NULL;
+	store_start(&ctx->q, req, SQL_request_submit, 23, v);
 }
 
 int
@@ -512,7 +687,7 @@ media:
 		if (r == STORE_ERROR)
 			return (route_db_error(req, ctx, &ctx->q));
 		return (post_receipt(req, ctx, p,
-		    store_val(&ctx->q, 0, 4)[0] == 't'));
+		    store_val(&ctx->q, 0, 5)[0] == 't'));
 	}
 
 	return (route_error(req, ctx, 500, "internal error"));

@@ -22,10 +22,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
+#include "geo/proj.h"
 #include "route.h"
 
 static const struct route_def	routes[] = {
@@ -41,6 +43,10 @@ static const struct route_def	routes[] = {
 	    route_request_get },
 	{ "token", "tokens/:", ROUTE_GET, ROUTE_OPEN311, route_token },
 	{ "media", "media/:", ROUTE_GET, ROUTE_NONE, route_media },
+	{ "admin_link", "admin/requests/:/link", ROUTE_POST, ROUTE_OPEN311,
+	    route_admin_link },
+	{ "admin_unlink", "admin/requests/:/unlink", ROUTE_POST,
+	    ROUTE_OPEN311, route_admin_link },
 	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
 	{ "readyz", "readyz", ROUTE_GET, ROUTE_NONE, route_readyz },
 	{ NULL, NULL, 0, 0, NULL }
@@ -362,6 +368,33 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 	    "endpoint serves several jurisdictions (%s)", fmt_buf_cstr(&ids));
 	fmt_buf_free(&ids);
 	return (NULL);
+}
+
+void
+route_local_xy(const struct route_ctx *ctx, struct req_row *rows, size_t n)
+{
+	const struct cat_jurisdiction	*jur;
+	const struct geo_crs		*crs;
+	struct req_row			*r;
+	double				x, y;
+	size_t				i;
+
+	for (i = 0; i < n; i++) {
+		r = &rows[i];
+		if (r->lat == NULL || r->lon == NULL ||
+		    r->jurisdiction_id == NULL || ctx->cat == NULL)
+			continue;
+		jur = cat_jurisdiction_find(ctx->cat, r->jurisdiction_id);
+		if (jur == NULL || jur->srid == 4326 ||
+		    (crs = geo_crs(jur->srid)) == NULL)
+			continue;
+		if (geo_to_local(crs, strtod(r->lat, NULL),
+		    strtod(r->lon, NULL), &x, &y) == -1)
+			continue;
+		(void)snprintf(r->x, sizeof(r->x), "%.2f", x);
+		(void)snprintf(r->y, sizeof(r->y), "%.2f", y);
+		r->crs = crs->name;
+	}
 }
 
 const char *

@@ -30,6 +30,7 @@
 #include "formats/doc.h"
 #include "formats/form.h"
 #include "formats/path.h"
+#include "model/request.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 
@@ -148,6 +149,12 @@ int	route_allow(struct http_request *, struct route_ctx *, int,
  */
 int	route_body(struct http_request *, struct route_ctx *);
 
+/* Fills x, y and crs of each row in its jurisdiction's local CRS. */
+void	route_local_xy(const struct route_ctx *, struct req_row *, size_t);
+
+/* 1 when extensions=true (or 1, yes) asks for extended_attributes. */
+int	route_extensions(const struct route_ctx *);
+
 /* The Open311 error body for responses Kore sends itself. */
 const char	*route_error_body_hook(struct http_request *, int,
 		    struct kore_buf *);
@@ -165,6 +172,7 @@ int	route_requests_get(struct http_request *, struct route_ctx *);
 int	route_request_get(struct http_request *, struct route_ctx *);
 int	route_token(struct http_request *, struct route_ctx *);
 int	route_media(struct http_request *, struct route_ctx *);
+int	route_admin_link(struct http_request *, struct route_ctx *);
 int	route_readyz(struct http_request *, struct route_ctx *);
 
 /* The benchmarks' reference: a Kore route of its own, no dispatch. */

@@ -22,8 +22,10 @@
 #include <string.h>
 
 #include "catalog_cache.h"
+#include "geo/proj.h"
 
 static int	catalog_apply(struct store_cache *, struct store_q *);
+static void	catalog_crs(const struct catalog *);
 
 static struct catalog		*current = NULL;
 static struct fmt_discovery	discovery;
@@ -49,6 +51,26 @@ store_catalog_version(void)
 	return (current != NULL ? current->version : 0);
 }
 
+/*
+ * Creates each jurisdiction's PROJ transformation now, so no request
+ * ever waits for one.
+ */
+static void
+catalog_crs(const struct catalog *cat)
+{
+	size_t		i;
+
+	for (i = 0; i < cat->njurs; i++) {
+		if (cat->jurs[i].srid == 4326)
+			continue;
+		if (geo_crs(cat->jurs[i].srid) == NULL) {
+			kore_log(LOG_WARNING, "%s: PROJ cannot project to "
+			    "EPSG:%d; x/y are unavailable", cat->jurs[i].id,
+			    cat->jurs[i].srid);
+		}
+	}
+}
+
 static int
 catalog_apply(struct store_cache *c, struct store_q *q)
 {
@@ -67,6 +89,7 @@ catalog_apply(struct store_cache *c, struct store_q *q)
 	}
 
 	fmt_catalog_render(cat, &discovery);
+	catalog_crs(cat);
 	cat->refs = 1;
 	old = current;
 	current = cat;

@@ -26,7 +26,8 @@
 #define COL(name)	store_col(q, name)
 
 static const char	*requests_text(const struct store_q *, int, int);
-static char		*requests_first(const struct store_q *, int, int);
+static void		requests_array(const struct store_q *, int, int,
+			    const char *, char ***, size_t *);
 
 static const char *
 requests_text(const struct store_q *q, int r, int c)
@@ -36,33 +37,45 @@ requests_text(const struct store_q *q, int r, int c)
 	return (store_val(q, r, c));
 }
 
-/* The first element of a PostgreSQL text array, unquoted; NULL if none. */
-static char *
-requests_first(const struct store_q *q, int r, int c)
+/*
+ * Appends the elements of a PostgreSQL text array literal ({a,"b c"}),
+ * unquoted, to list (kore_malloc'd strings), each prefixed with prefix.
+ */
+static void
+requests_array(const struct store_q *q, int r, int c, const char *prefix,
+    char ***list, size_t *n)
 {
 	struct fmt_buf	b;
 	const char	*s;
 
 	if (c < 0 || store_isnull(q, r, c))
-		return (NULL);
+		return;
 	s = store_val(q, r, c);
-	if (*s++ != '{' || *s == '}')
-		return (NULL);
+	if (*s++ != '{')
+		return;
 
 	fmt_buf_init(&b);
-	if (*s == '"') {
-		for (s++; *s != '\0' && *s != '"'; s++) {
-			if (*s == '\\' && s[1] != '\0')
+	while (*s != '\0' && *s != '}') {
+		fmt_buf_reset(&b);
+		fmt_buf_str(&b, prefix);
+		if (*s == '"') {
+			for (s++; *s != '\0' && *s != '"'; s++) {
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+				fmt_buf_byte(&b, *s);
+			}
+			if (*s == '"')
 				s++;
-			fmt_buf_byte(&b, *s);
+		} else {
+			while (*s != '\0' && *s != ',' && *s != '}')
+				fmt_buf_byte(&b, *s++);
 		}
-	} else {
-		while (*s != '\0' && *s != ',' && *s != '}')
-			fmt_buf_byte(&b, *s++);
+		*list = kore_realloc(*list, (*n + 1) * sizeof(char *));
+		(*list)[(*n)++] = kore_strdup(fmt_buf_cstr(&b));
+		if (*s == ',')
+			s++;
 	}
-
-	s = fmt_buf_cstr(&b);
-	return (kore_strdup(s));
+	fmt_buf_free(&b);
 }
 
 size_t
@@ -70,9 +83,8 @@ store_request_rows(const struct store_q *q, const char *base,
     struct req_row **out)
 {
 	struct req_row	*rows, *r;
-	char		*id;
-	int		i, n, c[21];
-	size_t		len;
+	char		prefix[512];
+	int		i, n, c[24];
 
 	n = store_rows(q);
 	*out = NULL;
@@ -98,8 +110,11 @@ store_request_rows(const struct store_q *q, const char *base,
 	c[16] = COL("media_ids");
 	c[17] = COL("media_urls");
 	c[18] = COL("detailed_status");
-	c[19] = COL("parent_id");
 	c[20] = COL("jurisdiction_id");
+	c[21] = COL("channel");
+	c[22] = COL("parent_service_request_id");
+	c[23] = COL("duplicate_count");
+	(void)snprintf(prefix, sizeof(prefix), "%s/media/", base);
 
 	rows = kore_calloc((size_t)n, sizeof(*rows));
 	for (i = 0; i < n; i++) {
@@ -121,19 +136,16 @@ store_request_rows(const struct store_q *q, const char *base,
 		r->lat = requests_text(q, i, c[14]);
 		r->lon = requests_text(q, i, c[15]);
 		r->detailed_status = requests_text(q, i, c[18]);
-		r->parent_id = requests_text(q, i, c[19]);
 		r->jurisdiction_id = requests_text(q, i, c[20]);
+		r->channel = requests_text(q, i, c[21]);
+		r->parent_id = requests_text(q, i, c[22]);
+		r->duplicate_count = c[23] < 0 ? 0 :
+		    atoi(store_val(q, i, c[23]));
 
-		/* An uploaded photo comes first, then links given. */
-		if ((id = requests_first(q, i, c[16])) != NULL) {
-			len = strlen(base) + strlen(id) + 8;
-			r->media_url = kore_malloc(len);
-			(void)snprintf(r->media_url, len, "%s/media/%s",
-			    base, id);
-			kore_free(id);
-		} else {
-			r->media_url = requests_first(q, i, c[17]);
-		}
+		/* Uploaded photos come first, then links given. */
+		requests_array(q, i, c[16], prefix, &r->media, &r->nmedia);
+		requests_array(q, i, c[17], "", &r->media, &r->nmedia);
+		r->media_url = r->nmedia > 0 ? r->media[0] : NULL;
 	}
 
 	*out = rows;
@@ -143,10 +155,13 @@ store_request_rows(const struct store_q *q, const char *base,
 void
 store_request_rows_free(struct req_row *rows, size_t n)
 {
-	size_t		i;
+	size_t		i, j;
 
-	for (i = 0; i < n; i++)
-		kore_free(rows[i].media_url);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < rows[i].nmedia; j++)
+			kore_free(rows[i].media[j]);
+		kore_free(rows[i].media);
+	}
 	kore_free(rows);
 }
 

@@ -1,0 +1,4 @@
+-- Admin API: links a request under another as its duplicate.
+-- Params: $1 child id, $2 parent id, $3 acting key id
+-- Result: outcome ('ok', 'not_found', 'self'), the root it now follows
+SELECT outcome, parent_id FROM o311_link($1::bigint, $2::bigint, $3::bigint)
