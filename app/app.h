@@ -27,4 +27,7 @@
 /* The settings in effect (valid in the parent and every worker). */
 const struct cfg	*app_config(void);
 
+/* The rate-limit table shared by every worker (NULL: limits off). */
+struct rl_table		*app_ratelimit(void);
+
 #endif

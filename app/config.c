@@ -80,6 +80,10 @@ static const struct setting settings[] = {
 	S(hsts, T_INT, 0, 100000000, "31536000"),
 	S(max_span_days, T_INT, 1, 3660, "90"),
 	S(bench_routes, T_BOOL, 0, 1, "no"),
+	S(rate_anonymous, T_INT, 0, 10000000, "300"),
+	S(rate_key, T_INT, 0, 10000000, "1200"),
+	S(rate_submit, T_INT, 0, 10000000, "60"),
+	S(trust_forwarded_for, T_BOOL, 0, 1, "no"),
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 

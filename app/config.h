@@ -57,6 +57,10 @@ struct cfg {
 	int		hsts;
 	int		max_span_days;
 	int		bench_routes;
+	int		rate_anonymous;
+	int		rate_key;
+	int		rate_submit;
+	int		trust_forwarded_for;
 };
 
 /* Where each setting's value came from, for messages. */

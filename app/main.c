@@ -41,6 +41,7 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "routes/route.h"
+#include "shared/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/keys.h"
@@ -54,11 +55,18 @@ static void	main_kore_conf(void);
 static void	main_tls_check(void);
 
 static struct cfg	cfg;
+static struct rl_table	*ratelimit = NULL;
 
 const struct cfg *
 app_config(void)
 {
 	return (&cfg);
+}
+
+struct rl_table *
+app_ratelimit(void)
+{
+	return (ratelimit);
 }
 
 static void
@@ -246,6 +254,10 @@ kore_parent_configure(int argc, char **argv)
 
 	(void)setenv("PGCONNECT_TIMEOUT", "3", 0);
 	main_schema_check();
+
+	/* Made before the workers fork, so all of them share it. */
+	if ((ratelimit = rl_table_shared()) == NULL)
+		fatal("cannot map the rate-limit table: %s", errno_s);
 	http_error_body_hook = route_error_body_hook;
 	main_kore_conf();
 

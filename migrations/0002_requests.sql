@@ -321,8 +321,11 @@ JOIN services s ON s.jurisdiction_id = r.jurisdiction_id
 -- tree one level deep: a parent is always a root, and the children of a
 -- request linked under another move with it. Each change is recorded in
 -- the history with the acting key.
--- outcome: 'ok', 'not_found', 'self' (a request under itself).
-CREATE FUNCTION o311_link(p_child bigint, p_parent bigint, p_key bigint)
+-- p_jurs: the jurisdictions the acting key covers (NULL for all).
+-- outcome: 'ok', 'not_found', 'self' (a request under itself),
+-- 'forbidden' (a request of a jurisdiction the key does not cover).
+CREATE FUNCTION o311_link(p_child bigint, p_parent bigint, p_key bigint,
+    p_jurs text[])
 RETURNS TABLE (outcome text, parent_id bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -332,6 +335,12 @@ DECLARE
 BEGIN
 	PERFORM 1 FROM requests r WHERE r.id IN (p_child, p_parent)
 	    ORDER BY r.id FOR UPDATE;
+	IF p_jurs IS NOT NULL AND EXISTS (SELECT 1 FROM requests r
+	    WHERE r.id IN (p_child, p_parent)
+		AND r.jurisdiction_id <> ALL (p_jurs)) THEN
+		RETURN QUERY SELECT 'forbidden'::text, NULL::bigint;
+		RETURN;
+	END IF;
 	SELECT coalesce(r.parent_id, r.id) INTO root FROM requests r
 	    WHERE r.id = p_parent;
 	IF root IS NULL OR NOT EXISTS (SELECT 1 FROM requests r
@@ -385,8 +394,8 @@ BEGIN
 END
 $$;
 
--- outcome: 'ok', 'not_found', 'not_linked'.
-CREATE FUNCTION o311_unlink(p_child bigint, p_key bigint)
+-- outcome: 'ok', 'not_found', 'not_linked', 'forbidden'.
+CREATE FUNCTION o311_unlink(p_child bigint, p_key bigint, p_jurs text[])
 RETURNS TABLE (outcome text, parent_id bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -395,6 +404,11 @@ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = p_child
 	    FOR UPDATE) THEN
 		RETURN QUERY SELECT 'not_found'::text, NULL::bigint;
+		RETURN;
+	END IF;
+	IF p_jurs IS NOT NULL AND EXISTS (SELECT 1 FROM requests r
+	    WHERE r.id = p_child AND r.jurisdiction_id <> ALL (p_jurs)) THEN
+		RETURN QUERY SELECT 'forbidden'::text, NULL::bigint;
 		RETURN;
 	END IF;
 	old := o311_unlink_quiet(p_child);

@@ -8,6 +8,7 @@ FROM (
 	SELECT jur.id AS jurisdiction_id, jur.name, jur.srid, jur.time_zone,
 	    jur.contact, jur.key_service,
 	    coalesce(ST_Area(jur.boundary), 0) AS area,
+	    ST_AsGeoJSON(jur.boundary, 6)::json AS boundary,
 	    to_char(jur.catalog_changed AT TIME ZONE 'UTC',
 	        'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changeset,
 	    (SELECT coalesce(json_agg(s ORDER BY s.position, s.service_code),

@@ -59,6 +59,7 @@ static void	render_list(struct cat_jurisdiction *, int);
 static void	render_definition(struct cat_service *, int);
 static void	render_discovery(struct catalog *,
 		    const struct fmt_discovery *, int);
+static void	render_jurisdictions(struct catalog *);
 static const char	*render_text(const struct catalog *, const char *,
 			    size_t, const char *);
 
@@ -479,7 +480,7 @@ int
 fmt_catalog_jurisdiction(json_t *obj, struct cat_jurisdiction *jur,
     char *err, size_t errlen)
 {
-	json_t		*services, *s, *area;
+	json_t		*services, *s, *area, *boundary;
 	struct ctx	c, sub;
 	size_t		i, j;
 
@@ -509,6 +510,10 @@ fmt_catalog_jurisdiction(json_t *obj, struct cat_jurisdiction *jur,
 
 	area = json_object_get(obj, "area");
 	jur->area = json_is_number(area) ? json_number_value(area) : 0.0;
+	boundary = json_object_get(obj, "boundary");
+	if (json_is_object(boundary) &&
+	    (jur->boundary = json_dumps(boundary, JSON_COMPACT)) == NULL)
+		abort();
 
 	services = json_object_get(obj, "services");
 	if (!json_is_array(services))
@@ -596,28 +601,34 @@ fail:
 	return (NULL);
 }
 
+void
+fmt_catalog_service(struct fmt_doc *doc, const struct cat_service *s,
+    int with_jurisdiction)
+{
+	fmt_doc_object(doc, NULL);
+	fmt_doc_str(doc, "service_code", s->code);
+	fmt_doc_str(doc, "service_name", s->name);
+	fmt_doc_str(doc, "description", s->description);
+	fmt_doc_bool(doc, "metadata", s->nattrs > 0);
+	fmt_doc_str(doc, "type", cat_type_names[s->type]);
+	fmt_doc_str(doc, "keywords", s->keywords);
+	fmt_doc_str(doc, "group", s->group);
+	if (with_jurisdiction)
+		fmt_doc_str(doc, "jurisdiction_id", s->jur->id);
+	fmt_doc_end(doc);
+}
+
 static void
 render_list(struct cat_jurisdiction *jur, int type)
 {
 	struct fmt_doc		doc;
-	struct cat_service	*s;
 	size_t			i;
 
 	fmt_doc_begin(&doc, &jur->list[type - 1], type);
 	fmt_doc_list(&doc, "services", "service");
 	for (i = 0; i < jur->nservices; i++) {
-		s = &jur->services[i];
-		if (!s->active)
-			continue;
-		fmt_doc_object(&doc, NULL);
-		fmt_doc_str(&doc, "service_code", s->code);
-		fmt_doc_str(&doc, "service_name", s->name);
-		fmt_doc_str(&doc, "description", s->description);
-		fmt_doc_bool(&doc, "metadata", s->nattrs > 0);
-		fmt_doc_str(&doc, "type", cat_type_names[s->type]);
-		fmt_doc_str(&doc, "keywords", s->keywords);
-		fmt_doc_str(&doc, "group", s->group);
-		fmt_doc_end(&doc);
+		if (jur->services[i].active)
+			fmt_catalog_service(&doc, &jur->services[i], 0);
 	}
 	fmt_doc_end(&doc);
 }
@@ -662,7 +673,7 @@ render_definition(struct cat_service *s, int type)
 
 static void
 render_endpoint(struct fmt_doc *doc, const char *url, const char *changeset,
-    const char *type)
+    const char *type, const char *jurisdiction)
 {
 	fmt_doc_object(doc, NULL);
 	fmt_doc_str(doc, "specification", "http://wiki.open311.org/GeoReport_v2");
@@ -673,6 +684,8 @@ render_endpoint(struct fmt_doc *doc, const char *url, const char *changeset,
 	fmt_doc_str(doc, NULL, "text/xml");
 	fmt_doc_str(doc, NULL, "application/json");
 	fmt_doc_end(doc);
+	if (jurisdiction != NULL)
+		fmt_doc_str(doc, "jurisdiction_id", jurisdiction);
 	fmt_doc_end(doc);
 }
 
@@ -702,6 +715,8 @@ render_discovery(struct catalog *cat, const struct fmt_discovery *d,
     int type)
 {
 	struct fmt_doc		doc;
+	const char		*jur;
+	size_t			i;
 
 	fmt_doc_begin(&doc, &cat->discovery[type - 1], type);
 	fmt_doc_object(&doc, "discovery");
@@ -712,11 +727,67 @@ render_discovery(struct catalog *cat, const struct fmt_discovery *d,
 	fmt_doc_str(&doc, "key_service", render_text(cat, d->key_service,
 	    offsetof(struct cat_jurisdiction, key_service),
 	    "Ask the operator of this gateway for an API key."));
+	/*
+	 * One production and one test endpoint for each jurisdiction: the
+	 * URL is shared and jurisdiction_id tells them apart.
+	 */
 	fmt_doc_list(&doc, "endpoints", "endpoint");
-	render_endpoint(&doc, d->production_url, cat->changeset, "production");
-	render_endpoint(&doc, d->test_url, cat->changeset, "test");
+	for (i = 0; i < cat->njurs || i == 0; i++) {
+		jur = cat->njurs > 0 ? cat->jurs[i].id : NULL;
+		render_endpoint(&doc, d->production_url, cat->changeset,
+		    "production", jur);
+		render_endpoint(&doc, d->test_url, cat->changeset, "test", jur);
+	}
 	fmt_doc_end(&doc);
 	fmt_doc_end(&doc);
+}
+
+/*
+ * GET /jurisdictions.json (an array of jurisdictions, each with its
+ * boundary as a GeoJSON geometry) and .geojson (a FeatureCollection).
+ */
+static void
+render_jurisdictions(struct catalog *cat)
+{
+	const struct cat_jurisdiction	*jur;
+	json_t				*list, *fc, *features, *geom, *o;
+	char				*text, crs[24];
+	size_t				i;
+
+	list = json_array();
+	features = json_array();
+	for (i = 0; i < cat->njurs; i++) {
+		jur = &cat->jurs[i];
+		geom = jur->boundary != NULL ?
+		    json_loads(jur->boundary, 0, NULL) : NULL;
+		if (geom == NULL)
+			geom = json_null();
+		(void)snprintf(crs, sizeof(crs), "EPSG:%d", jur->srid);
+		o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:f, s:O}",
+		    "jurisdiction_id", jur->id, "name", jur->name,
+		    "time_zone", jur->time_zone, "crs", crs,
+		    "contact", jur->contact, "key_service", jur->key_service,
+		    "area_km2", jur->area / 1e6, "boundary", geom);
+		json_array_append_new(list, o);
+		json_array_append_new(features, json_pack(
+		    "{s:s, s:s, s:{s:s, s:s, s:s}, s:O}", "type", "Feature",
+		    "id", jur->id, "properties", "jurisdiction_id", jur->id,
+		    "name", jur->name, "crs", crs, "geometry", geom));
+		json_decref(geom);
+	}
+	fc = json_pack("{s:s, s:o}", "type", "FeatureCollection", "features",
+	    features);
+
+	if ((text = json_dumps(list, JSON_COMPACT)) == NULL)
+		abort();
+	fmt_buf_str(&cat->jurisdictions[0], text);
+	free(text);
+	if ((text = json_dumps(fc, JSON_COMPACT)) == NULL)
+		abort();
+	fmt_buf_str(&cat->jurisdictions[1], text);
+	free(text);
+	json_decref(list);
+	json_decref(fc);
 }
 
 void
@@ -735,4 +806,5 @@ fmt_catalog_render(struct catalog *cat, const struct fmt_discovery *d)
 		}
 		render_discovery(cat, d, type);
 	}
+	render_jurisdictions(cat);
 }

@@ -25,6 +25,7 @@
 
 #include <jansson.h>
 
+#include "doc.h"
 #include "model/catalog.h"
 
 /*
@@ -49,6 +50,13 @@ struct fmt_discovery {
 	const char	*production_url;
 	const char	*test_url;
 };
+
+/*
+ * Writes one service of a service list; with the jurisdiction, adds its
+ * jurisdiction_id (lists that span jurisdictions).
+ */
+void	fmt_catalog_service(struct fmt_doc *, const struct cat_service *,
+	    int);
 
 /*
  * Renders every cached body of the catalog: each jurisdiction's service

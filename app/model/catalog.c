@@ -124,6 +124,7 @@ cat_jurisdiction_free(struct cat_jurisdiction *jur)
 	free(jur->contact);
 	free(jur->key_service);
 	free(jur->changeset);
+	free(jur->boundary);
 	fmt_buf_free(&jur->list[0]);
 	fmt_buf_free(&jur->list[1]);
 }
@@ -143,5 +144,7 @@ cat_free(struct catalog *cat)
 	free(cat->changeset);
 	fmt_buf_free(&cat->discovery[0]);
 	fmt_buf_free(&cat->discovery[1]);
+	fmt_buf_free(&cat->jurisdictions[0]);
+	fmt_buf_free(&cat->jurisdictions[1]);
 	free(cat);
 }

@@ -95,7 +95,8 @@ struct cat_jurisdiction {
 	char			*contact;
 	char			*key_service;
 	char			*changeset;
-	double			area;
+	double			area;		/* m², 0 without a boundary */
+	char			*boundary;	/* GeoJSON geometry or NULL */
 	struct cat_service	*services;
 	size_t			nservices;
 
@@ -112,6 +113,9 @@ struct catalog {
 
 	/* Pre-rendered GET /discovery bodies, XML then JSON. */
 	struct fmt_buf		discovery[2];
+
+	/* Pre-rendered GET /jurisdictions bodies, JSON then GeoJSON. */
+	struct fmt_buf		jurisdictions[2];
 };
 
 /* Names of types and datatypes as they appear on the wire. */

@@ -51,7 +51,7 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 	struct fmt_buf		body;
 	struct fmt_doc		doc;
 	struct req_row		*rows;
-	const char		*v[3], *parent, *outcome;
+	const char		*v[4], *parent, *outcome;
 	char			key[24];
 	size_t			n;
 	int			r, link;
@@ -75,6 +75,7 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 
 		(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
 		v[0] = ctx->arg[0];
+		v[3] = ctx->key_jurisdictions;
 		if (link) {
 			parent = route_param(ctx, "parent_service_request_id");
 			if (parent == NULL || !admin_id(parent))
@@ -83,10 +84,11 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 				    "request to link %s under", ctx->arg[0]));
 			v[1] = parent;
 			v[2] = key;
-			store_start(&ctx->q, req, SQL_request_link, 3, v);
+			store_start(&ctx->q, req, SQL_request_link, 4, v);
 		} else {
 			v[1] = key;
-			store_start(&ctx->q, req, SQL_request_unlink, 2, v);
+			v[2] = ctx->key_jurisdictions;
+			store_start(&ctx->q, req, SQL_request_unlink, 3, v);
 		}
 		ctx->step = STEP_CHANGE;
 		/* FALLTHROUGH */
@@ -99,6 +101,10 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 		if (!strcmp(outcome, "not_found"))
 			return (route_error(req, ctx, 404, "request %s or its "
 			    "new parent not found", ctx->arg[0]));
+		if (!strcmp(outcome, "forbidden"))
+			return (route_error(req, ctx, 403, "this api_key is not "
+			    "valid for the jurisdiction of request %s",
+			    ctx->arg[0]));
 		if (!strcmp(outcome, "self"))
 			return (route_error(req, ctx, 400, "a request cannot be "
 			    "a duplicate of itself or of its own duplicate"));

@@ -48,6 +48,8 @@ route_auth(struct http_request *req, struct route_ctx *ctx, int mode)
 		key = route_param(ctx, "api_key");
 
 	if (key == NULL) {
+		if (!route_limit(req, ctx, NULL, 1))
+			return (KORE_RESULT_ERROR);
 		if (mode == AUTH_OPTIONAL)
 			return (KORE_RESULT_OK);
 		(void)route_error(req, ctx, 403, "api_key is required: send "
@@ -67,6 +69,8 @@ route_auth(struct http_request *req, struct route_ctx *ctx, int mode)
 
 	store_key_hash(key, strlen(key), hash);
 	k = store_keys_find(hash);
+	if (!route_limit(req, ctx, k, req->method == HTTP_METHOD_POST))
+		return (KORE_RESULT_ERROR);
 	if (mode == AUTH_OPTIONAL && (k == NULL || k->revoked))
 		return (KORE_RESULT_OK);
 	if (k == NULL) {

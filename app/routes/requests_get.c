@@ -64,7 +64,6 @@ static int	list_render(struct http_request *, struct route_ctx *,
 		    struct list *);
 static int	list_near(struct http_request *, struct route_ctx *,
 		    char [7][32], const char **);
-static int	list_number(const char *, double, double, char *);
 static int	list_run(struct http_request *, struct route_ctx *, int);
 
 static void
@@ -169,22 +168,6 @@ list_window(struct http_request *req, struct route_ctx *ctx, char *from,
 	return (1);
 }
 
-/* A decimal number within [min, max] copied to out; 0 when it is not. */
-static int
-list_number(const char *v, double min, double max, char *out)
-{
-	char	*end;
-	double	d;
-
-	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
-		return (0);
-	d = strtod(v, &end);
-	if (*end != '\0' || !(d >= min && d <= max))
-		return (0);
-	(void)snprintf(out, 32, "%.8f", d);
-	return (1);
-}
-
 /*
  * lat, long and radius (metres), or bbox=minLat,minLong,maxLat,maxLong,
  * into the search parameters $9 to $15. Returns 1, or 0 after answering
@@ -210,14 +193,14 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 			    "sent together (with an optional radius)");
 			return (0);
 		}
-		if (!list_number(lat, -90, 90, buf[0]) ||
-		    !list_number(lon, -180, 180, buf[1])) {
+		if (!route_number(lat, -90, 90, buf[0]) ||
+		    !route_number(lon, -180, 180, buf[1])) {
 			(void)route_error(req, ctx, 400, "lat must be from -90 "
 			    "to 90 and long from -180 to 180");
 			return (0);
 		}
 		(void)snprintf(buf[2], 32, "%.1f", RADIUS_DEFAULT);
-		if (radius != NULL && !list_number(radius, 0, RADIUS_MAX,
+		if (radius != NULL && !route_number(radius, 0, RADIUS_MAX,
 		    buf[2])) {
 			(void)route_error(req, ctx, 400, "radius must be a "
 			    "number of metres from 0 to %.0f", RADIUS_MAX);
@@ -231,10 +214,10 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 	if ((bbox = route_param(ctx, "bbox")) != NULL) {
 		copy = kore_strdup(bbox);
 		n = kore_split_string(copy, ",", part, 5);
-		if (n != 4 || !list_number(part[0], -90, 90, buf[3]) ||
-		    !list_number(part[1], -180, 180, buf[4]) ||
-		    !list_number(part[2], -90, 90, buf[5]) ||
-		    !list_number(part[3], -180, 180, buf[6]) ||
+		if (n != 4 || !route_number(part[0], -90, 90, buf[3]) ||
+		    !route_number(part[1], -180, 180, buf[4]) ||
+		    !route_number(part[2], -90, 90, buf[5]) ||
+		    !route_number(part[3], -180, 180, buf[6]) ||
 		    strtod(buf[3], NULL) >= strtod(buf[5], NULL) ||
 		    strtod(buf[4], NULL) >= strtod(buf[6], NULL)) {
 			kore_free(copy);

@@ -46,10 +46,11 @@
 
 #define STEP_PARSE	0
 #define STEP_AUTH	1
-#define STEP_CHECK	2
-#define STEP_REPLAY	3
-#define STEP_MEDIA	4
-#define STEP_SUBMIT	5
+#define STEP_ROUTE	2
+#define STEP_CHECK	3
+#define STEP_REPLAY	4
+#define STEP_MEDIA	5
+#define STEP_SUBMIT	6
 
 struct post {
 	struct cat_service	*svc;
@@ -76,11 +77,10 @@ static int	post_check(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_text(struct http_request *, struct route_ctx *,
 		    const char *, size_t, int, const char **);
-static int	post_coord(const char *, double, char *, size_t);
-static int	post_number(const char *, double *);
 static int	post_projected(struct http_request *, struct route_ctx *,
 		    struct post *);
 static void	post_locks(struct route_ctx *, struct post *);
+static int	post_route(struct http_request *, struct route_ctx *);
 static int	post_location(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_media(struct http_request *, struct route_ctx *,
@@ -143,30 +143,6 @@ post_text(struct http_request *req, struct route_ctx *ctx, const char *name,
 	return (1);
 }
 
-/* A plain decimal number (no hex, inf or nan); 0 when it is not. */
-static int
-post_number(const char *v, double *out)
-{
-	char	*end;
-
-	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v))
-		return (0);
-	*out = strtod(v, &end);
-	return (*end == '\0' && isfinite(*out));
-}
-
-/* A decimal coordinate within [-limit, limit]; 0 when it is not. */
-static int
-post_coord(const char *v, double limit, char *out, size_t len)
-{
-	double	d;
-
-	if (!post_number(v, &d) || d < -limit || d > limit)
-		return (0);
-	(void)snprintf(out, len, "%.8f", d);
-	return (1);
-}
-
 /*
  * x, y and crs from partner systems that speak the jurisdiction's local
  * projected CRS (state plane, say), turned into lat/long with PROJ.
@@ -178,6 +154,7 @@ post_projected(struct http_request *req, struct route_ctx *ctx,
 	const struct cat_jurisdiction	*jur;
 	const struct geo_crs		*crs;
 	const char			*xs, *ys, *cs;
+	char				xbuf[32], ybuf[32];
 	double				x, y;
 	int				srid;
 
@@ -202,11 +179,14 @@ post_projected(struct http_request *req, struct route_ctx *ctx,
 		    jur->id);
 		return (0);
 	}
-	if (!post_number(xs, &x) || !post_number(ys, &y)) {
+	if (!route_number(xs, -1e12, 1e12, xbuf) ||
+	    !route_number(ys, -1e12, 1e12, ybuf)) {
 		(void)route_error(req, ctx, 400, "x and y must be numbers in "
 		    "%s", crs->name);
 		return (0);
 	}
+	x = strtod(xbuf, NULL);
+	y = strtod(ybuf, NULL);
 	if (geo_to_wgs84(crs, x, y, &p->dlat, &p->dlon) == -1 ||
 	    !geo_in_area(crs, p->dlat, p->dlon)) {
 		(void)route_error(req, ctx, 400, "x %.40s, y %.40s is outside "
@@ -247,12 +227,12 @@ post_location(struct http_request *req, struct route_ctx *ctx,
 	}
 
 	if (lat != NULL) {
-		if (!post_coord(lat, 90.0, p->lat, sizeof(p->lat))) {
+		if (!route_number(lat, -90.0, 90.0, p->lat)) {
 			(void)route_error(req, ctx, 400, "lat must be a number "
 			    "from -90 to 90, not '%.32s'", lat);
 			return (0);
 		}
-		if (!post_coord(lon, 180.0, p->lon, sizeof(p->lon))) {
+		if (!route_number(lon, -180.0, 180.0, p->lon)) {
 			(void)route_error(req, ctx, 400, "long must be a number "
 			    "from -180 to 180, not '%.32s'", lon);
 			return (0);
@@ -477,6 +457,64 @@ post_contact(struct http_request *req, struct route_ctx *ctx)
 	return (1);
 }
 
+/*
+ * With several jurisdictions and no jurisdiction_id: the most local
+ * jurisdiction whose boundary covers the point and that offers the
+ * service.
+ */
+static int
+post_route(struct http_request *req, struct route_ctx *ctx)
+{
+	struct fmt_buf		ids;
+	const char		*lat, *lon, *code;
+	char			clat[32], clon[32];
+	size_t			i;
+	int			r;
+
+	lat = route_param(ctx, "lat");
+	lon = route_param(ctx, "long");
+	if (lat == NULL || lon == NULL) {
+		(void)route_jurisdiction(req, ctx);
+		return (KORE_RESULT_ERROR);
+	}
+	if (!route_number(lat, -90.0, 90.0, clat) ||
+	    !route_number(lon, -180.0, 180.0, clon)) {
+		(void)route_error(req, ctx, 400, "lat must be a number from "
+		    "-90 to 90 and long from -180 to 180");
+		return (KORE_RESULT_ERROR);
+	}
+	if ((code = route_param(ctx, "service_code")) == NULL) {
+		(void)route_error(req, ctx, 400, "service_code is required");
+		return (KORE_RESULT_ERROR);
+	}
+
+	if ((r = route_locate(req, ctx, clat, clon)) != KORE_RESULT_OK)
+		return (r);
+
+	if (ctx->nlocated == 0) {
+		(void)route_error(req, ctx, 400, "the location %s, %s is "
+		    "outside every jurisdiction this gateway serves", lat, lon);
+		return (KORE_RESULT_ERROR);
+	}
+
+	for (i = 0; i < ctx->nlocated; i++) {
+		if (cat_service_find(ctx->located[i], code) != NULL &&
+		    cat_service_find(ctx->located[i], code)->active) {
+			ctx->jur = ctx->located[i];
+			return (KORE_RESULT_OK);
+		}
+	}
+
+	fmt_buf_init(&ids);
+	for (i = 0; i < ctx->nlocated; i++)
+		fmt_buf_printf(&ids, "%s%s", i ? ", " : "",
+		    ctx->located[i]->id);
+	(void)route_error(req, ctx, 404, "service_code '%.64s' is not offered "
+	    "at %s, %s (%s)", code, lat, lon, fmt_buf_cstr(&ids));
+	fmt_buf_free(&ids);
+	return (KORE_RESULT_ERROR);
+}
+
 static int
 post_check(struct http_request *req, struct route_ctx *ctx, struct post *p)
 {
@@ -629,6 +667,13 @@ route_requests_post(struct http_request *req, struct route_ctx *ctx)
 		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
 		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		ctx->step = STEP_ROUTE;
+		/* FALLTHROUGH */
+	case STEP_ROUTE:
+		if (route_param(ctx, "jurisdiction_id") == NULL &&
+		    ctx->cat->njurs > 1 &&
+		    (r = post_route(req, ctx)) != KORE_RESULT_OK)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
 		ctx->step = STEP_CHECK;
 		/* FALLTHROUGH */

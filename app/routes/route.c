@@ -20,6 +20,7 @@
 
 #include <sys/types.h>
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,8 @@ static const struct route_def	routes[] = {
 	    route_admin_link },
 	{ "admin_unlink", "admin/requests/:/unlink", ROUTE_POST,
 	    ROUTE_OPEN311, route_admin_link },
+	{ "jurisdictions", "jurisdictions", ROUTE_GET,
+	    ROUTE_JSON | ROUTE_GEOJSON, route_jurisdictions },
 	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
 	{ "readyz", "readyz", ROUTE_GET, ROUTE_NONE, route_readyz },
 	{ NULL, NULL, 0, 0, NULL }
@@ -95,6 +98,8 @@ route_format(const struct route_def *def, const char *ext)
 		return ((def->formats & ROUTE_XML) ? FMT_XML : -1);
 	if (!strcmp(ext, "json"))
 		return ((def->formats & ROUTE_JSON) ? FMT_JSON : -1);
+	if (!strcmp(ext, "geojson"))
+		return ((def->formats & ROUTE_GEOJSON) ? FMT_GEOJSON : -1);
 	return (-1);
 }
 
@@ -130,7 +135,7 @@ route_dispatch(struct http_request *req)
 		return (route_error(req, ctx, 400, "malformed request path"));
 	}
 
-	if (!strcmp(ctx->path.ext, "json"))
+	if (!strcmp(ctx->path.ext, "json") || !strcmp(ctx->path.ext, "geojson"))
 		ctx->fmt = FMT_JSON;
 
 	method = req->method == HTTP_METHOD_HEAD ? HTTP_METHOD_GET :
@@ -183,6 +188,12 @@ route_dispatch(struct http_request *req)
 			    "string: %s", ctx->qs.err));
 		}
 	}
+
+	/* Writes are counted once their key is known (route_auth). */
+	if (method != HTTP_METHOD_POST && def->handler != route_healthz &&
+	    def->handler != route_readyz &&
+	    !route_limit(req, ctx, route_limit_key(req, ctx), 0))
+		return (KORE_RESULT_OK);
 
 	return (def->handler(req, ctx));
 }
@@ -284,7 +295,8 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 	fmt_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 
-	type = ctx->fmt == FMT_JSON ? FMT_JSON : FMT_XML;
+	type = ctx->fmt == FMT_JSON || ctx->fmt == FMT_GEOJSON ? FMT_JSON :
+	    FMT_XML;
 	fmt_buf_init(&body);
 	fmt_doc_begin(&doc, &body, type);
 	fmt_doc_list(&doc, "errors", "error");
@@ -342,6 +354,9 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 	const char		*id;
 	size_t			i;
 
+	if (ctx->jur != NULL)
+		return (ctx->jur);
+
 	id = route_param(ctx, "jurisdiction_id");
 	if (id != NULL) {
 		if ((jur = cat_jurisdiction_find(ctx->cat, id)) == NULL) {
@@ -365,9 +380,60 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 		fmt_buf_printf(&ids, "%s%s", i ? ", " : "",
 		    ctx->cat->jurs[i].id);
 	(void)route_error(req, ctx, 400, "jurisdiction_id is required: this "
-	    "endpoint serves several jurisdictions (%s)", fmt_buf_cstr(&ids));
+	    "endpoint serves several jurisdictions (%s)%s", fmt_buf_cstr(&ids),
+	    req->method == HTTP_METHOD_POST || ctx->def->handler ==
+	    route_services ? "; or send lat and long to choose by location" :
+	    "");
 	fmt_buf_free(&ids);
 	return (NULL);
+}
+
+int
+route_number(const char *v, double min, double max, char *out)
+{
+	char	*end;
+	double	d;
+
+	if (*v == '\0' || strspn(v, "+-0123456789.eE") != strlen(v) ||
+	    strchr("+-.0123456789", *v) == NULL)
+		return (0);
+	d = strtod(v, &end);
+	if (*end != '\0' || !isfinite(d) || d < min || d > max)
+		return (0);
+	(void)snprintf(out, 32, "%.8f", d);
+	return (1);
+}
+
+int
+route_locate(struct http_request *req, struct route_ctx *ctx,
+    const char *lat, const char *lon)
+{
+	struct cat_jurisdiction	*jur;
+	const char		*v[2];
+	int			i, r;
+
+	if (!ctx->q.started) {
+		v[0] = lat;
+		v[1] = lon;
+		store_start(&ctx->q, req, SQL_jurisdictions_at, 2, v);
+	}
+
+	if ((r = store_step(&ctx->q)) == STORE_WAIT)
+		return (KORE_RESULT_RETRY);
+	if (r == STORE_ERROR) {
+		(void)route_db_error(req, ctx, &ctx->q);
+		return (KORE_RESULT_ERROR);
+	}
+
+	ctx->nlocated = 0;
+	for (i = 0; i < store_rows(&ctx->q) &&
+	    ctx->nlocated < ROUTE_LOCATED_MAX; i++) {
+		jur = cat_jurisdiction_find(ctx->cat, store_val(&ctx->q, i, 0));
+		if (jur != NULL)
+			ctx->located[ctx->nlocated++] = jur;
+	}
+	store_reset(&ctx->q);
+	return (KORE_RESULT_OK);
 }
 
 void

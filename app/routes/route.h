@@ -38,6 +38,11 @@
 #define ROUTE_XML	0x01
 #define ROUTE_JSON	0x02
 #define ROUTE_NONE	0x04	/* no suffix: /healthz */
+#define ROUTE_GEOJSON	0x08
+
+#define FMT_GEOJSON	3	/* ctx->fmt of a .geojson resource */
+
+#define ROUTE_LOCATED_MAX	16
 #define ROUTE_OPEN311	(ROUTE_XML | ROUTE_JSON)
 
 /* Methods, as Kore's HTTP_METHOD_* bits. */
@@ -62,11 +67,15 @@ struct route_ctx {
 	u_int64_t		t0;
 	int			step;
 	int			replied;
+	int			limited;
 	struct fmt_form		qs;
 	struct fmt_form		body;
 	struct store_q		q;
 	struct store_waiter	wait;
 	struct catalog		*cat;
+	struct cat_jurisdiction	*jur;
+	struct cat_jurisdiction	*located[ROUTE_LOCATED_MAX];
+	size_t			nlocated;
 	long long		key_id;
 	int			key_scopes;
 	char			key_channel[40];
@@ -116,9 +125,10 @@ const char	*route_param(const struct route_ctx *, const char *);
 int	route_catalog(struct http_request *, struct route_ctx *);
 
 /*
- * Resolves the jurisdiction_id parameter against the catalog. Optional
- * when one jurisdiction exists. Returns it, or NULL after answering
- * 404 (unknown) or 400 (missing with several jurisdictions).
+ * Resolves the jurisdiction_id parameter against the catalog (or returns
+ * ctx->jur when routing by location chose one). Optional when one
+ * jurisdiction exists. Returns it, or NULL after answering 404 (unknown)
+ * or 400 (missing with several jurisdictions).
  */
 struct cat_jurisdiction	*route_jurisdiction(struct http_request *,
 			    struct route_ctx *);
@@ -152,8 +162,37 @@ int	route_body(struct http_request *, struct route_ctx *);
 /* Fills x, y and crs of each row in its jurisdiction's local CRS. */
 void	route_local_xy(const struct route_ctx *, struct req_row *, size_t);
 
+/*
+ * Counts the request against its client's rate limit (k, when it sent a
+ * valid key; write for submissions). Returns 1, or 0 after answering
+ * 429 with Retry-After. Counts a request once however often called.
+ */
+struct store_key;
+int	route_limit(struct http_request *, struct route_ctx *,
+	    const struct store_key *, int);
+
+/* The valid key a GET names (header or api_key), or NULL. */
+const struct store_key	*route_limit_key(struct http_request *,
+			    struct route_ctx *);
+
 /* 1 when extensions=true (or 1, yes) asks for extended_attributes. */
 int	route_extensions(const struct route_ctx *);
+
+/*
+ * Finds the jurisdictions whose boundary covers lat/long into
+ * ctx->located, the most local first. Start with the query in ctx->q,
+ * then call again each time the handler runs: KORE_RESULT_RETRY while
+ * waiting, KORE_RESULT_OK when done, KORE_RESULT_ERROR after answering.
+ */
+int	route_locate(struct http_request *, struct route_ctx *, const char *,
+	    const char *);
+
+/*
+ * A plain decimal number (no hex, inf or nan, no blanks) within [min,
+ * max], written to out (32 bytes) with 8 decimals. Returns 1, or 0 when
+ * v is not one.
+ */
+int	route_number(const char *, double, double, char *);
 
 /* The Open311 error body for responses Kore sends itself. */
 const char	*route_error_body_hook(struct http_request *, int,
@@ -173,6 +212,7 @@ int	route_request_get(struct http_request *, struct route_ctx *);
 int	route_token(struct http_request *, struct route_ctx *);
 int	route_media(struct http_request *, struct route_ctx *);
 int	route_admin_link(struct http_request *, struct route_ctx *);
+int	route_jurisdictions(struct http_request *, struct route_ctx *);
 int	route_readyz(struct http_request *, struct route_ctx *);
 
 /* The benchmarks' reference: a Kore route of its own, no dispatch. */

@@ -17,10 +17,66 @@
 /*
  * GET /services.{xml,json} and GET /services/{code}.{xml,json}: the
  * service list and service definitions of a jurisdiction, served from
- * the bodies the catalog cache rendered.
+ * the bodies the catalog cache rendered. With lat and long instead of a
+ * jurisdiction_id, the list holds the services offered at that point
+ * across jurisdictions, each with its jurisdiction_id: for a code several
+ * jurisdictions offer, the most local one's (where a request would go).
  */
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/catalog.h"
 #include "route.h"
+
+static int	services_at(struct http_request *, struct route_ctx *);
+
+static int
+services_at(struct http_request *req, struct route_ctx *ctx)
+{
+	struct fmt_buf		body;
+	struct fmt_doc		doc;
+	struct cat_service	*s;
+	const char		*lat, *lon;
+	char			clat[32], clon[32];
+	size_t			i, j, k;
+	int			r, seen;
+
+	lat = route_param(ctx, "lat");
+	lon = route_param(ctx, "long");
+	if (lat == NULL || lon == NULL ||
+	    !route_number(lat, -90.0, 90.0, clat) ||
+	    !route_number(lon, -180.0, 180.0, clon)) {
+		return (route_error(req, ctx, 400, "lat and long must be sent "
+		    "together, as numbers from -90 to 90 and -180 to 180"));
+	}
+
+	if ((r = route_locate(req, ctx, clat, clon)) != KORE_RESULT_OK)
+		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_doc_list(&doc, "services", "service");
+	for (i = 0; i < ctx->nlocated; i++) {
+		for (j = 0; j < ctx->located[i]->nservices; j++) {
+			s = &ctx->located[i]->services[j];
+			if (!s->active)
+				continue;
+			seen = 0;
+			for (k = 0; k < i && !seen; k++)
+				seen = cat_service_find(ctx->located[k],
+				    s->code) != NULL &&
+				    cat_service_find(ctx->located[k],
+				    s->code)->active;
+			if (!seen)
+				fmt_catalog_service(&doc, s, 1);
+		}
+	}
+	fmt_doc_end(&doc);
+	r = route_reply_doc(req, ctx, 200, &body);
+	fmt_buf_free(&body);
+	return (r);
+}
 
 int
 route_services(struct http_request *req, struct route_ctx *ctx)
@@ -30,6 +86,11 @@ route_services(struct http_request *req, struct route_ctx *ctx)
 
 	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
 		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+
+	if (route_param(ctx, "jurisdiction_id") == NULL &&
+	    (route_param(ctx, "lat") != NULL ||
+	    route_param(ctx, "long") != NULL))
+		return (services_at(req, ctx));
 
 	if ((jur = route_jurisdiction(req, ctx)) == NULL)
 		return (KORE_RESULT_OK);

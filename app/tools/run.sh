@@ -63,13 +63,8 @@ fi
 "$bin" migrate
 
 if ! "$bin" jurisdiction list | grep -q '^sandiego.gov '; then
-	echo "open311d: loading the demo jurisdiction and catalog"
-	"$bin" jurisdiction import assets/demo/sandiego.geojson \
-	    --id sandiego.gov --name "City of San Diego" --crs EPSG:2230 \
-	    --time-zone America/Los_Angeles \
-	    --contact "Call 619-533-4000 or use the Get It Done app." \
-	    --key-service "Email open311@example.org for an API key."
-	"$bin" catalog import assets/demo/sandiego-catalog.json
+	echo "open311d: loading the demo jurisdictions and catalogs"
+	app/tools/demo.sh "$bin"
 fi
 
 # As root, workers and the key manager run as their own system user.

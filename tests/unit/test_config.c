@@ -330,7 +330,7 @@ test_env_names(void **state)
 	assert_string_equal(c.database_url, "postgres://db/first");
 	assert_non_null(strstr(asked, "OPEN311_LISTEN "));
 	assert_non_null(strstr(asked, "OPEN311_WORKER_DEATH "));
-	assert_non_null(strstr(asked, "OPEN311_REQUEST_TIMEOUT_MS "));
+	assert_non_null(strstr(asked, "OPEN311_CATALOG_REFRESH_MS "));
 	assert_non_null(strstr(asked, "OPEN311_DATABASE_URL "));
 	/* DATABASE_URL is only asked when OPEN311_DATABASE_URL is unset. */
 	assert_null(strstr(asked, " DATABASE_URL "));

@@ -13,8 +13,8 @@ expect_xml '/discovery/endpoints/endpoint[2]/type' 'test'
 expect_xml_count '/discovery/endpoints/endpoint[1]/formats/format' 2
 expect_xml '/discovery/endpoints/endpoint[1]/formats/format[1]' 'text/xml'
 expect_xml '/discovery/endpoints/endpoint[1]/formats/format[2]' 'application/json'
-expect_xml '/discovery/contact' 'Call 619-533-4000'
-expect_xml '/discovery/key_service' 'Email open311@example.org'
+expect_xml '/discovery/contact' 'Call 619-533-4000 or use the Get It Done app.'
+expect_xml '/discovery/key_service' 'Email open311@example.org for an API key.'
 changeset=$(xpath 'string(/discovery/changeset)')
 check "changeset is ISO 8601 UTC" \
     test -n "$(printf '%s' "$changeset" | grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')"

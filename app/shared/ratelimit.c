@@ -1,0 +1,122 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * GCRA rate limiting over a shared open-addressing table (see
+ * ratelimit.h). A client may burst up to a minute's allowance, then
+ * proceeds at the rate; a slot whose client has been idle long enough to
+ * be full again can be taken over by another.
+ */
+
+#include <sys/mman.h>
+
+#include <string.h>
+
+#include "ratelimit.h"
+
+#define US_PER_MIN	60000000LL
+
+uint64_t
+rl_id(const char *s)
+{
+	uint64_t	h;
+
+	h = 1469598103934665603ULL;
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (h == 0 ? 1 : h);
+}
+
+struct rl_table *
+rl_table_shared(void)
+{
+	void	*p;
+
+	p = mmap(NULL, sizeof(struct rl_table), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return (NULL);
+	memset(p, 0, sizeof(struct rl_table));
+	return (p);
+}
+
+/* Finds or claims the slot of id; NULL when the probe window is busy. */
+static struct rl_slot *
+rl_slot(struct rl_table *t, uint64_t id, int64_t now, int64_t idle)
+{
+	struct rl_slot	*s;
+	uint64_t	cur, zero;
+	int64_t		tat;
+	size_t		i, h;
+
+	h = (size_t)(id % RL_SLOTS);
+	for (i = 0; i < RL_PROBE; i++) {
+		s = &t->slots[(h + i) % RL_SLOTS];
+		cur = __atomic_load_n(&s->id, __ATOMIC_ACQUIRE);
+		if (cur == id)
+			return (s);
+		if (cur == 0) {
+			zero = 0;
+			if (__atomic_compare_exchange_n(&s->id, &zero, id, 0,
+			    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+				return (s);
+			if (zero == id)
+				return (s);
+			continue;
+		}
+		/* A client idle for longer than a full refill: reuse. */
+		tat = __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE);
+		if (tat + idle < now && __atomic_compare_exchange_n(&s->id,
+		    &cur, id, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+			__atomic_store_n(&s->tat, 0, __ATOMIC_RELEASE);
+			return (s);
+		}
+	}
+
+	return (NULL);
+}
+
+int
+rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
+{
+	struct rl_slot	*s;
+	int64_t		interval, burst, old, tat, next, wait;
+
+	if (rate <= 0)
+		return (0);
+
+	interval = US_PER_MIN / rate;
+	burst = US_PER_MIN - interval;
+
+	/* A full table (an attack of many addresses) is not a reason to fail. */
+	if ((s = rl_slot(t, id, now, US_PER_MIN)) == NULL)
+		return (0);
+
+	for (;;) {
+		old = __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE);
+		tat = old < now ? now : old;
+		if (tat - now > burst) {
+			wait = tat - burst - now;
+			return ((int)((wait + 999999) / 1000000));
+		}
+		next = tat + interval;
+		if (__atomic_compare_exchange_n(&s->tat, &old, next, 0,
+		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+			return (0);
+	}
+}

@@ -1,0 +1,84 @@
+# Rate limits: per client address for anonymous reads, per key (its own
+# rate or the default) for keyed reads and submissions, one count for all
+# workers, 429 with Retry-After and an Open311 error body, then accepted
+# again after Retry-After. A server of its own with small limits.
+
+if [ -z "$E2E_EXTERNAL" ]; then
+	RL_PORT=$(free_port)
+	start_server ratelimit "$RL_PORT" OPEN311_RATE_ANONYMOUS=20 \
+	    OPEN311_RATE_KEY=30 OPEN311_RATE_SUBMIT=3 \
+	    OPEN311_TRUST_FORWARDED_FOR=yes
+	saved=$BASE
+	BASE=http://127.0.0.1:$RL_PORT
+
+	# 40 anonymous reads from one address, each on a new connection (so
+	# both workers serve them): exactly 20 get through.
+	n=0
+	for i in $(seq 1 40); do
+		code=$(curl -s -o /dev/null -w '%{http_code}' \
+		    -H 'X-Forwarded-For: 198.51.100.7' \
+		    "$BASE/services.json?jurisdiction_id=sandiego.gov")
+		[ "$code" = 200 ] && n=$((n + 1))
+	done
+	check "20 of 40 reads pass, counted across workers ($n)" test "$n" = 20
+
+	get '/services.json?jurisdiction_id=sandiego.gov' -H 'X-Forwarded-For: 198.51.100.7'
+	expect_error 429 json "rate limit of 20 requests a minute"
+	expect_header_match retry-after '^[1-9][0-9]*$'
+	get '/discovery.xml' -H 'X-Forwarded-For: 198.51.100.7'
+	expect_error 429 xml "exceeded"
+	wait_s=$(header retry-after)
+
+	# Another address has its own bucket; a key has its own too.
+	get '/discovery.json' -H 'X-Forwarded-For: 203.0.113.9'
+	expect_status 200
+	get '/discovery.json' -H 'X-Forwarded-For: 198.51.100.7' \
+	    -H "Authorization: Bearer $KEY_WEB"
+	expect_status 200
+
+	# A key's own rate wins over the default.
+	slow=$("$BIN" keys create --name "e2e slow" --scopes submit --rate 4 | tail -1)
+	ok=0
+	for _ in $(seq 1 50); do
+		post /requests.json -H "Authorization: Bearer $slow" -d 'service_code=NOPE'
+		[ "$STATUS" = 400 ] && { ok=1; break; }
+		sleep 0.1
+	done
+	check "the new key is known" test $ok = 1
+	for i in 1 2 3; do
+		post /requests.json -H "Authorization: Bearer $slow" -d 'service_code=NOPE'
+	done
+	expect_status 400
+	post /requests.json -H "Authorization: Bearer $slow" -d 'service_code=NOPE'
+	expect_error 429 json "rate limit of 4 requests a minute"
+
+	# Submissions: rate_submit per key.
+	for i in 1 2 3; do
+		post /requests.json -H "Authorization: Bearer $KEY_WEB" \
+		    -d 'service_code=NOISE&attribute%5BSOURCE%5D=PARTY&lat=32.7157&long=-117.1611'
+		expect_status 200
+	done
+	post /requests.xml -H "Authorization: Bearer $KEY_WEB" \
+	    -d 'service_code=NOISE&attribute%5BSOURCE%5D=PARTY&lat=32.7157&long=-117.1611'
+	expect_error 429 xml "rate limit of 3"
+	submit_wait=$(header retry-after)
+
+	# After Retry-After, accepted again.
+	sleep "$wait_s"
+	get '/discovery.json' -H 'X-Forwarded-For: 198.51.100.7'
+	expect_status 200
+	[ "$submit_wait" -gt "$wait_s" ] && sleep $((submit_wait - wait_s))
+	post /requests.json -H "Authorization: Bearer $KEY_WEB" \
+	    -d 'service_code=NOISE&attribute%5BSOURCE%5D=PARTY&lat=32.7157&long=-117.1611'
+	expect_status 200
+
+	# Health checks are never limited.
+	for i in $(seq 1 25); do
+		curl -s -o /dev/null -H 'X-Forwarded-For: 198.51.100.8' "$BASE/healthz"
+	done
+	get /healthz -H 'X-Forwarded-For: 198.51.100.8'
+	expect_status 200
+
+	BASE=$saved
+	stop_server ratelimit
+fi
