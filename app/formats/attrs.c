@@ -238,7 +238,8 @@ fmt_attrs_collect(const struct fmt_form *form, const struct cat_service *svc,
 		}
 	}
 
-	if ((text = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+	if ((text = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS |
+	    JSON_REAL_PRECISION(15))) == NULL)
 		abort();
 	fmt_buf_str(out, text);
 	free(text);

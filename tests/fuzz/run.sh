@@ -18,7 +18,7 @@ esac
 secs=${FUZZ_SECONDS:-$secs}
 
 CC_FUZZ=${CC_FUZZ:-clang}
-TARGETS="urlencoded multipart path catalog doc"
+TARGETS="urlencoded multipart path catalog doc date attrs"
 PURE_SRC="app/config.c $(ls app/formats/*.c app/model/*.c | sort)"
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \

@@ -762,17 +762,20 @@ check_discovery(const struct catalog *cat, const char *contact)
 	assert_true(json_is_string(json_object_get(root, "key_service")));
 	assert_true(json_string_length(json_object_get(root,
 	    "key_service")) > 0);
+	/* A production and a test endpoint per jurisdiction. */
 	eps = json_object_get(root, "endpoints");
 	assert_true(json_is_array(eps));
-	assert_int_equal(json_array_size(eps), 2);
+	assert_int_equal(json_array_size(eps), 2 * cat->njurs);
 	json_array_foreach(eps, i, ep) {
 		assert_string_equal(json_string_value(json_object_get(ep,
 		    "specification")), "http://wiki.open311.org/GeoReport_v2");
 		assert_string_equal(json_string_value(json_object_get(ep,
-		    "type")), i == 0 ? "production" : "test");
+		    "type")), i % 2 == 0 ? "production" : "test");
 		assert_string_equal(json_string_value(json_object_get(ep,
-		    "url")), i == 0 ? "https://api.example.org/v2" :
+		    "url")), i % 2 == 0 ? "https://api.example.org/v2" :
 		    "https://api.example.org/v2/test");
+		assert_string_equal(json_string_value(json_object_get(ep,
+		    "jurisdiction_id")), cat->jurs[i / 2].id);
 		fmts = json_object_get(ep, "formats");
 		assert_true(json_is_array(fmts));
 		assert_int_equal(json_array_size(fmts), 2);
