@@ -11,13 +11,14 @@ KOBJ	= $(BUILD)/kore
 GEN	= $(BUILD)/gen
 BIN	= $(BUILD)/open311d
 
-PKGS	= libpq jansson proj openssl
+PKGS	= libpq jansson proj openssl libcurl
 WARN	= -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wmissing-declarations -Wshadow -Wpointer-arith -Wcast-qual \
 	  -Wsign-compare -Wtype-limits -Wformat=2 -pedantic
 OPT	= $(if $(SAN),-O1 -fsanitize=$(SAN) -fno-omit-frame-pointer,-O2)
 APPFLAGS = -std=c99 -g $(OPT) -D_GNU_SOURCE -DKORE_SINGLE_BINARY \
-	  -DKORE_USE_PGSQL -DKORE_USE_TASKS -fstack-protector-all \
+	  -DKORE_USE_PGSQL -DKORE_USE_TASKS -DKORE_USE_CURL \
+	  -fstack-protector-all \
 	  -I$(KSRC)/include -Iapp -I$(GEN) \
 	  $(shell pkg-config --cflags $(PKGS)) $(WARN)
 APPLIBS	= $(shell pkg-config --libs $(PKGS)) -lm
@@ -37,9 +38,10 @@ $(KSRC)/.patched: $(PATCHES)
 	for p in $(PATCHES); do patch -s -d $(KSRC) -p1 < $$p || exit 1; done
 	touch $@
 
-$(KOBJ)/ldflags: $(KSRC)/.patched
+$(KOBJ)/ldflags: $(KSRC)/.patched Makefile
 	$(MAKE) -s -C $(KSRC) objects OBJDIR=$(abspath $(KOBJ)) PGSQL=1 \
-	    TASKS=1 KORE_SINGLE_BINARY=1 $(if $(SAN),SANITIZE=$(SAN) NOOPT=1)
+	    TASKS=1 CURL=1 KORE_SINGLE_BINARY=1 \
+	    $(if $(SAN),SANITIZE=$(SAN) NOOPT=1)
 
 $(GEN)/sql_gen.c: $(SQL) app/tools/embed.sh
 	@echo "  EMBED $(GEN)/sql_gen.c"

@@ -84,6 +84,16 @@ static const struct setting settings[] = {
 	S(rate_key, T_INT, 0, 10000000, "1200"),
 	S(rate_submit, T_INT, 0, 10000000, "60"),
 	S(trust_forwarded_for, T_BOOL, 0, 1, "no"),
+	S(smtp_url, T_STR, 0, 0, ""),
+	S(smtp_from, T_STR, 0, 0, "open311d <noreply@localhost>"),
+	S(smtp_user, T_STR, 0, 0, ""),
+	S(smtp_password, T_STR, 0, 0, ""),
+	S(outbox_poll_ms, T_INT, 20, 600000, "500"),
+	S(outbox_batch, T_INT, 1, 1000, "20"),
+	S(outbox_retry_ms, T_INT, 10, 3600000, "1000"),
+	S(email_dead_after, T_INT, 1, 31536000, "86400"),
+	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
+	S(delivery_timeout, T_INT, 1, 600, "10"),
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -492,6 +502,19 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	while (len > 0 && c->public_url[len - 1] == '/')
 		c->public_url[--len] = '\0';
 
+	if (c->smtp_url[0] != '\0' && strncmp(c->smtp_url, "smtp://", 7) &&
+	    strncmp(c->smtp_url, "smtps://", 8)) {
+		(void)snprintf(err, errlen, "smtp_url: must start with "
+		    "smtp:// or smtps://, not '%s'", c->smtp_url);
+		return (-1);
+	}
+	if (strchr(c->smtp_from, '@') == NULL ||
+	    strpbrk(c->smtp_from, "\r\n") != NULL) {
+		(void)snprintf(err, errlen, "smtp_from: must be an address "
+		    "such as \"City 311 <noreply@city.example>\"");
+		return (-1);
+	}
+
 	if (strncmp(c->public_url, "http://", 7) &&
 	    strncmp(c->public_url, "https://", 8)) {
 		(void)snprintf(err, errlen, "public_url: must start with "
@@ -600,7 +623,8 @@ cfg_dump(const struct cfg *c, struct fmt_buf *b)
 			    c->listen_host, c->listen_port);
 			break;
 		case T_STR:
-			if (!strcmp(s->name, "database_url")) {
+			if (!strcmp(s->name, "database_url") ||
+			    !strcmp(s->name, "smtp_password")) {
 				fmt_buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?
 				    "(set, not shown)" : "");

@@ -61,6 +61,16 @@ struct cfg {
 	int		rate_key;
 	int		rate_submit;
 	int		trust_forwarded_for;
+	char		*smtp_url;
+	char		*smtp_from;
+	char		*smtp_user;
+	char		*smtp_password;
+	int		outbox_poll_ms;
+	int		outbox_batch;
+	int		outbox_retry_ms;
+	int		email_dead_after;
+	int		upstream_poll_ms;
+	int		delivery_timeout;
 };
 
 /* Where each setting's value came from, for messages. */

@@ -45,6 +45,7 @@
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/keys.h"
+#include "store/outbox.h"
 #include "store/pq.h"
 
 #define OPEN311D_VERSION	"0.1.0"
@@ -281,4 +282,7 @@ kore_worker_configure(void)
 	store_catalog_init(&d);
 	store_keys_init();
 	store_cache_start(cfg.catalog_refresh_ms);
+
+	/* Every worker delivers; the first also polls upstream servers. */
+	store_outbox_start(worker->id == KORE_WORKER_BASE);
 }

@@ -4,11 +4,11 @@
 -- $11 description, $12 attributes (JSON), $13 media ids, $14 media URLs
 -- (text arrays), $15 channel, $16 email, $17 phone, $18 first name,
 -- $19 last name, $20 device id, $21 account id, $22 duplicate-check lock
--- keys (bigint array), $23 normalised address
+-- keys (bigint array), $23 normalised address, $24 e-mail consent
 -- Result: outcome, request id, token, service notice, account id,
 -- replayed, parent id
 SELECT outcome, request_id, token, service_notice, account_id, replayed,
     parent_id
 FROM o311_submit($1::bigint, $2, $3, $4, $5::boolean, $6::float8,
     $7::float8, $8, $9, $10, $11, $12::jsonb, $13::text[], $14::text[], $15,
-    $16, $17, $18, $19, $20, $21, $22::bigint[], $23)
+    $16, $17, $18, $19, $20, $21, $22::bigint[], $23, $24::boolean)

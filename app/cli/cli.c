@@ -42,6 +42,7 @@ static const struct {
 	{ "catalog",		cli_catalog },
 	{ "jurisdiction",	cli_jurisdiction },
 	{ "keys",		cli_keys },
+	{ "destinations",	cli_destinations },
 	{ "config",		cli_config },
 	{ NULL,			NULL }
 };
@@ -113,6 +114,11 @@ cli_usage(void)
 	    "[--rate N]\n"
 	    "       open311d [-c conf] keys list\n"
 	    "       open311d [-c conf] keys revoke ID --message TEXT\n"
+	    "       open311d [-c conf] destinations add --jurisdiction J "
+	    "[--service CODE]\n"
+	    "                     (--webhook URL --secret-env VAR | --open311 "
+	    "URL --api-key-env VAR)\n"
+	    "       open311d [-c conf] destinations list | remove ID\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }

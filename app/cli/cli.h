@@ -52,5 +52,6 @@ struct pg_conn	*cli_connect(const char *);
 int	cli_catalog(int, char **, const char *);
 int	cli_jurisdiction(int, char **, const char *);
 int	cli_keys(int, char **, const char *);
+int	cli_destinations(int, char **, const char *);
 
 #endif

@@ -52,6 +52,7 @@ static int	mp_part(struct fmt_form *, const char *, size_t,
 static int	mp_header_value(const char *, const char *, char *, size_t);
 static int	form_json_value(struct fmt_form *, const char *, json_t *,
 		    const struct fmt_form_limits *);
+static void	form_encode_part(struct fmt_buf *, const char *);
 static char	*form_strndup(const char *, size_t);
 
 static char *
@@ -218,6 +219,32 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 	}
 
 	return (0);
+}
+
+static void
+form_encode_part(struct fmt_buf *out, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		if (isalnum((unsigned char)*s) || strchr("-._~", *s) != NULL) {
+			fmt_buf_byte(out, *s);
+		} else {
+			fmt_buf_byte(out, '%');
+			fmt_buf_byte(out, hex[(unsigned char)*s >> 4]);
+			fmt_buf_byte(out, hex[(unsigned char)*s & 0xf]);
+		}
+	}
+}
+
+void
+fmt_form_encode(struct fmt_buf *out, const char *name, const char *value)
+{
+	if (out->len > 0)
+		fmt_buf_byte(out, '&');
+	form_encode_part(out, name);
+	fmt_buf_byte(out, '=');
+	form_encode_part(out, value);
 }
 
 const char *

@@ -29,6 +29,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 struct fmt_field {
 	char		*name;
 	char		*value;		/* text: NUL-terminated copy */
@@ -93,6 +95,12 @@ int	fmt_form_json(struct fmt_form *, const char *, size_t,
  */
 int	fmt_form_body(struct fmt_form *, const char *, size_t, const char *,
 	    const struct fmt_form_limits *);
+
+/*
+ * Appends name=value to an urlencoded body (with '&' when out is not
+ * empty), percent-encoding everything but unreserved characters.
+ */
+void	fmt_form_encode(struct fmt_buf *, const char *, const char *);
 
 /* The first text value of name, or NULL. */
 const char	*fmt_form_get(const struct fmt_form *, const char *);

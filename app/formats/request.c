@@ -20,6 +20,7 @@
 
 #include "model/catalog.h"
 #include "request.h"
+#include "updates.h"
 
 static void	request_one(struct fmt_doc *, const struct req_row *, int);
 static void	request_extended(struct fmt_doc *, const struct req_row *);
@@ -80,8 +81,10 @@ request_one(struct fmt_doc *doc, const struct req_row *r, int extensions)
 	fmt_doc_num(doc, "lat", r->lat);
 	fmt_doc_num(doc, "long", r->lon);
 	fmt_doc_str(doc, "media_url", r->media_url);
-	if (extensions)
+	if (extensions) {
 		request_extended(doc, r);
+		fmt_update_notes(doc, r->notes, r->nnotes);
+	}
 	if (r->contact != NULL)
 		request_contact(doc, r->contact);
 	fmt_doc_end(doc);

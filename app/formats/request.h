@@ -31,9 +31,9 @@
 /*
  * Writes a service_requests list of n requests. Every Open311 field is
  * present (empty element or null when unknown). With extensions, each
- * request also carries extended_attributes: channel, detailed_status,
+ * request also carries extended_attributes (channel, detailed_status,
  * duplicate, parent_service_request_id, duplicate_count, x, y, crs and
- * media_urls.
+ * media_urls) and notes, its public history.
  */
 void	fmt_request_list(struct fmt_doc *, const struct req_row *, size_t,
 	    int);

@@ -107,7 +107,7 @@ geo_address_normalize(const char *in, char *out, size_t len)
 	};
 	char		word[64];
 	size_t		o, w;
-	int		i;
+	int		i, cut;
 
 	o = 0;
 	if (len == 0)
@@ -117,10 +117,24 @@ geo_address_normalize(const char *in, char *out, size_t len)
 		while (*in != '\0' && !isalnum((unsigned char)*in) &&
 		    !((unsigned char)*in & 0x80))
 			in++;
+		cut = 0;
 		for (w = 0; *in != '\0' && (isalnum((unsigned char)*in) ||
 		    ((unsigned char)*in & 0x80)); in++) {
-			if (w + 1 < sizeof(word))
+			if (cut)
+				continue;
+			if (w + 1 < sizeof(word)) {
 				word[w++] = (char)tolower((unsigned char)*in);
+				continue;
+			}
+			/* A long word is cut, but never inside a character. */
+			cut = 1;
+			if (((unsigned char)*in & 0xc0) == 0x80) {
+				while (w > 0 &&
+				    ((unsigned char)word[w - 1] & 0xc0) == 0x80)
+					w--;
+				if (w > 0 && (unsigned char)word[w - 1] >= 0xc0)
+					w--;
+			}
 		}
 		word[w] = '\0';
 		if (w == 0)

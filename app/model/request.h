@@ -23,6 +23,10 @@
 #ifndef __H_MODEL_REQUEST
 #define __H_MODEL_REQUEST
 
+#include <stddef.h>
+
+#include "update.h"
+
 struct req_contact {
 	const char	*email;
 	const char	*phone;
@@ -61,6 +65,8 @@ struct req_row {
 	char			y[24];
 	const char		*crs;
 	const struct req_contact	*contact;
+	const struct upd_row	*notes;		/* public history */
+	size_t			nnotes;
 };
 
 /* What a POST /requests answers. */

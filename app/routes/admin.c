@@ -15,12 +15,14 @@
  */
 
 /*
- * The admin API for duplicate links (keys with the admin scope):
- * POST /admin/requests/{id}/link.{json,xml} with parent_service_request_id
- * puts a request under another as its duplicate; POST
- * /admin/requests/{id}/unlink.{json,xml} detaches it. Both are recorded in
- * the request's history with the acting key, and answer with the request
- * as GET /requests/{id}?extensions=true shows it.
+ * The admin API on requests. With the admin scope: POST
+ * /admin/requests/{id}/link.{json,xml} with parent_service_request_id puts
+ * a request under another as its duplicate, and .../unlink detaches it.
+ * With the backoffice or admin scope: POST /admin/requests/{id}/update
+ * changes its status, status_notes, expected_datetime, or transfers it to
+ * another agency_responsible. Every change is recorded in the request's
+ * history with the acting key; each answer is the request as GET
+ * /requests/{id}?extensions=true shows it.
  */
 
 #include <stdio.h>
@@ -37,6 +39,7 @@
 #define STEP_SHOW	2
 
 static int	admin_id(const char *);
+static int	admin_show(struct http_request *, struct route_ctx *);
 
 static int
 admin_id(const char *s)
@@ -45,15 +48,85 @@ admin_id(const char *s)
 	    strspn(s, "0123456789") == strlen(s));
 }
 
-int
-route_admin_link(struct http_request *req, struct route_ctx *ctx)
+/* Shows the request after a change (starts, then renders). */
+static int
+admin_show(struct http_request *req, struct route_ctx *ctx)
 {
 	struct fmt_buf		body;
 	struct fmt_doc		doc;
 	struct req_row		*rows;
+	const char		*v[2];
+	size_t			n;
+	int			r;
+
+	if (ctx->step != STEP_SHOW) {
+		store_reset(&ctx->q);
+		v[0] = ctx->arg[0];
+		v[1] = ctx->path.test ? "true" : "false";
+		store_start(&ctx->q, req, SQL_request_get, 2, v);
+		ctx->step = STEP_SHOW;
+	}
+
+	if ((r = store_step(&ctx->q)) == STORE_WAIT)
+		return (KORE_RESULT_RETRY);
+	if (r == STORE_ERROR)
+		return (route_db_error(req, ctx, &ctx->q));
+	n = store_request_rows(&ctx->q, app_config()->public_url, &rows);
+	route_local_xy(ctx, rows, n);
+	fmt_buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_request_list(&doc, rows, n, 1);
+	r = route_reply_doc(req, ctx, 200, &body);
+	fmt_buf_free(&body);
+	store_request_rows_free(rows, n);
+	return (r);
+}
+
+int
+route_admin_update(struct http_request *req, struct route_ctx *ctx)
+{
+	int	r;
+
+	switch (ctx->step) {
+	case STEP_AUTH:
+		if (ctx->body.n == 0 && !route_body(req, ctx))
+			return (KORE_RESULT_OK);
+		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		if (!(ctx->key_scopes & (KEY_BACKOFFICE | KEY_ADMIN)))
+			return (route_error(req, ctx, 403, "this api_key may "
+			    "not act for the back office"));
+		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
+			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+		if (!admin_id(ctx->arg[0]))
+			return (route_error(req, ctx, 404, "request '%.40s' "
+			    "not found", ctx->arg[0]));
+		if ((r = route_update_start(req, ctx, ctx->arg[0],
+		    UPDATE_ADMIN)) != KORE_RESULT_RETRY)
+			return (r);
+		ctx->step = STEP_CHANGE;
+		/* FALLTHROUGH */
+	case STEP_CHANGE:
+		if ((r = store_step(&ctx->q)) == STORE_WAIT)
+			return (KORE_RESULT_RETRY);
+		if (r == STORE_ERROR)
+			return (route_db_error(req, ctx, &ctx->q));
+		if ((r = route_update_outcome(req, ctx, ctx->arg[0])) !=
+		    KORE_RESULT_RETRY)
+			return (r);
+		/* FALLTHROUGH */
+	case STEP_SHOW:
+		return (admin_show(req, ctx));
+	}
+
+	return (route_error(req, ctx, 500, "internal error"));
+}
+
+int
+route_admin_link(struct http_request *req, struct route_ctx *ctx)
+{
 	const char		*v[4], *parent, *outcome;
 	char			key[24];
-	size_t			n;
 	int			r, link;
 
 	link = !strcmp(ctx->def->name, "admin_link");
@@ -111,27 +184,9 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 		if (!strcmp(outcome, "not_linked"))
 			return (route_error(req, ctx, 400, "request %s is not "
 			    "linked to a parent", ctx->arg[0]));
-		store_reset(&ctx->q);
-		v[0] = ctx->arg[0];
-		v[1] = ctx->path.test ? "true" : "false";
-		store_start(&ctx->q, req, SQL_request_get, 2, v);
-		ctx->step = STEP_SHOW;
 		/* FALLTHROUGH */
 	case STEP_SHOW:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		n = store_request_rows(&ctx->q, app_config()->public_url,
-		    &rows);
-		route_local_xy(ctx, rows, n);
-		fmt_buf_init(&body);
-		fmt_doc_begin(&doc, &body, ctx->fmt);
-		fmt_request_list(&doc, rows, n, 1);
-		r = route_reply_doc(req, ctx, 200, &body);
-		fmt_buf_free(&body);
-		store_request_rows_free(rows, n);
-		return (r);
+		return (admin_show(req, ctx));
 	}
 
 	return (route_error(req, ctx, 500, "internal error"));

@@ -44,13 +44,16 @@
 #define STEP_START	0
 #define STEP_ROWS	1
 #define STEP_CONTACTS	2
+#define STEP_NOTES	3
 
 struct list {
 	struct cat_jurisdiction	*jur;
 	struct req_row		*rows;
 	size_t			nrows;
 	struct req_contact	*contacts;
+	struct upd_row		*notes;
 	struct store_q		rowsq;
+	struct store_q		notesq;
 	int			single;
 };
 
@@ -58,13 +61,15 @@ static void	list_free(struct route_ctx *);
 static int	list_split(const char *, struct fmt_buf *, int);
 static int	list_query(struct http_request *, struct route_ctx *,
 		    struct list *);
-static int	list_window(struct http_request *, struct route_ctx *,
-		    char *, char *);
 static int	list_render(struct http_request *, struct route_ctx *,
 		    struct list *);
 static int	list_near(struct http_request *, struct route_ctx *,
 		    char [7][32], const char **);
 static int	list_run(struct http_request *, struct route_ctx *, int);
+static int	list_more(struct http_request *, struct route_ctx *,
+		    struct list *);
+static void	list_ids(struct list *, struct fmt_buf *);
+static void	list_notes(struct list *);
 
 static void
 list_free(struct route_ctx *ctx)
@@ -75,7 +80,9 @@ list_free(struct route_ctx *ctx)
 		return;
 	store_request_rows_free(l->rows, l->nrows);
 	kore_free(l->contacts);
+	kore_free(l->notes);
 	store_reset(&l->rowsq);
+	store_reset(&l->notesq);
 	kore_free(l);
 	ctx->priv = NULL;
 }
@@ -121,52 +128,6 @@ list_split(const char *v, struct fmt_buf *out, int status)
 	return (n);
 }
 
-/*
- * The requested-time window: the last max_span_days by default, [start,
- * now] or [end - span, end] when only one is given, and a longer span
- * clamped to its most recent max_span_days.
- */
-static int
-list_window(struct http_request *req, struct route_ctx *ctx, char *from,
-    char *to)
-{
-	const char	*s, *e;
-	long long	start, end, span;
-
-	span = (long long)app_config()->max_span_days * 86400;
-	s = route_param(ctx, "start_date");
-	e = route_param(ctx, "end_date");
-
-	end = (long long)time(NULL);
-	if (e != NULL && fmt_date_parse(e, &end, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "end_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", e);
-		return (0);
-	}
-
-	start = end - span;
-	if (s != NULL && fmt_date_parse(s, &start, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "start_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", s);
-		return (0);
-	}
-
-	if (start > end) {
-		(void)route_error(req, ctx, 400, "start_date is after "
-		    "end_date");
-		return (0);
-	}
-	if (end - start > span)
-		start = end - span;
-
-	(void)snprintf(from, 24, "%lld", start);
-	/* No end_date: no upper bound, or this second's requests vanish. */
-	if (e == NULL)
-		to[0] = '\0';
-	else
-		(void)snprintf(to, 24, "%lld", end);
-	return (1);
-}
 
 /*
  * lat, long and radius (metres), or bbox=minLat,minLong,maxLat,maxLong,
@@ -286,7 +247,7 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 			v[3] = fmt_buf_cstr(&statuses);
 	}
 
-	if (!list_window(req, ctx, from, to) ||
+	if (!route_window(req, ctx, from, to) ||
 	    !list_near(req, ctx, near, &v[8])) {
 		fmt_buf_free(&codes);
 		fmt_buf_free(&statuses);
@@ -341,7 +302,6 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 	struct list	*l;
 	struct fmt_buf	ids;
 	const char	*v[2];
-	size_t		i;
 	int		r;
 
 	l = ctx->priv;
@@ -389,21 +349,17 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 			}
 		}
 
-		if (!(ctx->key_scopes & KEY_BACKOFFICE) || l->nrows == 0)
-			return (list_render(req, ctx, l));
-
-		fmt_buf_init(&ids);
-		fmt_buf_byte(&ids, '{');
-		for (i = 0; i < l->nrows; i++)
-			fmt_buf_printf(&ids, "%s%s", i ? "," : "",
-			    l->rows[i].id);
-		fmt_buf_byte(&ids, '}');
-		v[0] = fmt_buf_cstr(&ids);
-		v[1] = ctx->key_jurisdictions;
-		store_start(&ctx->q, req, SQL_request_contacts, 2, v);
-		fmt_buf_free(&ids);
-		ctx->step = STEP_CONTACTS;
-		/* FALLTHROUGH */
+		if ((ctx->key_scopes & KEY_BACKOFFICE) && l->nrows > 0) {
+			fmt_buf_init(&ids);
+			list_ids(l, &ids);
+			v[0] = fmt_buf_cstr(&ids);
+			v[1] = ctx->key_jurisdictions;
+			store_start(&ctx->q, req, SQL_request_contacts, 2, v);
+			fmt_buf_free(&ids);
+			ctx->step = STEP_CONTACTS;
+			return (KORE_RESULT_RETRY);
+		}
+		return (list_more(req, ctx, l));
 	case STEP_CONTACTS:
 		if ((r = store_step(&ctx->q)) == STORE_WAIT)
 			return (KORE_RESULT_RETRY);
@@ -412,10 +368,85 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 		l->contacts = kore_calloc(l->nrows, sizeof(*l->contacts));
 		store_request_contacts(&ctx->q, l->rows, l->nrows,
 		    l->contacts);
-		return (list_render(req, ctx, l));
+		return (list_more(req, ctx, l));
+	case STEP_NOTES:
+		return (list_more(req, ctx, l));
 	}
 
 	return (route_error(req, ctx, 500, "internal error"));
+}
+
+/* The request ids of the rows as a PostgreSQL array literal. */
+static void
+list_ids(struct list *l, struct fmt_buf *ids)
+{
+	size_t		i;
+
+	fmt_buf_byte(ids, '{');
+	for (i = 0; i < l->nrows; i++)
+		fmt_buf_printf(ids, "%s%s", i ? "," : "", l->rows[i].id);
+	fmt_buf_byte(ids, '}');
+}
+
+/* Attaches each request's public history (sorted by request). */
+static void
+list_notes(struct list *l)
+{
+	struct store_q	*q;
+	size_t		i;
+	int		r, n, first;
+
+	q = &l->notesq;
+	n = store_rows(q);
+	l->notes = n > 0 ? kore_calloc((size_t)n, sizeof(*l->notes)) : NULL;
+	for (r = 0; r < n; r++) {
+		l->notes[r].request_id = store_val(q, r, 0);
+		l->notes[r].updated = store_val(q, r, 1);
+		l->notes[r].kind = store_val(q, r, 2);
+		l->notes[r].status = store_isnull(q, r, 4) ?
+		    store_val(q, r, 3) : store_val(q, r, 4);
+		l->notes[r].description = store_isnull(q, r, 5) ? NULL :
+		    store_val(q, r, 5);
+	}
+	for (i = 0; i < l->nrows; i++) {
+		for (r = 0, first = -1; r < n; r++) {
+			if (strcmp(l->notes[r].request_id, l->rows[i].id))
+				continue;
+			if (first == -1)
+				first = r;
+			l->rows[i].nnotes++;
+		}
+		if (first != -1)
+			l->rows[i].notes = &l->notes[first];
+	}
+}
+
+/* With extensions, the notes; then the answer. */
+static int
+list_more(struct http_request *req, struct route_ctx *ctx, struct list *l)
+{
+	struct fmt_buf	ids;
+	const char	*v[1];
+	int		r;
+
+	if (!route_extensions(ctx) || l->nrows == 0)
+		return (list_render(req, ctx, l));
+
+	if (ctx->step != STEP_NOTES) {
+		fmt_buf_init(&ids);
+		list_ids(l, &ids);
+		v[0] = fmt_buf_cstr(&ids);
+		store_start(&l->notesq, req, SQL_request_notes, 1, v);
+		fmt_buf_free(&ids);
+		ctx->step = STEP_NOTES;
+	}
+
+	if ((r = store_step(&l->notesq)) == STORE_WAIT)
+		return (KORE_RESULT_RETRY);
+	if (r == STORE_ERROR)
+		return (route_db_error(req, ctx, &l->notesq));
+	list_notes(l);
+	return (list_render(req, ctx, l));
 }
 
 int

@@ -608,7 +608,7 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 static void
 post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 {
-	const char	*v[23], *device;
+	const char	*v[24], *device, *consent;
 	char		key[24];
 
 	(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
@@ -643,7 +643,12 @@ post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	v[20] = route_param(ctx, "account_id");
 	v[21] = fmt_buf_cstr(&p->locks);
 	v[22] = p->address_key[0] != '\0' ? p->address_key : NULL;
-	store_start(&ctx->q, req, SQL_request_submit, 23, v);
+	/* E-mails about progress unless the reporter declined them. */
+	consent = route_param(ctx, "email_alerts_requested");
+	v[23] = consent != NULL && (!strcasecmp(consent, "false") ||
+	    !strcmp(consent, "0") || !strcasecmp(consent, "no")) ?
+	    "false" : "true";
+	store_start(&ctx->q, req, SQL_request_submit, 24, v);
 }
 
 int

@@ -27,6 +27,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "formats/date.h"
+
 #include "app.h"
 #include "geo/proj.h"
 #include "route.h"
@@ -42,12 +44,28 @@ static const struct route_def	routes[] = {
 	    route_requests_get },
 	{ "request", "requests/:", ROUTE_GET, ROUTE_OPEN311,
 	    route_request_get },
+	{ "feedback", "requests/:/feedback", ROUTE_GET | ROUTE_POST,
+	    ROUTE_NONE | ROUTE_OPEN311, route_feedback },
+	{ "unsubscribe", "unsubscribe", ROUTE_GET | ROUTE_POST, ROUTE_NONE,
+	    route_unsubscribe },
 	{ "token", "tokens/:", ROUTE_GET, ROUTE_OPEN311, route_token },
 	{ "media", "media/:", ROUTE_GET, ROUTE_NONE, route_media },
 	{ "admin_link", "admin/requests/:/link", ROUTE_POST, ROUTE_OPEN311,
 	    route_admin_link },
 	{ "admin_unlink", "admin/requests/:/unlink", ROUTE_POST,
 	    ROUTE_OPEN311, route_admin_link },
+	{ "admin_update", "admin/requests/:/update", ROUTE_POST,
+	    ROUTE_OPEN311, route_admin_update },
+	{ "admin_outbox", "admin/outbox", ROUTE_GET, ROUTE_JSON,
+	    route_admin_outbox },
+	{ "admin_outbox_retry", "admin/outbox/:/retry", ROUTE_POST,
+	    ROUTE_JSON, route_admin_outbox },
+	{ "admin_destinations", "admin/destinations", ROUTE_GET | ROUTE_POST,
+	    ROUTE_JSON, route_admin_destinations },
+	{ "admin_destination_remove", "admin/destinations/:/remove",
+	    ROUTE_POST, ROUTE_JSON, route_admin_destinations },
+	{ "servicerequestupdates", "servicerequestupdates",
+	    ROUTE_GET | ROUTE_POST, ROUTE_OPEN311, route_updates },
 	{ "jurisdictions", "jurisdictions", ROUTE_GET,
 	    ROUTE_JSON | ROUTE_GEOJSON, route_jurisdictions },
 	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
@@ -386,6 +404,49 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 	    "");
 	fmt_buf_free(&ids);
 	return (NULL);
+}
+
+
+int
+route_window(struct http_request *req, struct route_ctx *ctx, char *from,
+    char *to)
+{
+	const char	*s, *e;
+	long long	start, end, span;
+
+	span = (long long)app_config()->max_span_days * 86400;
+	s = route_param(ctx, "start_date");
+	e = route_param(ctx, "end_date");
+
+	end = (long long)time(NULL);
+	if (e != NULL && fmt_date_parse(e, &end, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "end_date must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", e);
+		return (0);
+	}
+
+	start = end - span;
+	if (s != NULL && fmt_date_parse(s, &start, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "start_date must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", s);
+		return (0);
+	}
+
+	if (start > end) {
+		(void)route_error(req, ctx, 400, "start_date is after "
+		    "end_date");
+		return (0);
+	}
+	if (end - start > span)
+		start = end - span;
+
+	(void)snprintf(from, 24, "%lld", start);
+	/* No end_date: no upper bound, or this second's requests vanish. */
+	if (e == NULL)
+		to[0] = '\0';
+	else
+		(void)snprintf(to, 24, "%lld", end);
+	return (1);
 }
 
 int

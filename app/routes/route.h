@@ -188,11 +188,40 @@ int	route_locate(struct http_request *, struct route_ctx *, const char *,
 	    const char *);
 
 /*
+ * The start_date/end_date window into from and to (seconds since the
+ * epoch as text, 24 bytes each; to is "" without end_date): the last
+ * max_span_days by default, [start, now] or [end - span, end] when only
+ * one is given, a longer span clamped to its most recent max_span_days.
+ * Returns 1, or 0 after answering 400.
+ */
+int	route_window(struct http_request *, struct route_ctx *, char *,
+	    char *);
+
+/*
  * A plain decimal number (no hex, inf or nan, no blanks) within [min,
  * max], written to out (32 bytes) with 8 decimals. Returns 1, or 0 when
  * v is not one.
  */
 int	route_number(const char *, double, double, char *);
+
+#define UPDATE_BACKOFFICE	1	/* POST /servicerequestupdates */
+#define UPDATE_COMMENT		2	/* the same, from a reporter's app */
+#define UPDATE_ADMIN		3	/* the admin API: notes, agency, ... */
+
+/*
+ * Checks an update's fields for request id and starts o311_update in
+ * ctx->q. Returns KORE_RESULT_RETRY when started, or KORE_RESULT_OK
+ * after answering 400.
+ */
+int	route_update_start(struct http_request *, struct route_ctx *,
+	    const char *, int);
+
+/*
+ * Answers o311_update's refusals (404, 403, 400) for request id.
+ * Returns KORE_RESULT_RETRY when it succeeded (the caller answers).
+ */
+int	route_update_outcome(struct http_request *, struct route_ctx *,
+	    const char *);
 
 /* The Open311 error body for responses Kore sends itself. */
 const char	*route_error_body_hook(struct http_request *, int,
@@ -213,6 +242,12 @@ int	route_token(struct http_request *, struct route_ctx *);
 int	route_media(struct http_request *, struct route_ctx *);
 int	route_admin_link(struct http_request *, struct route_ctx *);
 int	route_jurisdictions(struct http_request *, struct route_ctx *);
+int	route_updates(struct http_request *, struct route_ctx *);
+int	route_admin_update(struct http_request *, struct route_ctx *);
+int	route_feedback(struct http_request *, struct route_ctx *);
+int	route_unsubscribe(struct http_request *, struct route_ctx *);
+int	route_admin_outbox(struct http_request *, struct route_ctx *);
+int	route_admin_destinations(struct http_request *, struct route_ctx *);
 int	route_readyz(struct http_request *, struct route_ctx *);
 
 /* The benchmarks' reference: a Kore route of its own, no dispatch. */

@@ -65,6 +65,14 @@ rl_slot(struct rl_table *t, uint64_t id, int64_t now, int64_t idle)
 	size_t		i, h;
 
 	h = (size_t)(id % RL_SLOTS);
+
+	/* Its own slot first: it may lie past an idle one. */
+	for (i = 0; i < RL_PROBE; i++) {
+		s = &t->slots[(h + i) % RL_SLOTS];
+		if (__atomic_load_n(&s->id, __ATOMIC_ACQUIRE) == id)
+			return (s);
+	}
+
 	for (i = 0; i < RL_PROBE; i++) {
 		s = &t->slots[(h + i) % RL_SLOTS];
 		cur = __atomic_load_n(&s->id, __ATOMIC_ACQUIRE);

@@ -24,8 +24,13 @@
  * without a name or blank line, a missing closing boundary, headers too
  * long, CRLF rules. Every limit (fields, name length, value length,
  * files, file size) with its message naming the field; fmt_form_body's
- * choice by Content-Type; fmt_form_get. Everything is freed: the tests
- * run under LeakSanitizer.
+ * choice by Content-Type; fmt_form_get. fmt_form_json with small
+ * limits: objects of strings, numbers, booleans, nulls and arrays of
+ * those; nested objects and arrays, nulls in arrays, other roots,
+ * duplicate keys and malformed JSON refused; names checked like other
+ * fields; value length and field count limits (array items count);
+ * reals as text that reads back as the same double. Everything is
+ * freed: the tests run under LeakSanitizer.
  */
 
 #include <stdarg.h>
@@ -664,6 +669,166 @@ test_partial_free(void **state)
 	fmt_form_free(&form);
 }
 
+static const struct fmt_form_limits	jlim = { 8, 16, 32, 0, 0 };
+
+#define J(s, rc, want)	{ "application/json", s, sizeof(s) - 1, rc, want }
+#define V32		"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"
+#define EACUTE4		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define EACUTE8		EACUTE4 EACUTE4
+#define NOT_SCALAR	"must be a string, number, boolean or an array of " \
+			"those"
+
+static const struct form_case	json_cases[] = {
+	/* Objects of strings, numbers, booleans, nulls and arrays. */
+	J("{}", 0, ""),
+	J(" {}\r\n", 0, ""),
+	J("{\"service_code\":\"POTHOLE\",\"lat\":32.5,\"long\":-117.25}", 0,
+	    "service_code=POTHOLE\nlat=32.5\nlong=-117.25\n"),
+	J("{\"a\":\"\"}", 0, "a=\n"),
+	J("{\"a\":\"x y\",\"b\":\"caf\\u00e9\",\"c\":\"\xe2\x82\xac\"}", 0,
+	    "a=x y\nb=caf\xc3\xa9\nc=\xe2\x82\xac\n"),
+	J("{\"a\":\"\\ud83d\\udca9\",\"b\":\"\\\"\\\\\\/\"}", 0,
+	    "a=\xf0\x9f\x92\xa9\nb=\"\\/\n"),
+	J("{\"d\":\"line1\\r\\nline2\\t.\"}", 0, "d=line1\r\nline2\t.\n"),
+	J("{\"a\":0,\"b\":-7,\"c\":1.5,\"d\":-0.25,\"e\":1e2,\"f\":-0.0}", 0,
+	    "a=0\nb=-7\nc=1.5\nd=-0.25\ne=100\nf=-0\n"),
+	J("{\"a\":9223372036854775807,\"b\":-9223372036854775808}", 0,
+	    "a=9223372036854775807\nb=-9223372036854775808\n"),
+	J("{\"t\":true,\"f\":false}", 0, "t=true\nf=false\n"),
+	J("{\"a\":null}", 0, ""),
+	J("{\"a\":null,\"b\":1,\"c\":null}", 0, "b=1\n"),
+	J("{\"c\":[\"p\",2,true,1.5]}", 0, "c=p\nc=2\nc=true\nc=1.5\n"),
+	J("{\"a\":1,\"c\":[],\"d\":2}", 0, "a=1\nd=2\n"),
+	J("{\"a\":1,\"A\":2}", 0, "a=1\nA=2\n"),
+	/* Names, checked like other fields. */
+	J("{\"attribute[DEPTH]\":12}", 0, "attribute[DEPTH]=12\n"),
+	J("{\"a b\":1,\"caf\\u00e9\":2,\"\xe2\x82\xac\":3}", 0,
+	    "a b=1\ncaf\xc3\xa9=2\n\xe2\x82\xac=3\n"),
+	J("{\"attribute[DEPTHS]\":12}", -1,
+	    "field name 'attribute[DEPTHS]...' is longer than 16 bytes"),
+	J("{\"nnnnnnnnnnnnnnnnn\":null}", -1, "is longer than 16 bytes"),
+	J("{\"\":1}", -1, "a field has an empty name"),
+	J("{\"\":null}", -1, "a field has an empty name"),
+	J("{\"a\\nb\":1}", -1, "a field name is not valid UTF-8 text"),
+	J("{\"a\\tb\":null}", -1, "a field name is not valid UTF-8 text"),
+	J("{\"a\\u0007\":\"x\"}", -1, "a field name is not valid UTF-8 text"),
+	J("{\"\\u007f\":1}", -1, "a field name is not valid UTF-8 text"),
+	J("{\"a\\u0000b\":1}", -1, "malformed JSON body"),
+	J("{\"caf\xe9\":1}", -1, "malformed JSON body"),
+	/* Values: at most 32 bytes, valid UTF-8, no NUL. */
+	J("{\"v\":\"" V32 "\"}", 0, "v=" V32 "\n"),
+	J("{\"v\":\"" EACUTE8 EACUTE8 "\"}", 0,
+	    "v=" EACUTE8 EACUTE8 "\n"),
+	J("{\"v\":\"" V32 "v\"}", -1, "field 'v' is longer than 32 bytes"),
+	J("{\"v\":\"" EACUTE8 EACUTE8 "\\u00e9\"}", -1,
+	    "field 'v' is longer than 32 bytes"),
+	J("{\"v\":[\"ok\",\"" V32 "v\"]}", -1,
+	    "field 'v' is longer than 32 bytes"),
+	J("{\"a\":\"x\\u0000y\"}", -1, "malformed JSON body"),
+	J("{\"a\":\"caf\xe9\"}", -1, "malformed JSON body"),
+	J("{\"a\":\"\\ud800\"}", -1, "malformed JSON body"),
+	J("{\"a\":9223372036854775808}", -1, "too big integer"),
+	J("{\"a\":1e400}", -1, "real number overflow"),
+	J("{\"a\":NaN}", -1, "malformed JSON body"),
+	/* At most 8 fields; each item of an array is one, nulls none. */
+	J("{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8}",
+	    0, "a=1\nb=2\nc=3\nd=4\ne=5\nf=6\ng=7\nh=8\n"),
+	J("{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,"
+	    "\"i\":9}", -1, "too many fields (at most 8): 'i'"),
+	J("{\"a\":[1,2,3,4,5,6,7,8]}", 0,
+	    "a=1\na=2\na=3\na=4\na=5\na=6\na=7\na=8\n"),
+	J("{\"a\":[1,2,3,4,5,6,7,8,9]}", -1,
+	    "too many fields (at most 8): 'a'"),
+	J("{\"a\":[1,2,3,4],\"n\":null,\"b\":[5,6,7,8],\"m\":null}", 0,
+	    "a=1\na=2\na=3\na=4\nb=5\nb=6\nb=7\nb=8\n"),
+	J("{\"a\":[1,2,3,4],\"b\":[5,6,7,8],\"c\":\"\"}", -1,
+	    "too many fields (at most 8): 'c'"),
+	/* Nested objects and arrays, nulls in arrays. */
+	J("{\"a\":{\"b\":1}}", -1, "field 'a' " NOT_SCALAR),
+	J("{\"a\":{}}", -1, "field 'a' " NOT_SCALAR),
+	J("{\"a\":1,\"b\":{}}", -1, "field 'b' " NOT_SCALAR),
+	J("{\"a\":[[1]]}", -1, "field 'a' " NOT_SCALAR),
+	J("{\"a\":[{\"b\":1}]}", -1, "field 'a' " NOT_SCALAR),
+	J("{\"a\":[1,null]}", -1, "field 'a' " NOT_SCALAR),
+	/* Other roots. */
+	J("", -1, "malformed JSON body"),
+	J("   ", -1, "malformed JSON body"),
+	J("[]", -1, "the JSON body must be an object"),
+	J("[{\"a\":1}]", -1, "the JSON body must be an object"),
+	J("1", -1, "malformed JSON body"),
+	J("\"a=1\"", -1, "malformed JSON body"),
+	J("null", -1, "malformed JSON body"),
+	J("true", -1, "malformed JSON body"),
+	J("a=1&b=2", -1, "malformed JSON body"),
+	/* Duplicate keys, also when spelt differently. */
+	J("{\"a\":1,\"a\":2}", -1, "duplicate object key"),
+	J("{\"a\":1,\"b\":2,\"a\":null}", -1, "duplicate object key"),
+	J("{\"a\":1,\"\\u0061\":2}", -1, "duplicate object key"),
+	/* Malformed. */
+	J("{\"a\":", -1, "malformed JSON body at line 1"),
+	J("{\"a\":1,\n\"b\":}", -1, "malformed JSON body at line 2"),
+	J("{\"a\":1,}", -1, "malformed JSON body"),
+	J("{'a':1}", -1, "malformed JSON body"),
+	J("{a:1}", -1, "malformed JSON body"),
+	J("{}x", -1, "malformed JSON body"),
+	J("{}{}", -1, "malformed JSON body"),
+	J("{}\0", -1, "malformed JSON body"),
+};
+
+static void
+test_json_table(void **state)
+{
+	static const double	reals[] = {
+		0.1, 32.7157, -117.1611, 1e-300, 1.7976931348623157e308,
+		-2.2250738585072014e-308, 123456789.123456789,
+	};
+	struct fmt_form		form;
+	char			body[128], *got;
+	size_t			i;
+	int			rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(json_cases) / sizeof(json_cases[0]); i++) {
+		const struct form_case	*c = &json_cases[i];
+
+		print_message("case %zu: %.60s\n", i, c->body);
+		fmt_form_init(&form);
+		rc = fmt_form_json(&form, c->body, c->len, &jlim);
+		if (rc != c->rc)
+			fail_msg("rc %d, err '%s'", rc, form.err);
+		if (rc == 0) {
+			assert_int_equal(form.nfiles, 0);
+			got = dump(&form, NULL, 0);
+			if (strcmp(got, c->want))
+				fail_msg("got\n%s\nwant\n%s", got, c->want);
+			free(got);
+		} else if (strstr(form.err, c->want) == NULL) {
+			fail_msg("err '%s' lacks '%s'", form.err, c->want);
+		}
+		fmt_form_free(&form);
+	}
+
+	/* Reals are text that reads back as the same double. */
+	for (i = 0; i < sizeof(reals) / sizeof(reals[0]); i++) {
+		(void)snprintf(body, sizeof(body), "{\"r\":%.17g}", reals[i]);
+		print_message("real %zu: %s\n", i, body);
+		fmt_form_init(&form);
+		assert_int_equal(fmt_form_json(&form, body, strlen(body),
+		    &jlim), 0);
+		assert_int_equal(form.n, 1);
+		assert_true(strtod(form.f[0].value, NULL) == reals[i]);
+		fmt_form_free(&form);
+	}
+
+	/* Only len bytes are read: a prefix can be a whole object. */
+	(void)snprintf(body, sizeof(body), "{\"a\":1}{\"b\":2}");
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, body, 7, &jlim), 0);
+	assert_string_equal(fmt_form_get(&form, "a"), "1");
+	assert_null(fmt_form_get(&form, "b"));
+	fmt_form_free(&form);
+}
+
 int
 main(void)
 {
@@ -675,6 +840,7 @@ main(void)
 		cmocka_unit_test(test_get),
 		cmocka_unit_test(test_limit_table),
 		cmocka_unit_test(test_partial_free),
+		cmocka_unit_test(test_json_table),
 	};
 
 	return (cmocka_run_group_tests_name("form", tests, NULL, NULL));

@@ -202,7 +202,7 @@ static const struct req_row	rows_nums[] = {
 	"<media_urls>"							\
 	X("media_url", "https://example.org/p.jpg?a=1&amp;b=2")		\
 	X("media_url", "https://example.org/q.png")			\
-	"</media_urls></extended_attributes>"
+	"</media_urls></extended_attributes><notes></notes>"
 #define JEXT1								\
 	",\"extended_attributes\":{\"channel\":\"web\","		\
 	"\"detailed_status\":\"in progress\",\"duplicate\":true,"	\
@@ -210,27 +210,30 @@ static const struct req_row	rows_nums[] = {
 	"\"duplicate_count\":3,\"x\":6287914.25,\"y\":1840193.5,"	\
 	"\"crs\":\"EPSG:2230\",\"media_urls\":["			\
 	"\"https://example.org/p.jpg?a=1&b=2\","			\
-	"\"https://example.org/q.png\"]}"
+	"\"https://example.org/q.png\"]},\"notes\":[]"
 #define XEXT2A								\
 	"<extended_attributes>" E("channel") E("detailed_status")	\
 	X("duplicate", "false") E("parent_service_request_id")		\
 	X("duplicate_count", "0") E("x") E("y") E("crs")		\
-	E("media_urls") "</extended_attributes>"
+	E("media_urls") "</extended_attributes><notes></notes>"
 #define JEXT2A								\
 	",\"extended_attributes\":{\"channel\":null,"			\
 	"\"detailed_status\":null,\"duplicate\":false,"			\
 	"\"parent_service_request_id\":null,\"duplicate_count\":0,"	\
-	"\"x\":null,\"y\":null,\"crs\":null,\"media_urls\":[]}"
+	"\"x\":null,\"y\":null,\"crs\":null,\"media_urls\":[]},"	\
+	"\"notes\":[]"
 #define XEXT2B								\
 	"<extended_attributes>" E("channel") E("detailed_status")	\
 	X("duplicate", "false") E("parent_service_request_id")		\
 	X("duplicate_count", "0") X("x", "12") E("y")			\
-	X("crs", "EPSG:2230") E("media_urls") "</extended_attributes>"
+	X("crs", "EPSG:2230") E("media_urls") "</extended_attributes>"	\
+	"<notes></notes>"
 #define JEXT2B								\
 	",\"extended_attributes\":{\"channel\":null,"			\
 	"\"detailed_status\":null,\"duplicate\":false,"			\
 	"\"parent_service_request_id\":null,\"duplicate_count\":0,"	\
-	"\"x\":12,\"y\":null,\"crs\":\"EPSG:2230\",\"media_urls\":[]}"
+	"\"x\":12,\"y\":null,\"crs\":\"EPSG:2230\",\"media_urls\":[]},"	\
+	"\"notes\":[]"
 
 #define LIST	0
 #define RECEIPT	1
@@ -444,7 +447,8 @@ check_json(const struct req_case *c, const struct fmt_buf *b)
 		keys = c->kind == LIST ? row_keys : c->keys;
 		want = count_keys(keys);
 		if (c->kind == LIST) {
-			want += c->ext + (c->rows[i].contact != NULL);
+			/* extensions add extended_attributes and notes. */
+			want += 2 * c->ext + (c->rows[i].contact != NULL);
 			assert_true(json_is_object(json_object_get(o,
 			    "contact")) == (c->rows[i].contact != NULL));
 			ext = json_object_get(o, "extended_attributes");
@@ -471,6 +475,10 @@ check_json(const struct req_case *c, const struct fmt_buf *b)
 			if (!strcmp(k, "contact") ||
 			    !strcmp(k, "extended_attributes"))
 				continue;
+			if (!strcmp(k, "notes")) {
+				assert_true(c->ext && json_is_array(v));
+				continue;
+			}
 			if (!has_key(keys, k))
 				fail_msg("unexpected key %s", k);
 			if (!strcmp(k, "lat") || !strcmp(k, "long"))

@@ -1,0 +1,55 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The e-mails reporters get about their requests, as RFC 5322 messages
+ * (UTF-8 plain text) with unsubscribe and feedback links. Pure code.
+ */
+
+#ifndef __H_FMT_MAIL
+#define __H_FMT_MAIL
+
+#include "buf.h"
+
+struct fmt_mail {
+	const char	*from;		/* "City 311 <noreply@city.example>" */
+	const char	*to;
+	const char	*kind;		/* status, transfer, reopen */
+	const char	*first_name;
+	const char	*request_id;
+	const char	*parent_id;	/* when it is a duplicate */
+	const char	*service_name;
+	const char	*jurisdiction;
+	const char	*status;	/* open or closed */
+	const char	*detailed_status;
+	const char	*agency;
+	const char	*note;
+	const char	*base_url;	/* for the links */
+	const char	*token;
+	const char	*message_id;	/* unique, stable across retries */
+	long long	date;		/* seconds since the epoch */
+};
+
+/*
+ * Writes the message (headers and body, CRLF line ends) to out. Header
+ * values are kept on one line whatever the data holds.
+ */
+void	fmt_mail_message(const struct fmt_mail *, struct fmt_buf *);
+
+/* The bare address of "Name <addr>" (or of "addr"), at most len bytes. */
+void	fmt_mail_address(const char *, char *, size_t);
+
+#endif

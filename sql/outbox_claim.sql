@@ -1,0 +1,35 @@
+-- The outbox deliverer: takes up to $1 events that are due, whose
+-- earlier events for the same request and destination are delivered
+-- (order per request is kept), leasing them for $2 seconds so no other
+-- worker or node sends them meanwhile.
+-- Params: $1 limit, $2 lease in seconds
+-- Result: id, request id, seq, event, idempotency key, body (JSON),
+-- attempt, destination kind ('email' for none), url, secret, upstream
+-- jurisdiction, upstream id of the request
+WITH due AS (
+	SELECT o.id FROM outbox o
+	WHERE o.state = 'pending' AND o.next_attempt_at <= now()
+	    AND (o.lease_until IS NULL OR o.lease_until < now())
+	    AND NOT EXISTS (SELECT 1 FROM outbox p
+		WHERE p.request_id = o.request_id
+		    AND coalesce(p.destination_id, 0) =
+			coalesce(o.destination_id, 0)
+		    AND p.seq < o.seq AND p.state NOT IN ('delivered', 'skipped'))
+	ORDER BY o.next_attempt_at, o.id
+	LIMIT $1::integer
+	FOR UPDATE SKIP LOCKED
+)
+UPDATE outbox o SET lease_until = now() + make_interval(secs => $2::integer),
+    attempts = o.attempts + 1
+FROM due WHERE o.id = due.id
+RETURNING o.id, o.request_id, o.seq, o.event, o.idempotency_key,
+    (o.payload || jsonb_build_object('sequence', o.seq,
+	'idempotency_key', o.idempotency_key))::text,
+    o.attempts,
+    coalesce((SELECT d.kind FROM destinations d
+	WHERE d.id = o.destination_id), 'email'),
+    (SELECT d.url FROM destinations d WHERE d.id = o.destination_id),
+    (SELECT d.secret FROM destinations d WHERE d.id = o.destination_id),
+    (SELECT d.upstream_jurisdiction FROM destinations d
+	WHERE d.id = o.destination_id),
+    (SELECT r.upstream_id FROM requests r WHERE r.id = o.request_id)

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""A back office for the end-to-end tests, on a real socket.
+
+    receiver.py PORT LOGFILE
+
+POST /hook             a webhook receiver: logs every delivery (headers
+                       and body) as one JSON line, answers 200
+POST /hook-fail        answers 500 (a destination that keeps failing)
+POST /requests.json    an upstream Open311 server: takes a submission
+                       (form-encoded) and answers [{"service_request_id":
+                       "UP-n"}]
+GET  /requests.json    answers the upstream requests named in
+                       service_request_id, with their current status
+POST /control/close    closes upstream request ?id=UP-n (status_notes from
+                       ?notes=), as the upstream's staff would
+GET  /healthz          answers 200
+
+The log survives restarts (the tests stop and start the receiver to
+take the destination down), and so do the upstream requests (kept in
+LOGFILE.upstream).
+"""
+import http.server
+import json
+import sys
+import threading
+import time
+import urllib.parse
+
+PORT = int(sys.argv[1])
+LOG = sys.argv[2]
+STATE = LOG + ".upstream"
+lock = threading.Lock()
+
+
+def load_state():
+    try:
+        with open(STATE) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {"next": 1, "requests": {}}
+
+
+def save_state(state):
+    with open(STATE, "w") as f:
+        json.dump(state, f)
+
+
+def now():
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def reply(self, status, body, ctype="application/json"):
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        qs = urllib.parse.parse_qs(url.query)
+        if url.path == "/healthz":
+            return self.reply(200, "{}")
+        if url.path == "/requests.json":
+            ids = ",".join(qs.get("service_request_id", [""])).split(",")
+            with lock:
+                state = load_state()
+            out = [state["requests"][i] for i in ids if i in state["requests"]]
+            return self.reply(200, json.dumps(out))
+        self.reply(404, "[]")
+
+    def do_POST(self):
+        url = urllib.parse.urlparse(self.path)
+        qs = urllib.parse.parse_qs(url.query)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if url.path in ("/hook", "/hook-fail"):
+            entry = {"path": url.path, "time": time.time(),
+                     "headers": {k.lower(): v for k, v in self.headers.items()},
+                     "body": body.decode("utf-8", "replace")}
+            with lock, open(LOG, "a") as f:
+                f.write(json.dumps(entry) + "\n")
+            if url.path == "/hook-fail":
+                return self.reply(500, '{"error":"down for maintenance"}')
+            return self.reply(200, '{"ok":true}')
+        if url.path == "/requests.json":
+            form = urllib.parse.parse_qs(body.decode(), keep_blank_values=True)
+            with lock:
+                state = load_state()
+                rid = "UP-%d" % state["next"]
+                state["next"] += 1
+                state["requests"][rid] = {
+                    "service_request_id": rid, "status": "open",
+                    "status_notes": "", "updated_datetime": now(),
+                    "service_code": form.get("service_code", [""])[0],
+                    "form": form}
+                save_state(state)
+            return self.reply(200, json.dumps([{"service_request_id": rid}]))
+        if url.path == "/control/close":
+            rid = qs.get("id", [""])[0]
+            with lock:
+                state = load_state()
+                if rid not in state["requests"]:
+                    return self.reply(404, "{}")
+                r = state["requests"][rid]
+                r["status"] = "closed"
+                r["status_notes"] = qs.get("notes", [""])[0]
+                r["updated_datetime"] = now()
+                save_state(state)
+            return self.reply(200, "{}")
+        self.reply(404, "{}")
+
+
+http.server.ThreadingHTTPServer.allow_reuse_address = True
+http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
