@@ -560,7 +560,11 @@ form_json_value(struct fmt_form *form, const char *key, json_t *v,
 		text = num;
 		len = strlen(num);
 	} else if (json_is_real(v)) {
-		(void)snprintf(num, sizeof(num), "%.17g", json_real_value(v));
+		/* The shortest text that reads back as the same number. */
+		(void)snprintf(num, sizeof(num), "%.15g", json_real_value(v));
+		if (strtod(num, NULL) != json_real_value(v))
+			(void)snprintf(num, sizeof(num), "%.17g",
+			    json_real_value(v));
 		text = num;
 		len = strlen(num);
 	} else if (json_is_boolean(v)) {

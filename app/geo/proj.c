@@ -125,12 +125,18 @@ int
 geo_to_wgs84(const struct geo_crs *c, double x, double y, double *lat,
     double *lon)
 {
-	PJ_COORD	in, out;
+	PJ_COORD	in, out, back;
 
 	in = proj_coord(x, y, 0, 0);
 	out = proj_trans(c->pj, PJ_INV, in);
 	if (!isfinite(out.lp.lam) || !isfinite(out.lp.phi) ||
 	    fabs(out.lp.phi) > 90.0 || fabs(out.lp.lam) > 180.0)
+		return (-1);
+
+	/* Some projections wrap x around the world: go back and compare. */
+	back = proj_trans(c->pj, PJ_FWD, out);
+	if (!isfinite(back.xy.x) || !isfinite(back.xy.y) ||
+	    fabs(back.xy.x - x) > 1.0 || fabs(back.xy.y - y) > 1.0)
 		return (-1);
 	*lon = out.lp.lam;
 	*lat = out.lp.phi;

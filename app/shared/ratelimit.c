@@ -27,7 +27,7 @@
 
 #include "ratelimit.h"
 
-#define US_PER_MIN	60000000LL
+#define NS_PER_MIN	60000000000LL
 
 uint64_t
 rl_id(const char *s)
@@ -108,11 +108,13 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 	if (rate <= 0)
 		return (0);
 
-	interval = US_PER_MIN / rate;
-	burst = US_PER_MIN - interval;
+	/* In nanoseconds, so high rates keep their precision. */
+	now *= 1000;
+	interval = NS_PER_MIN / rate;
+	burst = NS_PER_MIN - interval;
 
 	/* A full table (an attack of many addresses) is not a reason to fail. */
-	if ((s = rl_slot(t, id, now, US_PER_MIN)) == NULL)
+	if ((s = rl_slot(t, id, now, NS_PER_MIN)) == NULL)
 		return (0);
 
 	for (;;) {
@@ -120,7 +122,7 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 		tat = old < now ? now : old;
 		if (tat - now > burst) {
 			wait = tat - burst - now;
-			return ((int)((wait + 999999) / 1000000));
+			return ((int)((wait + 999999999) / 1000000000));
 		}
 		next = tat + interval;
 		if (__atomic_compare_exchange_n(&s->tat, &old, next, 0,

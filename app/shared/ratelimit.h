@@ -33,7 +33,7 @@
 
 struct rl_slot {
 	uint64_t	id;
-	int64_t		tat;		/* microseconds */
+	int64_t		tat;		/* nanoseconds */
 };
 
 struct rl_table {

@@ -18,12 +18,13 @@ esac
 secs=${FUZZ_SECONDS:-$secs}
 
 CC_FUZZ=${CC_FUZZ:-clang}
-TARGETS="urlencoded multipart path catalog doc date attrs"
-PURE_SRC="app/config.c $(ls app/formats/*.c app/model/*.c | sort)"
+TARGETS="urlencoded multipart path catalog doc date attrs address json_form"
+PURE_SRC="app/config.c $(ls app/formats/*.c app/model/*.c | sort) \
+    app/geo/grid.c"
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer $(pkg-config --cflags jansson)"
-LIBS=$(pkg-config --libs jansson)
+LIBS="$(pkg-config --libs jansson) -lm"
 
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/artifacts" "$out/logs"
