@@ -30,4 +30,7 @@ const struct cfg	*app_config(void);
 /* The rate-limit table shared by every worker (NULL: limits off). */
 struct rl_table		*app_ratelimit(void);
 
+/* The counters shared by every worker (NULL outside the server). */
+struct met_table	*app_metrics(void);
+
 #endif

@@ -60,7 +60,7 @@ static const struct setting settings[] = {
 	S(dhparam, T_STR, 0, 0, "var/tls/dh2048.pem"),
 	S(workers, T_INT, 1, 64, "2"),
 	S(database_url, T_STR, 0, 0, ""),
-	S(db_connections, T_INT, 1, 64, "4"),
+	S(db_connections, T_INT, 1, 64, "2"),
 	S(db_wait, T_INT, 0, 3600, "30"),
 	S(public_url, T_STR, 0, 0, ""),
 	S(test_url, T_STR, 0, 0, ""),
@@ -581,6 +581,13 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 
 	fmt_buf_printf(b, "workers %d\n", c->workers);
 	fmt_buf_str(b, "worker_set_affinity 0\n");
+	/*
+	 * One connection per turn of the accept lock: a burst of new
+	 * connections (a client's pool) then spreads over every worker
+	 * instead of landing on the first, which alone would use only its
+	 * own db_connections.
+	 */
+	fmt_buf_str(b, "worker_accept_threshold 1\n");
 	fmt_buf_printf(b, "worker_death_policy %s\n",
 	    c->worker_death_terminate ? "terminate" : "restart");
 	fmt_buf_printf(b, "pidfile %s\n", c->pidfile);

@@ -41,6 +41,7 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "routes/route.h"
+#include "shared/metrics.h"
 #include "shared/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
@@ -57,6 +58,7 @@ static void	main_tls_check(void);
 
 static struct cfg	cfg;
 static struct rl_table	*ratelimit = NULL;
+static struct met_table	*metrics = NULL;
 
 const struct cfg *
 app_config(void)
@@ -68,6 +70,12 @@ struct rl_table *
 app_ratelimit(void)
 {
 	return (ratelimit);
+}
+
+struct met_table *
+app_metrics(void)
+{
+	return (metrics);
 }
 
 static void
@@ -259,6 +267,8 @@ kore_parent_configure(int argc, char **argv)
 	/* Made before the workers fork, so all of them share it. */
 	if ((ratelimit = rl_table_shared()) == NULL)
 		fatal("cannot map the rate-limit table: %s", errno_s);
+	if ((metrics = met_table_shared()) == NULL)
+		fatal("cannot map the metrics table: %s", errno_s);
 	http_error_body_hook = route_error_body_hook;
 	main_kore_conf();
 

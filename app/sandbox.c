@@ -16,8 +16,8 @@
 
 /*
  * The seccomp filter workers run under, on top of Kore's own: what
- * glibc's stdio, libpq, PROJ (SQLite reading proj.db) and name
- * resolution need. A syscall outside Kore's list and this one kills the
+ * glibc's stdio and malloc (mremap grows large blocks in place), libpq,
+ * PROJ (SQLite reading proj.db) and name resolution need. A syscall outside Kore's list and this one kills the
  * worker, and the test suite fails on any such death.
  */
 
@@ -29,6 +29,7 @@
 
 KORE_SECCOMP_FILTER("open311",
 	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(pread64),
 	KORE_SYSCALL_ALLOW(getdents64),
 	KORE_SYSCALL_ALLOW(uname),

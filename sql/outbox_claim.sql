@@ -2,7 +2,10 @@
 -- earlier events for the same request and destination are delivered
 -- (order per request is kept), leasing them for $2 seconds so no other
 -- worker or node sends them meanwhile.
--- Params: $1 limit, $2 lease in seconds
+-- E-mails are left to nodes that can send them ($3), and an event of a
+-- removed destination is never sent (removing one skips its events; a
+-- lease taken just before is caught here).
+-- Params: $1 limit, $2 lease in seconds, $3 whether to take e-mails
 -- Result: id, request id, seq, event, idempotency key, body (JSON),
 -- attempt, destination kind ('email' for none), url, secret, upstream
 -- jurisdiction, upstream id of the request
@@ -10,6 +13,10 @@ WITH due AS (
 	SELECT o.id FROM outbox o
 	WHERE o.state = 'pending' AND o.next_attempt_at <= now()
 	    AND (o.lease_until IS NULL OR o.lease_until < now())
+	    AND (o.destination_id IS NOT NULL OR $3::boolean)
+	    AND (o.destination_id IS NULL OR EXISTS (SELECT 1
+		FROM destinations d WHERE d.id = o.destination_id
+		    AND d.active))
 	    AND NOT EXISTS (SELECT 1 FROM outbox p
 		WHERE p.request_id = o.request_id
 		    AND coalesce(p.destination_id, 0) =

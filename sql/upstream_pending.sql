@@ -1,14 +1,19 @@
 -- Gateway mode: open requests an upstream Open311 server holds, per
--- upstream destination, for the status poll.
--- Params: $1 limit
+-- upstream destination, for the status poll. Duplicates are left out:
+-- they follow their parent here. Paged by (destination, request) so
+-- every open request is polled in turn however many there are.
+-- Params: $1 limit, $2 and $3 the last destination and request of the
+-- previous page (0 and 0 to start)
 -- Result: destination id, url, secret, upstream jurisdiction, request
--- id, upstream id, current status, current detailed status, status notes
+-- id, upstream id, current status, current detailed status, the
+-- upstream's state last seen (NULL: never)
 SELECT d.id::text, d.url, d.secret, d.upstream_jurisdiction, r.id::text,
-    r.upstream_id, r.status, r.detailed_status, coalesce(r.status_notes, '')
+    r.upstream_id, r.status, r.detailed_status, r.upstream_seen
 FROM requests r
 JOIN destinations d ON d.jurisdiction_id = r.jurisdiction_id
     AND (d.service_code IS NULL OR d.service_code = r.service_code)
 WHERE d.kind = 'open311' AND d.active AND r.upstream_id IS NOT NULL
-    AND r.status = 'open' AND NOT r.test
-ORDER BY d.id, r.updated_at
+    AND r.status = 'open' AND NOT r.test AND r.parent_id IS NULL
+    AND (d.id, r.id) > ($2::bigint, $3::bigint)
+ORDER BY d.id, r.id
 LIMIT $1::integer

@@ -257,6 +257,17 @@ fmt_xml_escape(struct fmt_buf *out, const char *s, size_t len)
 
 	p = (const u_int8_t *)s;
 	while (len > 0) {
+		/* A run of plain ASCII goes in one copy. */
+		for (n = 0; n < len && p[n] >= 0x20 && p[n] < 0x80 &&
+		    strchr("&<>\"'", p[n]) == NULL; n++)
+			;
+		if (n > 0) {
+			fmt_buf_add(out, p, n);
+			p += n;
+			len -= n;
+			continue;
+		}
+
 		if ((n = fmt_utf8_decode(p, len, &cp)) == 0) {
 			fmt_buf_str(out, "\xef\xbf\xbd");
 			p++;
@@ -310,10 +321,14 @@ fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
 
 	p = (const u_int8_t *)s;
 	while (len > 0) {
-		if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
-			fmt_buf_byte(out, (char)*p);
-			p++;
-			len--;
+		/* A run of plain ASCII goes in one copy. */
+		for (n = 0; n < len && p[n] >= 0x20 && p[n] < 0x80 &&
+		    p[n] != '"' && p[n] != '\\'; n++)
+			;
+		if (n > 0) {
+			fmt_buf_add(out, p, n);
+			p += n;
+			len -= n;
 			continue;
 		}
 

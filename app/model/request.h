@@ -48,6 +48,7 @@ struct req_row {
 	const char		*requested;
 	const char		*updated;
 	const char		*expected;
+	const char		*closed;
 	const char		*address;
 	const char		*address_id;
 	const char		*zipcode;

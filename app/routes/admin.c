@@ -29,14 +29,11 @@
 #include <string.h>
 
 #include "app.h"
-#include "formats/request.h"
 #include "route.h"
 #include "store/keys.h"
-#include "store/requests.h"
 
 #define STEP_AUTH	0
 #define STEP_CHANGE	1
-#define STEP_SHOW	2
 
 static int	admin_id(const char *);
 static int	admin_show(struct http_request *, struct route_ctx *);
@@ -48,44 +45,29 @@ admin_id(const char *s)
 	    strspn(s, "0123456789") == strlen(s));
 }
 
-/* Shows the request after a change (starts, then renders). */
+/*
+ * Shows the request after a change, exactly as GET /requests/{id} with
+ * extensions=true does (the same handler answers from here on).
+ */
 static int
 admin_show(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf		body;
-	struct fmt_doc		doc;
-	struct req_row		*rows;
-	const char		*v[2];
-	size_t			n;
-	int			r;
-
-	if (ctx->step != STEP_SHOW) {
+	if (!ctx->showing) {
 		store_reset(&ctx->q);
-		v[0] = ctx->arg[0];
-		v[1] = ctx->path.test ? "true" : "false";
-		store_start(&ctx->q, req, SQL_request_get, 2, v);
-		ctx->step = STEP_SHOW;
+		ctx->extended = 1;
+		ctx->step = 0;
+		ctx->showing = 1;
 	}
-
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
-	n = store_request_rows(&ctx->q, app_config()->public_url, &rows);
-	route_local_xy(ctx, rows, n);
-	fmt_buf_init(&body);
-	fmt_doc_begin(&doc, &body, ctx->fmt);
-	fmt_request_list(&doc, rows, n, 1);
-	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
-	store_request_rows_free(rows, n);
-	return (r);
+	return (route_request_get(req, ctx));
 }
 
 int
 route_admin_update(struct http_request *req, struct route_ctx *ctx)
 {
 	int	r;
+
+	if (ctx->showing)
+		return (admin_show(req, ctx));
 
 	switch (ctx->step) {
 	case STEP_AUTH:
@@ -114,8 +96,6 @@ route_admin_update(struct http_request *req, struct route_ctx *ctx)
 		if ((r = route_update_outcome(req, ctx, ctx->arg[0])) !=
 		    KORE_RESULT_RETRY)
 			return (r);
-		/* FALLTHROUGH */
-	case STEP_SHOW:
 		return (admin_show(req, ctx));
 	}
 
@@ -130,6 +110,8 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 	int			r, link;
 
 	link = !strcmp(ctx->def->name, "admin_link");
+	if (ctx->showing)
+		return (admin_show(req, ctx));
 
 	switch (ctx->step) {
 	case STEP_AUTH:
@@ -184,8 +166,6 @@ route_admin_link(struct http_request *req, struct route_ctx *ctx)
 		if (!strcmp(outcome, "not_linked"))
 			return (route_error(req, ctx, 400, "request %s is not "
 			    "linked to a parent", ctx->arg[0]));
-		/* FALLTHROUGH */
-	case STEP_SHOW:
 		return (admin_show(req, ctx));
 	}
 

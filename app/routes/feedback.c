@@ -39,12 +39,25 @@
 static int	page(struct http_request *, struct route_ctx *, int,
 		    const char *, const char *, const char *);
 static int	token_ok(const char *);
+static int	refuse(struct http_request *, struct route_ctx *, int, int,
+		    const char *);
 
 static int
 token_ok(const char *t)
 {
 	return (t != NULL && strlen(t) == 32 &&
 	    strspn(t, "0123456789abcdef") == 32);
+}
+
+/* A refusal as a page for a browser, else as an Open311 error. */
+static int
+refuse(struct http_request *req, struct route_ctx *ctx, int html,
+    int status, const char *text)
+{
+	if (html)
+		return (page(req, ctx, status, status == 404 ?
+		    "Link not valid" : "Not sent", text, NULL));
+	return (route_error(req, ctx, status, "%s", text));
 }
 
 /* A small page: title, text (escaped), and optional form markup. */
@@ -69,7 +82,7 @@ page(struct http_request *req, struct route_ctx *ctx, int status,
 	if (form != NULL)
 		fmt_buf_str(&b, form);
 	fmt_buf_str(&b, "</body></html>\n");
-	http_response_header(req, "cache-control", "no-store");
+	ctx->cache = "no-store";
 	r = route_reply(req, ctx, status, b.data, b.len, HTML_TYPE);
 	fmt_buf_free(&b);
 	return (r);
@@ -91,13 +104,9 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 			return (KORE_RESULT_OK);
 		t = route_param(ctx, "t");
 		if (!token_ok(t) || strspn(ctx->arg[0], "0123456789") !=
-		    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18) {
-			if (html)
-				return (page(req, ctx, 404, "Link not valid",
-				    "This feedback link is not valid.", NULL));
-			return (route_error(req, ctx, 404, "feedback link not "
-			    "valid"));
-		}
+		    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18)
+			return (refuse(req, ctx, html, 404,
+			    "This feedback link is not valid."));
 		if (req->method == HTTP_METHOD_GET) {
 			v[0] = t;
 			store_start(&ctx->q, req, SQL_contact_by_token, 1, v);
@@ -107,13 +116,13 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 			comment = route_param(ctx, "comment");
 			if (rating == NULL || strlen(rating) != 1 ||
 			    rating[0] < '1' || rating[0] > '5')
-				return (route_error(req, ctx, 400, "rating must "
-				    "be a whole number from 1 to 5"));
+				return (refuse(req, ctx, html, 400, "The rating "
+				    "must be a whole number from 1 to 5."));
 			if (comment != NULL && (fmt_text_check(comment,
 			    strlen(comment), FMT_TEXT_MULTILINE) != NULL ||
 			    fmt_utf8_chars(comment, strlen(comment)) > 2000))
-				return (route_error(req, ctx, 400, "comment "
-				    "must be text of up to 2000 characters"));
+				return (refuse(req, ctx, html, 400, "The comment "
+				    "must be text of up to 2000 characters."));
 			v[0] = ctx->arg[0];
 			v[1] = t;
 			v[2] = rating;
@@ -157,13 +166,9 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 			return (KORE_RESULT_RETRY);
 		if (r == STORE_ERROR)
 			return (route_db_error(req, ctx, &ctx->q));
-		if (store_rows(&ctx->q) != 1) {
-			if (html)
-				return (page(req, ctx, 404, "Link not valid",
-				    "This feedback link is not valid.", NULL));
-			return (route_error(req, ctx, 404, "feedback link not "
-			    "valid"));
-		}
+		if (store_rows(&ctx->q) != 1)
+			return (refuse(req, ctx, html, 404,
+			    "This feedback link is not valid."));
 		if (html)
 			return (page(req, ctx, 200, "Thank you",
 			    "Your answer was recorded.", NULL));

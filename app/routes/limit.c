@@ -32,6 +32,7 @@
 
 #include "app.h"
 #include "route.h"
+#include "shared/metrics.h"
 #include "shared/ratelimit.h"
 #include "store/keys.h"
 
@@ -121,6 +122,7 @@ route_limit(struct http_request *req, struct route_ctx *ctx,
 
 	(void)snprintf(after, sizeof(after), "%d", wait);
 	http_response_header(req, "retry-after", after);
+	met_add(app_metrics(), MET_RATE_LIMITED, 1);
 	(void)route_error(req, ctx, 429, "rate limit of %d requests a minute "
 	    "exceeded; retry after %d second%s", rate, wait,
 	    wait == 1 ? "" : "s");

@@ -18,8 +18,10 @@
  * GET /requests.{xml,json} and GET /requests/{id}.{xml,json}: service
  * requests with the Open311 filters (service_request_id, service_code,
  * status, start_date, end_date) and the default 90-day window, newest
- * first, at most 1000. A back-office key of the jurisdiction also sees
- * each request's contact data; nobody else ever does.
+ * first, at most 1000; the extensions for feeds (page, page_size,
+ * updated_after, updated_before), nearby search (lat, long, radius,
+ * bbox) and extensions=true. A back-office key of the jurisdiction also
+ * sees each request's contact data; nobody else ever does.
  */
 
 #include <ctype.h>
@@ -37,9 +39,14 @@
 #include "store/requests.h"
 
 #define LIST_MAX	1000
-#define IDS_MAX		1000
 #define RADIUS_MAX	5000.0		/* metres */
 #define RADIUS_DEFAULT	100.0
+#define PAGE_MAX	1000000
+
+/* What Last-Modified of a list answer is (struct list's modified). */
+#define LIST_MODIFIED_NONE		0
+#define LIST_MODIFIED_ROWS		1	/* the newest row's update */
+#define LIST_MODIFIED_JURISDICTION	2	/* any change in it */
 
 #define STEP_START	0
 #define STEP_ROWS	1
@@ -55,12 +62,15 @@ struct list {
 	struct store_q		rowsq;
 	struct store_q		notesq;
 	int			single;
+	int			modified;
 };
 
 static void	list_free(struct route_ctx *);
-static int	list_split(const char *, struct fmt_buf *, int);
 static int	list_query(struct http_request *, struct route_ctx *,
 		    struct list *);
+static int	list_page(struct http_request *, struct route_ctx *, char *,
+		    char *);
+static void	list_modified(struct route_ctx *, struct list *);
 static int	list_render(struct http_request *, struct route_ctx *,
 		    struct list *);
 static int	list_near(struct http_request *, struct route_ctx *,
@@ -88,51 +98,9 @@ list_free(struct route_ctx *ctx)
 }
 
 /*
- * Turns a comma list into a PostgreSQL array literal in out, dropping
- * empty items and the blanks around each. With status, items are folded
- * to lower case and must be open or closed. Returns the number of items,
- * or -1 for a status that is neither.
- */
-static int
-list_split(const char *v, struct fmt_buf *out, int status)
-{
-	const char	*items[IDS_MAX];
-	char		*copy, *p, *next, *e;
-	int		n, i;
-
-	copy = kore_strdup(v);
-	n = 0;
-	for (p = copy; p != NULL && n < IDS_MAX; p = next) {
-		if ((next = strchr(p, ',')) != NULL)
-			*next++ = '\0';
-		while (*p == ' ')
-			p++;
-		e = p + strlen(p);
-		while (e > p && e[-1] == ' ')
-			*--e = '\0';
-		if (*p == '\0')
-			continue;
-		if (status) {
-			for (i = 0; p[i] != '\0'; i++)
-				p[i] = (char)tolower((unsigned char)p[i]);
-			if (strcmp(p, "open") && strcmp(p, "closed")) {
-				kore_free(copy);
-				return (-1);
-			}
-		}
-		items[n++] = p;
-	}
-
-	store_array_literal(out, items, (size_t)n);
-	kore_free(copy);
-	return (n);
-}
-
-
-/*
- * lat, long and radius (metres), or bbox=minLat,minLong,maxLat,maxLong,
- * into the search parameters $9 to $15. Returns 1, or 0 after answering
- * 400.
+ * lat, long and radius (metres), and bbox=minLat,minLong,maxLat,maxLong,
+ * into v[0] to v[6] (NULL when not given). Returns 1, or 0 after
+ * answering 400.
  */
 static int
 list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
@@ -194,14 +162,60 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 	return (1);
 }
 
+/*
+ * page (1-based, 0 as 1) and page_size (or max_requests; at most
+ * LIST_MAX) into limit and offset. Returns 1, or 0 after answering 400.
+ */
+static int
+list_page(struct http_request *req, struct route_ctx *ctx, char *limit,
+    char *offset)
+{
+	const char	*p, *size;
+	long long	page, n;
+	char		*end;
+
+	n = LIST_MAX;
+	if ((size = route_param(ctx, "page_size")) == NULL)
+		size = route_param(ctx, "max_requests");
+	if (size != NULL) {
+		n = strtoll(size, &end, 10);
+		if (*end != '\0' || !isdigit((unsigned char)*size) || n < 1) {
+			(void)route_error(req, ctx, 400, "page_size must be a "
+			    "number from 1 to %d, not '%.40s'", LIST_MAX, size);
+			return (0);
+		}
+		if (n > LIST_MAX)
+			n = LIST_MAX;
+	}
+
+	page = 1;
+	if ((p = route_param(ctx, "page")) != NULL) {
+		page = strtoll(p, &end, 10);
+		if (*end != '\0' || !isdigit((unsigned char)*p) ||
+		    page > PAGE_MAX) {
+			(void)route_error(req, ctx, 400, "page must be a number "
+			    "from 1 to %d (0 is the first page too), not "
+			    "'%.40s'", PAGE_MAX, p);
+			return (0);
+		}
+		if (page == 0)
+			page = 1;
+	}
+
+	(void)snprintf(limit, 16, "%lld", n);
+	(void)snprintf(offset, 24, "%lld", (page - 1) * n);
+	return (1);
+}
+
 static int
 list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
 	struct fmt_buf	ids, codes, statuses;
-	const char	*v[15], *p;
+	const char	*v[17], *g[7], *p;
 	char		near[7][32];
-	char		from[24], to[24], limit[16];
-	int		n, i;
+	char		from[24], to[24], limit[16], offset[24];
+	char		after[24], before[24];
+	int		n, i, window;
 
 	fmt_buf_init(&ids);
 	fmt_buf_init(&codes);
@@ -209,7 +223,7 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	(void)snprintf(limit, sizeof(limit), "%d", LIST_MAX);
 
 	if ((p = route_param(ctx, "service_request_id")) != NULL) {
-		n = list_split(p, &ids, 0);
+		n = route_split(p, &ids, 0);
 		for (i = 0; p[i] != '\0'; i++) {
 			if (!isdigit((unsigned char)p[i]) && p[i] != ',' &&
 			    p[i] != ' ')
@@ -227,17 +241,18 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 		v[3] = limit;
 		store_start(&l->rowsq, req, SQL_requests_by_ids, 4, v);
 		fmt_buf_free(&ids);
+		l->modified = LIST_MODIFIED_ROWS;
 		return (KORE_RESULT_RETRY);
 	}
 
 	v[2] = NULL;
 	if ((p = route_param(ctx, "service_code")) != NULL &&
-	    list_split(p, &codes, 0) > 0)
+	    route_split(p, &codes, 0) > 0)
 		v[2] = fmt_buf_cstr(&codes);
 
 	v[3] = NULL;
 	if ((p = route_param(ctx, "status")) != NULL) {
-		if ((n = list_split(p, &statuses, 1)) == -1) {
+		if ((n = route_split(p, &statuses, 1)) == -1) {
 			fmt_buf_free(&codes);
 			fmt_buf_free(&statuses);
 			return (route_error(req, ctx, 400, "status must be open, "
@@ -247,20 +262,57 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 			v[3] = fmt_buf_cstr(&statuses);
 	}
 
-	if (!route_window(req, ctx, from, to) ||
-	    !list_near(req, ctx, near, &v[8])) {
+	/*
+	 * Only update-time filters: a feed of changes, oldest first, without
+	 * the default window on requested time. The answer then changes only
+	 * when something is updated, as it does with both start and end
+	 * dates; in those cases the jurisdiction's latest change is
+	 * Last-Modified.
+	 */
+	window = route_param(ctx, "start_date") != NULL ||
+	    route_param(ctx, "end_date") != NULL ||
+	    (route_param(ctx, "updated_after") == NULL &&
+	    route_param(ctx, "updated_before") == NULL);
+	if ((window && !route_window(req, ctx, from, to)) ||
+	    !route_updated(req, ctx, after, before) ||
+	    !list_page(req, ctx, limit, offset) ||
+	    !list_near(req, ctx, near, g)) {
 		fmt_buf_free(&codes);
 		fmt_buf_free(&statuses);
 		return (KORE_RESULT_OK);
 	}
+	if (!window || (route_param(ctx, "start_date") != NULL &&
+	    route_param(ctx, "end_date") != NULL))
+		l->modified = LIST_MODIFIED_JURISDICTION;
 
 	v[0] = l->jur->id;
 	v[1] = ctx->path.test ? "true" : "false";
-	v[4] = from;
-	v[5] = to[0] != '\0' ? to : NULL;
+	v[4] = window ? from : NULL;
+	v[5] = window && to[0] != '\0' ? to : NULL;
 	v[6] = limit;
-	v[7] = "0";
-	store_start(&l->rowsq, req, SQL_requests_search, 15, v);
+	v[7] = offset;
+	v[8] = after[0] != '\0' ? after : NULL;
+	v[9] = before[0] != '\0' ? before : NULL;
+
+	/* One statement per shape, so each plans once and well. */
+	if (g[0] != NULL) {
+		for (i = 0; i < 7; i++)
+			v[10 + i] = g[i];
+		store_start(&l->rowsq, req, SQL_requests_near, 17, v);
+	} else if (g[3] != NULL) {
+		for (i = 0; i < 4; i++)
+			v[10 + i] = g[3 + i];
+		store_start(&l->rowsq, req, SQL_requests_box, 14, v);
+	} else if (window) {
+		store_start(&l->rowsq, req, v[2] != NULL ?
+		    SQL_requests_services : SQL_requests_search, 10, v);
+	} else {
+		v[4] = limit;
+		v[5] = offset;
+		v[6] = v[8];
+		v[7] = v[9];
+		store_start(&l->rowsq, req, SQL_requests_updated, 8, v);
+	}
 	fmt_buf_free(&codes);
 	fmt_buf_free(&statuses);
 	return (KORE_RESULT_RETRY);
@@ -271,6 +323,8 @@ route_extensions(const struct route_ctx *ctx)
 {
 	const char	*v;
 
+	if (ctx->extended)
+		return (1);
 	if ((v = route_param(ctx, "extensions")) == NULL)
 		return (0);
 	return (!strcasecmp(v, "true") || !strcmp(v, "1") ||
@@ -287,6 +341,7 @@ list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	ext = route_extensions(ctx);
 	if (ext)
 		route_local_xy(ctx, l->rows, l->nrows);
+	list_modified(ctx, l);
 
 	fmt_buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
@@ -294,6 +349,30 @@ list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	rc = route_reply_doc(req, ctx, 200, &body);
 	fmt_buf_free(&body);
 	return (rc);
+}
+
+/* Last-Modified of the answer, when it has a trustworthy one. */
+static void
+list_modified(struct route_ctx *ctx, struct list *l)
+{
+	long long	t;
+	size_t		i;
+	int		c;
+
+	ctx->modified = 0;
+	if (l->modified == LIST_MODIFIED_ROWS) {
+		for (i = 0; i < l->nrows; i++) {
+			if (l->rows[i].updated != NULL &&
+			    fmt_date_parse(l->rows[i].updated, &t, NULL) == 0 &&
+			    t > ctx->modified)
+				ctx->modified = t;
+		}
+	} else if (l->modified == LIST_MODIFIED_JURISDICTION &&
+	    store_rows(&l->rowsq) > 0 &&
+	    (c = store_col(&l->rowsq, "jurisdiction_modified")) != -1 &&
+	    !store_isnull(&l->rowsq, 0, c)) {
+		ctx->modified = strtoll(store_val(&l->rowsq, 0, c), NULL, 10);
+	}
 }
 
 static int
@@ -325,6 +404,7 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 			v[0] = ctx->arg[0];
 			v[1] = ctx->path.test ? "true" : "false";
 			store_start(&l->rowsq, req, SQL_request_get, 2, v);
+			l->modified = LIST_MODIFIED_ROWS;
 		} else {
 			if ((l->jur = route_jurisdiction(req, ctx)) == NULL)
 				return (KORE_RESULT_OK);

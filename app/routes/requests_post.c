@@ -38,6 +38,7 @@
 #include "geo/grid.h"
 #include "geo/proj.h"
 #include "route.h"
+#include "shared/metrics.h"
 #include "store/keys.h"
 #include "store/requests.h"
 
@@ -594,8 +595,13 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 	r.account_id = store_isnull(&ctx->q, 0, 4) ? NULL :
 	    store_val(&ctx->q, 0, 4);
 
-	if (replay)
+	if (replay) {
 		http_response_header(req, "idempotent-replayed", "true");
+	} else {
+		met_add(app_metrics(), MET_SUBMISSIONS, 1);
+		if (!store_isnull(&ctx->q, 0, 6))
+			met_add(app_metrics(), MET_DUPLICATES, 1);
+	}
 
 	fmt_buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);

@@ -15,11 +15,14 @@
  */
 
 /*
- * Route table, dispatch, responses and the access log (see route.h).
+ * The route table, dispatch (path, format, method, CORS preflight, query
+ * string, JSONP callback, read rate limit) and the parameter, catalog,
+ * jurisdiction, window and location helpers handlers share.
  */
 
 #include <sys/types.h>
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,10 +31,12 @@
 #include <time.h>
 
 #include "formats/date.h"
+#include "formats/http.h"
 
 #include "app.h"
 #include "geo/proj.h"
 #include "route.h"
+#include "store/requests.h"
 
 static const struct route_def	routes[] = {
 	{ "discovery", "discovery", ROUTE_GET, ROUTE_OPEN311,
@@ -68,6 +73,10 @@ static const struct route_def	routes[] = {
 	    ROUTE_GET | ROUTE_POST, ROUTE_OPEN311, route_updates },
 	{ "jurisdictions", "jurisdictions", ROUTE_GET,
 	    ROUTE_JSON | ROUTE_GEOJSON, route_jurisdictions },
+	{ "export", "exports/requests", ROUTE_GET, ROUTE_CSV | ROUTE_GEOJSON,
+	    route_export },
+	{ "stats", "stats", ROUTE_GET, ROUTE_JSON, route_stats },
+	{ "metrics", "metrics", ROUTE_GET, ROUTE_NONE, route_metrics },
 	{ "healthz", "healthz", ROUTE_GET, ROUTE_NONE, route_healthz },
 	{ "readyz", "readyz", ROUTE_GET, ROUTE_NONE, route_readyz },
 	{ NULL, NULL, 0, 0, NULL }
@@ -75,8 +84,6 @@ static const struct route_def	routes[] = {
 
 static void	route_ctx_free(struct http_request *);
 static int	route_format(const struct route_def *, const char *);
-static void	route_log(struct http_request *, struct route_ctx *, int,
-		    size_t);
 static int	route_methods_text(int, char *, size_t);
 
 u_int64_t
@@ -86,6 +93,12 @@ route_now_us(void)
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((u_int64_t)ts.tv_sec * 1000000 + (u_int64_t)ts.tv_nsec / 1000);
+}
+
+const struct route_def *
+route_table(void)
+{
+	return (routes);
 }
 
 static void
@@ -118,6 +131,8 @@ route_format(const struct route_def *def, const char *ext)
 		return ((def->formats & ROUTE_JSON) ? FMT_JSON : -1);
 	if (!strcmp(ext, "geojson"))
 		return ((def->formats & ROUTE_GEOJSON) ? FMT_GEOJSON : -1);
+	if (!strcmp(ext, "csv"))
+		return ((def->formats & ROUTE_CSV) ? FMT_CSV : -1);
 	return (-1);
 }
 
@@ -167,10 +182,19 @@ route_dispatch(struct http_request *req)
 			continue;
 		ctx->def = def;
 		ctx->fmt = fmt;
+		ctx->slot = (int)(def - routes) + 1;
 		if (method == HTTP_METHOD_OPTIONS) {
 			(void)route_methods_text(def->methods, allow,
 			    sizeof(allow));
 			http_response_header(req, "allow", allow);
+			http_response_header(req,
+			    "access-control-allow-methods", allow);
+			http_response_header(req,
+			    "access-control-allow-headers", "authorization, "
+			    "content-type, idempotency-key, if-none-match, "
+			    "if-modified-since");
+			http_response_header(req, "access-control-max-age",
+			    "86400");
 			return (route_reply(req, ctx, 204, NULL, 0, NULL));
 		}
 		if (def->methods & method)
@@ -207,9 +231,22 @@ route_dispatch(struct http_request *req)
 		}
 	}
 
+	if (method == HTTP_METHOD_GET && (ctx->fmt == FMT_JSON ||
+	    ctx->fmt == FMT_GEOJSON) &&
+	    (ctx->callback = route_param(ctx, "callback")) != NULL) {
+		if (!fmt_callback_valid(ctx->callback)) {
+			ctx->callback = NULL;
+			return (route_error(req, ctx, 400, "callback must be a "
+			    "JavaScript name such as app.show_requests "
+			    "(letters, digits, _, $ and dots, at most %d), not "
+			    "'%.40s'", FMT_CALLBACK_MAX,
+			    fmt_form_get(&ctx->qs, "callback")));
+		}
+	}
+
 	/* Writes are counted once their key is known (route_auth). */
 	if (method != HTTP_METHOD_POST && def->handler != route_healthz &&
-	    def->handler != route_readyz &&
+	    def->handler != route_readyz && def->handler != route_metrics &&
 	    !route_limit(req, ctx, route_limit_key(req, ctx), 0))
 		return (KORE_RESULT_OK);
 
@@ -227,122 +264,6 @@ route_param(const struct route_ctx *ctx, const char *name)
 	if (v == NULL || v[0] == '\0')
 		return (NULL);
 	return (v);
-}
-
-/* Writes s for a log line, with anything unprintable as \xHH. */
-static void
-route_log_str(struct fmt_buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7e ||
-		    *s == '"' || *s == '\\')
-			fmt_buf_printf(b, "\\x%02x", (unsigned char)*s);
-		else
-			fmt_buf_byte(b, *s);
-	}
-}
-
-static void
-route_log(struct http_request *req, struct route_ctx *ctx, int status,
-    size_t len)
-{
-	struct fmt_buf	b;
-	char		addr[INET6_ADDRSTRLEN];
-	u_int64_t	us;
-
-	if (!app_config()->access_log)
-		return;
-
-	addr[0] = '-';
-	addr[1] = '\0';
-	if (req->owner->family == AF_INET) {
-		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
-		    addr, sizeof(addr));
-	} else if (req->owner->family == AF_INET6) {
-		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
-		    addr, sizeof(addr));
-	}
-
-	us = ctx != NULL ? route_now_us() - ctx->t0 : 0;
-	fmt_buf_init(&b);
-	fmt_buf_printf(&b, "access %s %s ", addr,
-	    http_method_text(req->method));
-	route_log_str(&b, req->path);
-	if (req->query_string != NULL) {
-		fmt_buf_byte(&b, '?');
-		route_log_str(&b, req->query_string);
-	}
-	fmt_buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
-	    (unsigned long long)(us / 1000),
-	    (unsigned long long)(us % 1000));
-	fwrite(b.data, 1, b.len, stdout);
-	fmt_buf_free(&b);
-}
-
-int
-route_reply(struct http_request *req, struct route_ctx *ctx, int status,
-    const void *body, size_t len, const char *ctype)
-{
-	if (ctype != NULL)
-		http_response_header(req, "content-type", ctype);
-	http_response(req, status, body, len);
-	ctx->replied = 1;
-	route_log(req, ctx, status, len);
-	return (KORE_RESULT_OK);
-}
-
-int
-route_reply_doc(struct http_request *req, struct route_ctx *ctx,
-    int status, const struct fmt_buf *doc)
-{
-	return (route_reply(req, ctx, status, doc->data, doc->len,
-	    fmt_content_type(ctx->fmt)));
-}
-
-int
-route_error(struct http_request *req, struct route_ctx *ctx, int status,
-    const char *fmt, ...)
-{
-	struct fmt_buf	body, msg;
-	struct fmt_doc	doc;
-	va_list		ap;
-	int		type, r;
-
-	fmt_buf_init(&msg);
-	va_start(ap, fmt);
-	fmt_buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-
-	type = ctx->fmt == FMT_JSON || ctx->fmt == FMT_GEOJSON ? FMT_JSON :
-	    FMT_XML;
-	fmt_buf_init(&body);
-	fmt_doc_begin(&doc, &body, type);
-	fmt_doc_list(&doc, "errors", "error");
-	fmt_doc_object(&doc, NULL);
-	fmt_doc_int(&doc, "code", status);
-	fmt_doc_strn(&doc, "description", msg.data, msg.len);
-	fmt_doc_end(&doc);
-	fmt_doc_end(&doc);
-
-	if (status == 503)
-		http_response_header(req, "retry-after", "5");
-	r = route_reply(req, ctx, status, body.data, body.len,
-	    fmt_content_type(type));
-	fmt_buf_free(&body);
-	fmt_buf_free(&msg);
-	return (r);
-}
-
-int
-route_db_error(struct http_request *req, struct route_ctx *ctx,
-    const struct store_q *q)
-{
-	kore_log(LOG_WARNING, "%s: database error %s: %s", ctx->def->name,
-	    q->sqlstate, q->error);
-	if (store_unavailable(q))
-		return (route_error(req, ctx, 503, "the database is "
-		    "unavailable; try again shortly"));
-	return (route_error(req, ctx, 500, "internal error"));
 }
 
 int
@@ -450,6 +371,73 @@ route_window(struct http_request *req, struct route_ctx *ctx, char *from,
 }
 
 int
+route_split(const char *v, struct fmt_buf *out, int status)
+{
+	const char	*items[ROUTE_LIST_MAX];
+	char		*copy, *p, *next, *e;
+	int		n, i;
+
+	copy = kore_strdup(v);
+	n = 0;
+	for (p = copy; p != NULL && n < ROUTE_LIST_MAX; p = next) {
+		if ((next = strchr(p, ',')) != NULL)
+			*next++ = '\0';
+		while (*p == ' ')
+			p++;
+		e = p + strlen(p);
+		while (e > p && e[-1] == ' ')
+			*--e = '\0';
+		if (*p == '\0')
+			continue;
+		if (status) {
+			for (i = 0; p[i] != '\0'; i++)
+				p[i] = (char)tolower((unsigned char)p[i]);
+			if (strcmp(p, "open") && strcmp(p, "closed")) {
+				kore_free(copy);
+				return (-1);
+			}
+		}
+		items[n++] = p;
+	}
+
+	store_array_literal(out, items, (size_t)n);
+	kore_free(copy);
+	return (n);
+}
+
+int
+route_updated(struct http_request *req, struct route_ctx *ctx, char *after,
+    char *before)
+{
+	const char	*a, *b;
+	long long	ta, tb;
+
+	after[0] = before[0] = '\0';
+	a = route_param(ctx, "updated_after");
+	b = route_param(ctx, "updated_before");
+	if (a != NULL && fmt_date_parse(a, &ta, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "updated_after must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", a);
+		return (0);
+	}
+	if (b != NULL && fmt_date_parse(b, &tb, NULL) == -1) {
+		(void)route_error(req, ctx, 400, "updated_before must be a W3C "
+		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", b);
+		return (0);
+	}
+	if (a != NULL && b != NULL && ta > tb) {
+		(void)route_error(req, ctx, 400, "updated_after is after "
+		    "updated_before");
+		return (0);
+	}
+	if (a != NULL)
+		(void)snprintf(after, 24, "%lld", ta);
+	if (b != NULL)
+		(void)snprintf(before, 24, "%lld", tb);
+	return (1);
+}
+
+int
 route_number(const char *v, double min, double max, char *out)
 {
 	char	*end;
@@ -522,40 +510,4 @@ route_local_xy(const struct route_ctx *ctx, struct req_row *rows, size_t n)
 		(void)snprintf(r->y, sizeof(r->y), "%.2f", y);
 		r->crs = crs->name;
 	}
-}
-
-const char *
-route_error_body_hook(struct http_request *req, int status,
-    struct kore_buf *out)
-{
-	struct fmt_buf	body;
-	struct fmt_doc	doc;
-	int		type;
-	size_t		len;
-
-	type = FMT_XML;
-	if (req != NULL && req->path != NULL) {
-		len = strlen(req->path);
-		if (len > 5 && !strcmp(req->path + len - 5, ".json"))
-			type = FMT_JSON;
-	}
-
-	fmt_buf_init(&body);
-	fmt_doc_begin(&doc, &body, type);
-	fmt_doc_list(&doc, "errors", "error");
-	fmt_doc_object(&doc, NULL);
-	fmt_doc_int(&doc, "code", status);
-	fmt_doc_str(&doc, "description", http_status_text(status));
-	fmt_doc_end(&doc);
-	fmt_doc_end(&doc);
-	kore_buf_append(out, body.data, body.len);
-	fmt_buf_free(&body);
-
-	if (app_config()->access_log) {
-		printf("access - %s %d %zu (rejected before routing)\n",
-		    req != NULL ? http_method_text(req->method) : "-", status,
-		    out->offset);
-	}
-
-	return (fmt_content_type(type));
 }

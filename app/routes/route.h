@@ -39,8 +39,10 @@
 #define ROUTE_JSON	0x02
 #define ROUTE_NONE	0x04	/* no suffix: /healthz */
 #define ROUTE_GEOJSON	0x08
+#define ROUTE_CSV	0x10
 
 #define FMT_GEOJSON	3	/* ctx->fmt of a .geojson resource */
+#define FMT_CSV		4	/* ctx->fmt of a .csv resource */
 
 #define ROUTE_LOCATED_MAX	16
 #define ROUTE_OPEN311	(ROUTE_XML | ROUTE_JSON)
@@ -68,6 +70,13 @@ struct route_ctx {
 	int			step;
 	int			replied;
 	int			limited;
+	int			slot;		/* metrics: route index + 1 */
+	long long		modified;	/* Last-Modified, 0: none */
+	const char		*etag;		/* the handler's own tag */
+	const char		*cache;		/* Cache-Control override */
+	const char		*callback;	/* JSONP, validated */
+	int			extended;	/* as with extensions=true */
+	int			showing;	/* admin: answering as a GET */
 	struct fmt_form		qs;
 	struct fmt_form		body;
 	struct store_q		q;
@@ -89,10 +98,28 @@ int	route_dispatch(struct http_request *);
 
 /*
  * Sends status with body (len bytes) of content type ctype, and logs the
- * request. Returns KORE_RESULT_OK for the handler to return.
+ * request. Every answer allows any origin (CORS). A GET's JSON answer
+ * is wrapped in the JSONP callback when one was given; a GET's 200
+ * carries an entity tag (ctx->etag, else a hash of the body), the
+ * Last-Modified of ctx->modified and Cache-Control, and becomes a bodiless
+ * 304 when If-None-Match (or, without it, If-Modified-Since) shows the
+ * client's copy is current. Returns KORE_RESULT_OK for the handler to
+ * return.
  */
 int	route_reply(struct http_request *, struct route_ctx *, int,
 	    const void *, size_t, const char *);
+
+/*
+ * Logs an answered request (access log line, metrics); route_reply does
+ * it for every answer but a stream, which calls it when it ends.
+ */
+void	route_finish(struct http_request *, struct route_ctx *, int, size_t);
+
+/* Headers every answer carries: CORS for any origin, nosniff. */
+void	route_headers(struct http_request *);
+
+/* The route table, ending with an entry whose name is NULL. */
+const struct route_def	*route_table(void);
 
 /* Sends a rendered XML/JSON document in the request's format. */
 int	route_reply_doc(struct http_request *, struct route_ctx *, int,
@@ -198,6 +225,23 @@ int	route_window(struct http_request *, struct route_ctx *, char *,
 	    char *);
 
 /*
+ * Turns a comma list into a PostgreSQL array literal in out, dropping
+ * empty items and the blanks around each (at most ROUTE_LIST_MAX). With
+ * status, items are folded to lower case and must be open or closed.
+ * Returns the number of items, or -1 for a status that is neither.
+ */
+#define ROUTE_LIST_MAX	1000
+int	route_split(const char *, struct fmt_buf *, int);
+
+/*
+ * updated_after and updated_before into after and before (seconds since
+ * the epoch as text, 24 bytes each; "" when not given). Returns 1, or 0
+ * after answering 400.
+ */
+int	route_updated(struct http_request *, struct route_ctx *, char *,
+	    char *);
+
+/*
  * A plain decimal number (no hex, inf or nan, no blanks) within [min,
  * max], written to out (32 bytes) with 8 decimals. Returns 1, or 0 when
  * v is not one.
@@ -249,6 +293,9 @@ int	route_unsubscribe(struct http_request *, struct route_ctx *);
 int	route_admin_outbox(struct http_request *, struct route_ctx *);
 int	route_admin_destinations(struct http_request *, struct route_ctx *);
 int	route_readyz(struct http_request *, struct route_ctx *);
+int	route_export(struct http_request *, struct route_ctx *);
+int	route_stats(struct http_request *, struct route_ctx *);
+int	route_metrics(struct http_request *, struct route_ctx *);
 
 /* The benchmarks' reference: a Kore route of its own, no dispatch. */
 int	route_bench_noop(struct http_request *);

@@ -210,6 +210,9 @@ route_update_outcome(struct http_request *req, struct route_ctx *ctx,
 	if (!strcmp(outcome, "forbidden"))
 		return (route_error(req, ctx, 403, "this api_key is not valid "
 		    "for the jurisdiction of request %s", id));
+	if (!strcmp(outcome, "empty"))
+		return (route_error(req, ctx, 400, "a comment needs a "
+		    "description (or media_url)"));
 	if (!strcmp(outcome, "conflict"))
 		return (route_error(req, ctx, 400, "update_id '%s' was already "
 		    "used for another request", route_param(ctx, "update_id")));

@@ -23,7 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app.h"
 #include "db.h"
+#include "shared/metrics.h"
 
 #define STORE_DB	"db"
 
@@ -49,8 +51,15 @@ store_prepare(PGconn *conn)
 	size_t		i;
 	int		ok;
 
+	/*
+	 * Every statement of sql/ is written so that its generic plan is
+	 * the right one (its indexed conditions never hide behind "$n IS
+	 * NULL OR"), so it is planned once per connection: no planning per
+	 * query, and no custom plan led astray by one value's estimates.
+	 */
 	res = PQexec(conn, "SET TimeZone = 'UTC'; "
-	    "SET application_name = 'open311d'");
+	    "SET application_name = 'open311d'; "
+	    "SET plan_cache_mode = force_generic_plan");
 	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
 	PQclear(res);
 	if (!ok)
@@ -110,8 +119,17 @@ store_copy_params(struct store_q *q, enum sql_id id, int n,
 static void
 store_send(struct store_q *q)
 {
-	if (!kore_pgsql_setup(&q->sql, STORE_DB, KORE_PGSQL_ASYNC))
+	if (!kore_pgsql_setup(&q->sql, STORE_DB, KORE_PGSQL_ASYNC)) {
+		if (q->sql.state == KORE_PGSQL_STATE_INIT && q->waiting == 0)
+			q->waiting = kore_time_ms();
 		return;
+	}
+	if (q->waiting != 0) {
+		met_db_wait(app_metrics(),
+		    (kore_time_ms() - q->waiting) * 1000);
+		q->waiting = 0;
+	}
+	met_add(app_metrics(), MET_DB_QUERIES, 1);
 
 	if (!kore_pgsql_query_prepared(&q->sql, sql_table[q->id].name,
 	    q->binary, q->nparams, q->params,
@@ -242,6 +260,7 @@ store_step(struct store_q *q)
 			return (STORE_DONE);
 		case KORE_PGSQL_STATE_ERROR:
 			store_fail(q, q->sql.error);
+			met_add(app_metrics(), MET_DB_ERRORS, 1);
 			if (q->res != NULL) {
 				PQclear(q->res);
 				q->res = NULL;

@@ -46,6 +46,7 @@ struct store_q {
 	int			nparams;
 	int			borrowed;
 	int			binary;
+	u_int64_t		waiting;	/* ms, queued for a connection */
 	const char		*params[STORE_PARAMS_MAX];
 	int			lengths[STORE_PARAMS_MAX];
 	int			formats[STORE_PARAMS_MAX];

@@ -36,6 +36,7 @@
 #include "formats/form.h"
 #include "formats/mail.h"
 #include "outbox.h"
+#include "shared/metrics.h"
 
 #define LEASE_S		60
 
@@ -90,12 +91,6 @@ store_outbox_start(int lead)
 		store_upstream_start();
 }
 
-int
-store_outbox_inflight(void)
-{
-	return (inflight);
-}
-
 static void
 outbox_tick(void *arg, u_int64_t now)
 {
@@ -107,7 +102,7 @@ outbox_tick(void *arg, u_int64_t now)
 static void
 outbox_claim(void)
 {
-	const char	*v[2];
+	const char	*v[3];
 	char		limit[16], lease[16];
 
 	if (claiming || inflight > 0)
@@ -117,8 +112,10 @@ outbox_claim(void)
 	(void)snprintf(lease, sizeof(lease), "%d", LEASE_S);
 	v[0] = limit;
 	v[1] = lease;
+	/* E-mails wait for a node that can send them. */
+	v[2] = app_config()->smtp_url[0] != '\0' ? "true" : "false";
 	claiming = 1;
-	store_start_cb(&claimq, SQL_outbox_claim, 2, v, outbox_claimed, NULL);
+	store_start_cb(&claimq, SQL_outbox_claim, 3, v, outbox_claimed, NULL);
 }
 
 static void
@@ -175,8 +172,6 @@ delivery_start(struct delivery *d)
 		else
 			delivery_finish(d, "skipped", "updates come from the "
 			    "upstream server's own feed");
-	} else if (app_config()->smtp_url[0] == '\0') {
-		delivery_finish(d, "skipped", "no smtp_url is configured");
 	} else {
 		delivery_mail(d);
 	}
@@ -472,6 +467,8 @@ delivery_finish(struct delivery *d, const char *outcome, const char *error)
 	(void)snprintf(d->outcome, sizeof(d->outcome), "%s", outcome);
 	(void)snprintf(d->error, sizeof(d->error), "%s",
 	    error != NULL ? error : "");
+	met_add(app_metrics(), strcmp(outcome, "delivered") ?
+	    MET_OUTBOX_FAILED : MET_OUTBOX_SENT, 1);
 	if (strcmp(outcome, "delivered"))
 		kore_log(LOG_NOTICE, "outbox event %s (%s to %s): %s: %s",
 		    d->id, d->event, d->kind, outcome, d->error);

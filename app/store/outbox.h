@@ -34,7 +34,4 @@ void	store_outbox_start(int);
 /* Starts the upstream status poll (called for the lead worker). */
 void	store_upstream_start(void);
 
-/* Events this worker is sending right now (for metrics). */
-int	store_outbox_inflight(void);
-
 #endif

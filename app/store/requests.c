@@ -23,8 +23,9 @@
 
 #include "requests.h"
 
-#define COL(name)	store_col(q, name)
+#define REQ_COLS	24
 
+static const int	*requests_columns(const struct store_q *);
 static const char	*requests_text(const struct store_q *, int, int);
 static void		requests_array(const struct store_q *, int, int,
 			    const char *, char ***, size_t *);
@@ -78,42 +79,50 @@ requests_array(const struct store_q *q, int r, int c, const char *prefix,
 	fmt_buf_free(&b);
 }
 
+/*
+ * The column numbers of the request fields in results of statement id:
+ * looked up by name once per statement (a statement's columns never
+ * change while the binary runs), not for every result.
+ */
+static const int *
+requests_columns(const struct store_q *q)
+{
+	static int	cols[SQL__COUNT][REQ_COLS];
+	static char	known[SQL__COUNT];
+	static const char *const names[REQ_COLS] = {
+		"service_request_id", "status", "status_notes",
+		"service_name", "service_code", "description", "agency",
+		"service_notice", "requested_datetime", "updated_datetime",
+		"expected_datetime", "address", "address_id", "zipcode", "lat",
+		"long", "media_ids", "media_urls", "detailed_status",
+		"closed_datetime", "jurisdiction_id", "channel",
+		"parent_service_request_id", "duplicate_count"
+	};
+	int		i;
+
+	if (!known[q->id]) {
+		for (i = 0; i < REQ_COLS; i++)
+			cols[q->id][i] = store_col(q, names[i]);
+		known[q->id] = 1;
+	}
+	return (cols[q->id]);
+}
+
 size_t
 store_request_rows(const struct store_q *q, const char *base,
     struct req_row **out)
 {
 	struct req_row	*rows, *r;
 	char		prefix[512];
-	int		i, n, c[24];
+	const int	*c;
+	int		i, n;
 
 	n = store_rows(q);
 	*out = NULL;
 	if (n == 0)
 		return (0);
 
-	c[0] = COL("service_request_id");
-	c[1] = COL("status");
-	c[2] = COL("status_notes");
-	c[3] = COL("service_name");
-	c[4] = COL("service_code");
-	c[5] = COL("description");
-	c[6] = COL("agency");
-	c[7] = COL("service_notice");
-	c[8] = COL("requested_datetime");
-	c[9] = COL("updated_datetime");
-	c[10] = COL("expected_datetime");
-	c[11] = COL("address");
-	c[12] = COL("address_id");
-	c[13] = COL("zipcode");
-	c[14] = COL("lat");
-	c[15] = COL("long");
-	c[16] = COL("media_ids");
-	c[17] = COL("media_urls");
-	c[18] = COL("detailed_status");
-	c[20] = COL("jurisdiction_id");
-	c[21] = COL("channel");
-	c[22] = COL("parent_service_request_id");
-	c[23] = COL("duplicate_count");
+	c = requests_columns(q);
 	(void)snprintf(prefix, sizeof(prefix), "%s/media/", base);
 
 	rows = kore_calloc((size_t)n, sizeof(*rows));
@@ -136,6 +145,7 @@ store_request_rows(const struct store_q *q, const char *base,
 		r->lat = requests_text(q, i, c[14]);
 		r->lon = requests_text(q, i, c[15]);
 		r->detailed_status = requests_text(q, i, c[18]);
+		r->closed = requests_text(q, i, c[19]);
 		r->jurisdiction_id = requests_text(q, i, c[20]);
 		r->channel = requests_text(q, i, c[21]);
 		r->parent_id = requests_text(q, i, c[22]);

@@ -51,7 +51,7 @@ struct pull_row {
 	char		*request;
 	char		*upstream;
 	char		*status;
-	char		*notes;
+	char		*seen;		/* the upstream's state last seen */
 };
 
 struct pull_sql {
@@ -78,6 +78,8 @@ static struct pull_row		*rows = NULL;
 static size_t			nrows = 0;
 static size_t			cursor = 0;
 static size_t			batch_end = 0;
+static char			after_dest[24] = "0";
+static char			after_req[24] = "0";
 static TAILQ_HEAD(, pull_sql)	sqls = TAILQ_HEAD_INITIALIZER(sqls);
 
 void
@@ -90,7 +92,7 @@ store_upstream_start(void)
 static void
 pull_tick(void *arg, u_int64_t now)
 {
-	const char	*v[1];
+	const char	*v[3];
 	char		limit[16];
 
 	(void)arg;
@@ -100,7 +102,9 @@ pull_tick(void *arg, u_int64_t now)
 	busy = 1;
 	(void)snprintf(limit, sizeof(limit), "%d", PULL_ROWS);
 	v[0] = limit;
-	store_start_cb(&q, SQL_upstream_pending, 1, v, pull_listed, NULL);
+	v[1] = after_dest;
+	v[2] = after_req;
+	store_start_cb(&q, SQL_upstream_pending, 3, v, pull_listed, NULL);
 }
 
 static void
@@ -122,7 +126,18 @@ pull_listed(struct store_q *res, void *arg)
 		r->request = kore_strdup(store_val(res, i, 4));
 		r->upstream = kore_strdup(store_val(res, i, 5));
 		r->status = kore_strdup(store_val(res, i, 6));
-		r->notes = kore_strdup(store_val(res, i, 8));
+		r->seen = store_isnull(res, i, 8) ? NULL :
+		    kore_strdup(store_val(res, i, 8));
+	}
+	/* The next tick goes on from here, or starts over. */
+	if (nrows < PULL_ROWS) {
+		(void)snprintf(after_dest, sizeof(after_dest), "0");
+		(void)snprintf(after_req, sizeof(after_req), "0");
+	} else {
+		(void)snprintf(after_dest, sizeof(after_dest), "%s",
+		    rows[nrows - 1].dest);
+		(void)snprintf(after_req, sizeof(after_req), "%s",
+		    rows[nrows - 1].request);
 	}
 	store_reset(res);
 	cursor = 0;
@@ -240,17 +255,26 @@ pull_fetched(struct kore_curl *c, void *arg)
 	pull_next();
 }
 
-/* Each upstream request whose status or notes moved becomes an update. */
+/*
+ * Each upstream request whose state (status, time, notes) moved since it
+ * was last seen becomes an update here. The comparison is with what the
+ * upstream said before, never with the local request, so what is known
+ * only here (a duplicate's link, a staff note) is not overwritten by an
+ * upstream that never changed. On first sight the state is only
+ * recorded, unless the status already differs.
+ */
 static void
 pull_compare(json_t *list)
 {
 	const char	*v[14], *upid, *status, *notes, *when;
 	char		update_id[512], secs[24];
 	struct pull_row	*r;
+	struct fmt_buf	state;
 	json_t		*item;
 	long long	t;
 	size_t		i, j;
 
+	fmt_buf_init(&state);
 	json_array_foreach(list, i, item) {
 		upid = json_string_value(json_object_get(item,
 		    "service_request_id"));
@@ -262,13 +286,25 @@ pull_compare(json_t *list)
 		if (upid == NULL || status == NULL || (strcmp(status, "open") &&
 		    strcmp(status, "closed")))
 			continue;
+		if (notes != NULL && notes[0] == '\0')
+			notes = NULL;
+		fmt_buf_reset(&state);
+		fmt_buf_printf(&state, "%s|%s|%s", status, when ? when : "",
+		    notes ? notes : "");
+
 		for (j = cursor; j < batch_end; j++) {
 			r = &rows[j];
 			if (strcmp(r->upstream, upid))
 				continue;
-			if (!strcmp(r->status, status) && (notes == NULL ||
-			    !strcmp(r->notes, notes)))
+			if (r->seen != NULL &&
+			    !strcmp(r->seen, fmt_buf_cstr(&state)))
 				break;
+			v[0] = r->request;
+			v[1] = fmt_buf_cstr(&state);
+			pull_sql_add(SQL_upstream_seen, 2, v);
+			if (r->seen == NULL && !strcmp(r->status, status))
+				break;
+
 			if (when == NULL || fmt_date_parse(when, &t, NULL) == -1)
 				t = (long long)time(NULL);
 			(void)snprintf(secs, sizeof(secs), "%lld", t);
@@ -293,6 +329,7 @@ pull_compare(json_t *list)
 			break;
 		}
 	}
+	fmt_buf_free(&state);
 }
 
 static void
@@ -339,7 +376,7 @@ pull_clear(void)
 		kore_free(rows[i].request);
 		kore_free(rows[i].upstream);
 		kore_free(rows[i].status);
-		kore_free(rows[i].notes);
+		kore_free(rows[i].seen);
 	}
 	kore_free(rows);
 	rows = NULL;

@@ -46,6 +46,8 @@ req() {
 	path=$2
 	shift 2
 	LAST_REQ="$method $path"
+	# curl leaves the file alone when there is no body (304, HEAD).
+	: > "$E2E_TMP/body"
 	STATUS=$(curl -sk -X "$method" -o "$E2E_TMP/body" -D "$E2E_TMP/headers" \
 	    -w '%{http_code}' --max-time 30 "$@" "${BASE}${path}")
 	BODY=$(tr -d '\000' < "$E2E_TMP/body")

@@ -459,7 +459,7 @@ test_validate_defaults(void **state)
 
 struct kore_case {
 	const char	*text;
-	const char	*has[8];
+	const char	*has[10];
 	const char	*lacks[4];
 };
 
@@ -469,7 +469,9 @@ static const struct kore_case	kore_cases[] = {
 	    "tls_dhparam var/tls/dh2048.pem\n",
 	    "\tcertfile var/tls/cert.pem\n\tcertkey var/tls/key.pem\n",
 	    "\troute ^/ route_dispatch\n}\n",
-	    "workers 2\nworker_set_affinity 0\nworker_death_policy restart\n",
+	    "workers 2\nworker_set_affinity 0\nworker_accept_threshold 1\n"
+	    "worker_death_policy restart\n",
+	    "pgsql_conn_max 2\n",
 	    "http_body_max 33554432\n",
 	    "http_hsts_enable 31536000\n",
 	    NULL }, { "runas", "_bench", NULL } },

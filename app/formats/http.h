@@ -1,0 +1,63 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The HTTP details of the response path that are pure text work:
+ * entity tags and If-None-Match, HTTP dates for Last-Modified and
+ * If-Modified-Since, and JSONP callback names. Tested and fuzzed without
+ * a server.
+ */
+
+#ifndef __H_FMT_HTTP
+#define __H_FMT_HTTP
+
+#include <stddef.h>
+
+#define FMT_ETAG_LEN	19	/* "\"" 16 hex digits "\"" and a NUL */
+#define FMT_HTTP_DATE_LEN	64	/* an IMF-fixdate (29 bytes) fits */
+#define FMT_CALLBACK_MAX	128
+
+/*
+ * Writes a strong entity tag for body (len bytes) to out: a quoted
+ * 64-bit hash of the bytes, the same for the same bytes.
+ */
+void	fmt_etag(const void *, size_t, char *);
+
+/*
+ * Whether an If-None-Match value (a comma list of entity tags, weak or
+ * strong, or "*") matches etag by the weak comparison. A malformed
+ * value matches nothing.
+ */
+int	fmt_etag_match(const char *, const char *);
+
+/* Writes secs as an IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT". */
+void	fmt_http_date(long long, char *);
+
+/*
+ * Parses an HTTP date in any of the three forms recipients must accept
+ * (IMF-fixdate, RFC 850, asctime), from 1970 to 9999. Returns 0 with
+ * the seconds since the epoch, or -1.
+ */
+int	fmt_http_date_parse(const char *, long long *);
+
+/*
+ * Whether name may be used as a JSONP callback: a JavaScript identifier
+ * path, [A-Za-z_$][A-Za-z0-9_$.]*, at most FMT_CALLBACK_MAX bytes, no
+ * empty path segment.
+ */
+int	fmt_callback_valid(const char *);
+
+#endif

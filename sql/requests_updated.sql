@@ -1,0 +1,19 @@
+-- GET /requests with only update-time bounds (updated_after,
+-- updated_before): a feed of changes, oldest change first, so a client
+-- that pages through it meets every change once and new ones only at the
+-- end. The bounds are unconditional, so the generic plan scans the
+-- (jurisdiction_id, updated_at, id) index between them.
+-- Params: $1 jurisdiction, $2 test, $3 service codes and $4 statuses
+-- (text arrays or NULL), $5 limit, $6 offset, $7 updated after and $8
+-- updated before (seconds since the epoch, inclusive; NULL: unbounded)
+-- Result: request_public rows, and jurisdiction_modified (seconds)
+SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
+    FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
+FROM request_public p
+WHERE p.jurisdiction_id = $1 AND p.test = $2::boolean
+    AND ($3::text[] IS NULL OR p.service_code = ANY ($3::text[]))
+    AND ($4::text[] IS NULL OR p.status = ANY ($4::text[]))
+    AND p.updated_at >= coalesce(to_timestamp($7::float8), '-infinity')
+    AND p.updated_at <= coalesce(to_timestamp($8::float8), 'infinity')
+ORDER BY p.updated_at, p.id
+LIMIT $5::integer OFFSET $6::bigint

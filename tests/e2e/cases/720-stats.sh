@@ -1,0 +1,89 @@
+# GET /stats.json: CitiStat figures for the requests opened in a window,
+# overall and by jurisdiction, service, agency and channel. Known
+# requests in the county, with their closing times set in the database,
+# give figures that can be computed by hand.
+
+auth=(-H "Authorization: Bearer $KEY_SUBMIT")
+admin=(-H "Authorization: Bearer $KEY_ADMIN")
+C=sandiegocounty.gov
+sleep 1.1
+t0=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+animals=()
+for i in 1 2 3 4; do
+	post /requests.json "${auth[@]}" -d "jurisdiction_id=$C&service_code=STRAY_ANIMAL&lat=33.0$i&long=-116.95&description=dog+$i&email=owner$i%40example.org"
+	animals+=("$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')")
+done
+post /requests.json "${auth[@]}" -d "jurisdiction_id=$C&service_code=POTHOLE&lat=33.1&long=-116.9"
+hole=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
+post /requests.json "${auth[@]}" -d "jurisdiction_id=$C&service_code=POTHOLE&lat=33.1&long=-116.9"
+child=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
+check "stats requests stored" test -n "${animals[3]}" -a -n "$child"
+
+upd() {
+	post /servicerequestupdates.json "${admin[@]}" -d "service_request_id=$1&status=$2&updated_datetime=$(date -u +%Y-%m-%dT%H:%M:%SZ)&update_id=stats-$RANDOM$RANDOM"
+	expect_status 200
+}
+upd "${animals[0]}" CLOSED
+upd "${animals[1]}" FIXED
+sleep 1.1
+upd "${animals[1]}" REOPEN
+sleep 1.1
+upd "${animals[1]}" FIXED
+t1=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)
+
+if [ -z "$E2E_EXTERNAL" ]; then
+	# Closed 10 h after opening (inside the 24 h SLA) and 30 h after
+	# (outside it); one reporter rated the service 4 of 5.
+	PSQL -c "UPDATE requests SET closed_at = requested_at + interval '10 hours' WHERE id = ${animals[0]};
+	    UPDATE requests SET closed_at = requested_at + interval '30 hours' WHERE id = ${animals[1]}" >/dev/null
+	tok=$(PSQL -At -c "SELECT token FROM request_contacts WHERE request_id = ${animals[0]}")
+	post "/requests/${animals[0]}/feedback.json" -d "t=$tok&rating=4&comment=quick"
+	expect_status 200
+
+	get "/stats.json?jurisdiction_id=$C&start_date=$t0&end_date=$t1"
+	expect_status 200
+	expect_header content-type 'application/json; charset=utf-8'
+	expect_json '.start_date' "$t0"
+	expect_json '.end_date' "$t1"
+	expect_json '.jurisdiction_id' "$C"
+	expect_jq '.total | .opened == 6 and .closed == 2'
+	expect_jq '.by_jurisdiction == [.by_jurisdiction[0]] and .by_jurisdiction[0].jurisdiction_id == "sandiegocounty.gov" and .by_jurisdiction[0].opened == 6'
+	expect_jq '.by_service | map(.service_code) == ["POTHOLE","STRAY_ANIMAL"]'
+	s='.by_service[] | select(.service_code == "STRAY_ANIMAL")'
+	expect_jq "$s | .opened == 4 and .closed == 2 and .service_name == \"Stray or injured animal\" and .jurisdiction_id == \"$C\""
+	expect_jq "$s | .median_hours_to_close == 20 and .p90_hours_to_close == 28"
+	expect_jq "$s | .closed_within_sla_share == 0.5 and .reopened_share == 0.5 and .duplicate_share == 0"
+	expect_jq "$s | .feedback_count == 1 and .feedback_mean_rating == 4"
+	p='.by_service[] | select(.service_code == "POTHOLE")'
+	expect_jq "$p | .opened == 2 and .closed == 0 and .duplicate_share == 0.5 and .median_hours_to_close == null and .closed_within_sla_share == null and .reopened_share == null"
+	expect_jq '.by_agency | map(.agency_responsible) == ["County Department of Animal Services","County Department of Public Works"]'
+	expect_jq '.by_agency[0].opened == 4 and .by_agency[1].opened == 2'
+	expect_jq '.by_channel == [.by_channel[0]] and .by_channel[0].channel == "mobile_app" and .by_channel[0].opened == 6'
+	# No personal data.
+	check "no personal data in the statistics" test -z "$(printf '%s' "$BODY" | grep -F example.org)"
+
+	# Every jurisdiction: the county is one of them, the totals add up.
+	get "/stats.json?start_date=$t0&end_date=$t1"
+	expect_jq '.jurisdiction_id == null'
+	expect_jq '.total.opened == ([.by_jurisdiction[].opened] | add) and .total.opened == ([.by_channel[].opened] | add) and .total.opened == ([.by_service[].opened] | add)'
+	expect_jq '.by_jurisdiction[] | select(.jurisdiction_id == "sandiegocounty.gov") | .opened == 6'
+
+	# A window with nothing in it.
+	get "/stats.json?jurisdiction_id=$C&start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z"
+	expect_status 200
+	expect_jq '.total.opened == 0 and .total.closed == 0 and .total.median_hours_to_close == null and .total.duplicate_share == null and .by_service == [] and .by_agency == [] and .by_channel == []'
+	# The default: the last 30 days up to now.
+	get "/stats.json?jurisdiction_id=$C"
+	expect_jq '(.end_date | fromdateiso8601) - (.start_date | fromdateiso8601) == 2592000 and .total.opened >= 6'
+fi
+
+get "/stats.json?start_date=tomorrow"
+expect_error 400 json "start_date"
+get "/stats.json?end_date=2026-02-30T00:00:00Z"
+expect_error 400 json "end_date"
+get "/stats.json?start_date=2026-02-01T00:00:00Z&end_date=2026-01-01T00:00:00Z"
+expect_error 400 json "before end_date"
+get "/stats.json?jurisdiction_id=nowhere.gov"
+expect_error 404 json "nowhere.gov"
+get "/stats.xml"
+expect_error 404 xml "format"

@@ -1,0 +1,72 @@
+# tests/e2e/tools/delivery.sh: sourced by the delivery cases (610, 620,
+# 630). Every worker of every gateway on a database delivers its outbox,
+# so these cases run a gateway of their own on a database of their own
+# in the test cluster: the suite's servers (no SMTP, slower polls) then
+# never take their events, and the cases may stop and restart their
+# gateway without the others delivering meanwhile.
+#
+#   dl_db NAME             creates database NAME, migrates it, loads San
+#                          Diego; sets DL_DB and DL_URL
+#   DLPSQL ARGS            psql as the superuser on it
+#   dl_bin ARGS            the open311d tools on it
+#   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
+#                          SECS pass (1)
+#   dl_receiver_start NAME PORT LOG   starts tests/e2e/tools/receiver.py
+#   dl_receiver_stop NAME             stops it (kill, then wait for it)
+#   dl_smtp_start NAME PORT MAILDIR   starts aiosmtpd with a Maildir
+#   dl_smtp_stop NAME
+
+dl_db() {
+	DL_DB=$1
+	PSQL -d postgres -c "CREATE DATABASE $DL_DB OWNER open311" >/dev/null &&
+	    PSQL -d "$DL_DB" -c "CREATE EXTENSION IF NOT EXISTS postgis" \
+	    >/dev/null || return 1
+	DL_URL=$(printf '%s' "$DATABASE_URL" | sed "s#/[^/]*\$#/$DL_DB#")
+	DATABASE_URL=$DL_URL "$BIN" migrate >/dev/null &&
+	    DATABASE_URL=$DL_URL app/tools/demo.sh "$BIN" sandiego >/dev/null
+}
+
+DLPSQL() {
+	PSQL -d "$DL_DB" "$@"
+}
+
+dl_bin() {
+	DATABASE_URL=$DL_URL "$BIN" "$@"
+}
+
+dl_until() {
+	_dl_end=$(( $(date +%s%N) + $1 * 1000000000 ))
+	shift
+	while :; do
+		"$@" >/dev/null 2>&1 && return 0
+		[ "$(date +%s%N)" -ge "$_dl_end" ] && return 1
+		sleep 0.1
+	done
+}
+
+dl_receiver_start() {
+	/usr/bin/python3 tests/e2e/tools/receiver.py "$2" "$3" \
+	    >>"$3.stderr" 2>&1 &
+	eval "DL_PID_$1=$!"
+	dl_until 10 curl -sf -o /dev/null "http://127.0.0.1:$2/healthz"
+}
+
+dl_receiver_stop() {
+	eval "_dl_pid=\${DL_PID_$1:-}"
+	[ -n "$_dl_pid" ] || return 0
+	kill "$_dl_pid" 2>/dev/null
+	wait "$_dl_pid" 2>/dev/null
+	eval "DL_PID_$1="
+}
+
+dl_smtp_start() {
+	mkdir -p "$3/new" "$3/cur" "$3/tmp"
+	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$2" \
+	    -c aiosmtpd.handlers.Mailbox "$3" >>"$3.stderr" 2>&1 &
+	eval "DL_PID_$1=$!"
+	dl_until 10 /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $2)).close()"
+}
+
+dl_smtp_stop() {
+	dl_receiver_stop "$1"
+}
