@@ -67,27 +67,18 @@ CREATE TABLE requests (
 	state_at	timestamptz NOT NULL DEFAULT now(),
 	-- A reporter said the work was not done and reopened it.
 	escalated	boolean NOT NULL DEFAULT false,
-	-- How often it went from closed back to open (statistics).
-	reopen_count	integer NOT NULL DEFAULT 0,
-	-- The id an upstream Open311 server gave it (gateway mode), and the
-	-- state the upstream last showed for it.
+	-- The id an upstream Open311 server gave it (gateway mode).
 	upstream_id	text,
-	upstream_seen	text,
 	FOREIGN KEY (jurisdiction_id, service_code) REFERENCES services
 );
 
--- GET /requests, newest first within a window of requested time: a
--- jurisdiction's requests, or those of some of its services; and the
--- statistics over every jurisdiction.
-CREATE INDEX requests_jur_requested ON requests
-    (jurisdiction_id, requested_at DESC, id DESC);
-CREATE INDEX requests_jur_service ON requests
-    (jurisdiction_id, service_code, requested_at DESC, id DESC);
+-- GET /requests: newest first within a date window.
 CREATE INDEX requests_requested_at ON requests (requested_at DESC, id DESC);
--- Feeds by update time (updated_after / updated_before) and a
--- jurisdiction's latest change (Last-Modified).
-CREATE INDEX requests_jur_updated ON requests
-    (jurisdiction_id, updated_at, id);
+-- Feeds by update time (updated_after / updated_before).
+CREATE INDEX requests_updated_at ON requests (updated_at, id);
+-- Filters and statistics by jurisdiction, service and status.
+CREATE INDEX requests_jur_service_status ON requests
+    (jurisdiction_id, service_code, status, requested_at DESC);
 -- Nearby search (lat/long/radius, bbox).
 CREATE INDEX requests_location ON requests USING gist (location);
 -- The duplicate check: open root requests near a point. With 1M stored
@@ -189,8 +180,6 @@ SELECT r.id, r.jurisdiction_id, r.test, r.requested_at, r.updated_at,
         'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_datetime,
     to_char(r.expected_at AT TIME ZONE 'UTC',
         'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS expected_datetime,
-    to_char(r.closed_at AT TIME ZONE 'UTC',
-        'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS closed_datetime,
     r.address, r.address_id, r.zipcode,
     round(ST_Y(r.location::geometry)::numeric, 6)::text AS lat,
     round(ST_X(r.location::geometry)::numeric, 6)::text AS long,

@@ -1,47 +1,8 @@
 -- 0003: the functions that change requests, each one transaction: the
--- submission with its duplicate check (o311_submit, o311_find_parent),
--- staff corrections of duplicate links (o311_link, o311_unlink), status
--- updates, notes, transfers and comments applied in order (o311_update),
--- and the transactional outbox they fill (o311_enqueue, o311_notify).
-
--- The duplicate check: the open root request of the jurisdiction and
--- duplicate key nearest to p_pt within p_radius_m metres (on the
--- geography), or without a point the oldest with the same normalised
--- address, made within the last p_window_h hours. The partial indexes
--- requests_open_location and requests_open_address serve it; make bench
--- measures it on a million stored requests.
-CREATE FUNCTION o311_find_parent(p_jur text, p_test boolean, p_dkey text,
-    p_window_h integer, p_radius_m integer, p_pt geography,
-    p_address_key text)
-RETURNS bigint LANGUAGE plpgsql STABLE AS $$
-DECLARE
-	parent	bigint;
-BEGIN
-	IF p_pt IS NOT NULL THEN
-		SELECT r.id INTO parent FROM requests r
-		WHERE r.status = 'open' AND r.parent_id IS NULL
-		    AND r.jurisdiction_id = p_jur AND r.test = p_test
-		    AND r.dup_key = p_dkey
-		    AND r.requested_at > now() -
-			make_interval(hours => p_window_h)
-		    AND ST_DWithin(r.location, p_pt, p_radius_m)
-		ORDER BY ST_Distance(r.location, p_pt), r.id
-		LIMIT 1;
-	ELSIF p_address_key IS NOT NULL THEN
-		SELECT r.id INTO parent FROM requests r
-		WHERE r.status = 'open' AND r.parent_id IS NULL
-		    AND r.address_key IS NOT NULL
-		    AND r.jurisdiction_id = p_jur AND r.test = p_test
-		    AND r.dup_key = p_dkey
-		    AND r.address_key = p_address_key
-		    AND r.requested_at > now() -
-			make_interval(hours => p_window_h)
-		ORDER BY r.id
-		LIMIT 1;
-	END IF;
-	RETURN parent;
-END
-$$;
+-- submission with its duplicate check (o311_submit), staff corrections of
+-- duplicate links (o311_link, o311_unlink), status updates, notes,
+-- transfers and comments applied in order (o311_update), and the
+-- transactional outbox they fill (o311_enqueue, o311_notify).
 
 -- The whole of POST /requests in one round trip and one transaction:
 -- idempotent replay, the jurisdiction's boundary, the duplicate check,
@@ -106,8 +67,28 @@ BEGIN
 	    p_address_key IS NOT NULL) THEN
 		PERFORM pg_advisory_xact_lock(k)
 		    FROM unnest(p_locks) k ORDER BY k;
-		parent := o311_find_parent(p_jur, p_test, dkey,
-		    svc.dup_window_h, svc.dup_radius_m, pt, p_address_key);
+		IF pt IS NOT NULL THEN
+			SELECT r.id INTO parent FROM requests r
+			WHERE r.status = 'open' AND r.parent_id IS NULL
+			    AND r.jurisdiction_id = p_jur AND r.test = p_test
+			    AND r.dup_key = dkey
+			    AND r.requested_at > now() -
+				make_interval(hours => svc.dup_window_h)
+			    AND ST_DWithin(r.location, pt, svc.dup_radius_m)
+			ORDER BY ST_Distance(r.location, pt), r.id
+			LIMIT 1;
+		ELSE
+			SELECT r.id INTO parent FROM requests r
+			WHERE r.status = 'open' AND r.parent_id IS NULL
+			    AND r.address_key IS NOT NULL
+			    AND r.jurisdiction_id = p_jur AND r.test = p_test
+			    AND r.dup_key = dkey
+			    AND r.address_key = p_address_key
+			    AND r.requested_at > now() -
+				make_interval(hours => svc.dup_window_h)
+			ORDER BY r.id
+			LIMIT 1;
+		END IF;
 	END IF;
 
 	INSERT INTO requests (jurisdiction_id, service_code, test, agency,
@@ -374,14 +355,9 @@ BEGIN
 		'service_request_id', r.id::text,
 		'parent_service_request_id', r.parent_id::text,
 		'service_name', s.name, 'jurisdiction', j.name,
-		'status', CASE WHEN r.id = p.id THEN r.status ELSE p.status END,
-		'detailed_status', CASE WHEN r.id = p.id THEN r.detailed_status
-		    ELSE p.detailed_status END,
-		'agency', CASE WHEN r.id = p.id THEN r.agency ELSE p.agency END,
-		'note', u.description)
+		'status', r.status, 'detailed_status', r.detailed_status,
+		'agency', r.agency, 'note', u.description)
 	FROM requests r
-	-- A duplicate that follows p is told p's state, not its own.
-	JOIN requests p ON p.id = p_request
 	JOIN request_contacts c ON c.request_id = r.id
 	JOIN services s ON s.jurisdiction_id = r.jurisdiction_id
 	    AND s.code = r.service_code
@@ -402,7 +378,7 @@ $$;
 -- state_at) is recorded but changes nothing. Duplicates follow their
 -- parent. Destinations and reporters are told through the outbox.
 -- outcome: 'ok', 'not_found', 'forbidden', 'conflict' (the update id was
--- used for another request), 'empty' (a comment without text or media).
+-- used for another request).
 CREATE FUNCTION o311_update(p_request bigint, p_key bigint,
     p_update_id text, p_status text, p_external text, p_description text,
     p_media text[], p_occurred timestamptz, p_public boolean,
@@ -421,7 +397,6 @@ DECLARE
 	changed	boolean;
 	child	bigint;
 	cuid	bigint;
-	pub	boolean;
 BEGIN
 	SELECT * INTO r FROM requests WHERE id = p_request FOR UPDATE;
 	IF NOT FOUND THEN
@@ -474,20 +449,6 @@ BEGIN
 		kind := 'note';
 	END IF;
 
-	-- A comment must say something; a note without text (a new
-	-- expected time, say) stays in the private history.
-	IF kind IN ('comment', 'note') AND p_description IS NULL
-	    AND cardinality(coalesce(p_media, '{}')) = 0 THEN
-		IF kind = 'comment' THEN
-			RETURN QUERY SELECT 'empty'::text, NULL::bigint,
-			    false, false;
-			RETURN;
-		END IF;
-		pub := false;
-	ELSE
-		pub := p_public;
-	END IF;
-
 	-- Sources send whole seconds: compare at that resolution.
 	apply := p_occurred >= date_trunc('second', r.state_at);
 
@@ -496,7 +457,7 @@ BEGIN
 	    public, api_key_id, client_update_id, occurred_at)
 	VALUES (r.id, kind, coalesce(core, r.status), coalesce(detail,
 	    r.detailed_status), p_external, p_description,
-	    coalesce(p_media, '{}'), pub, p_key, p_update_id, p_occurred)
+	    coalesce(p_media, '{}'), p_public, p_key, p_update_id, p_occurred)
 	RETURNING id INTO uid;
 
 	changed := false;
@@ -507,16 +468,13 @@ BEGIN
 		UPDATE requests SET
 		    status = coalesce(core, status),
 		    detailed_status = coalesce(detail, detailed_status),
-		    -- A status change's public description is its note.
-		    status_notes = CASE WHEN core IS NOT NULL AND pub
+		    status_notes = CASE WHEN core IS NOT NULL
 			THEN coalesce(p_status_notes, p_description, status_notes)
 			ELSE coalesce(p_status_notes, status_notes) END,
 		    closed_at = CASE core WHEN 'closed'
 			THEN coalesce(closed_at, p_occurred)
 			WHEN 'open' THEN NULL ELSE closed_at END,
 		    escalated = escalated OR kind = 'reopen',
-		    reopen_count = reopen_count + CASE WHEN r.status = 'closed'
-			AND core = 'open' THEN 1 ELSE 0 END,
 		    agency = coalesce(p_agency, agency),
 		    expected_at = coalesce(p_expected, expected_at),
 		    accepted_at = coalesce(accepted_at, now()),
@@ -540,7 +498,7 @@ BEGIN
 				VALUES (child, 'status', core, 'duplicate',
 				    'Update on request ' || r.id ||
 				    coalesce(': ' || p_description, ''),
-				    pub, p_occurred)
+				    p_public, p_occurred)
 				RETURNING id INTO cuid;
 				PERFORM o311_enqueue(child, 'request.updated',
 				    cuid);
@@ -553,13 +511,10 @@ BEGIN
 		    expected_at = coalesce(p_expected, expected_at),
 		    updated_at = now()
 		WHERE id = r.id;
-	ELSIF pub THEN
-		-- A public note or comment changes the public history.
-		UPDATE requests SET updated_at = now() WHERE id = r.id;
 	END IF;
 
 	PERFORM o311_enqueue(r.id, 'request.updated', uid);
-	IF changed AND pub THEN
+	IF changed AND p_public THEN
 		PERFORM o311_notify(r.id, kind, uid);
 	END IF;
 

@@ -1,4 +1,4 @@
--- Admin API and metrics: the backlog, per destination ('email' for
+-- Admin API: the backlog, per destination ('email' for
 -- e-mails) and state, with the age of the oldest pending event.
 -- Result: destination, state, count, oldest pending age in seconds
 SELECT coalesce(o.destination_id::text, 'email'), o.state, count(*),

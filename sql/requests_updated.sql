@@ -1,7 +1,8 @@
 -- GET /requests with only update-time bounds (updated_after,
--- updated_before): a feed of changes, oldest change first, so a client
--- that pages through it meets every change once and new ones only at the
--- end. The bounds are unconditional, so the generic plan scans the
+-- updated_before): a feed of changes, oldest change first, so new
+-- changes only ever come at the end. A request that changes again moves
+-- to the end; a client goes on from the last updated_at it saw rather
+-- than by page number alone (README "Open data feeds"). The bounds are unconditional, so the generic plan scans the
 -- (jurisdiction_id, updated_at, id) index between them.
 -- Params: $1 jurisdiction, $2 test, $3 service codes and $4 statuses
 -- (text arrays or NULL), $5 limit, $6 offset, $7 updated after and $8

@@ -53,6 +53,9 @@ request_extended(struct fmt_doc *doc, const struct req_row *r)
 	fmt_doc_num(doc, "x", r->x[0] != '\0' ? r->x : NULL);
 	fmt_doc_num(doc, "y", r->y[0] != '\0' ? r->y : NULL);
 	fmt_doc_str(doc, "crs", r->x[0] != '\0' ? r->crs : NULL);
+	/* Workflow state for the back office, who also sees the contact. */
+	if (r->contact != NULL)
+		fmt_doc_bool(doc, "escalated", r->escalated);
 	fmt_doc_list(doc, "media_urls", "media_url");
 	for (i = 0; i < r->nmedia; i++)
 		fmt_doc_str(doc, NULL, r->media[i]);

@@ -60,6 +60,7 @@ struct req_row {
 	const char		*jurisdiction_id;
 	const char		*channel;
 	int			duplicate_count;
+	int			escalated;	/* a reporter reopened it */
 	char			**media;	/* every photo and link */
 	size_t			nmedia;
 	char			x[24];		/* local CRS, "" if unknown */

@@ -247,10 +247,15 @@ route_admin_destinations(struct http_request *req, struct route_ctx *ctx)
 			v[4] = route_param(ctx, "secret");
 			v[5] = route_param(ctx, "upstream_jurisdiction_id");
 			v[6] = route_param(ctx, "dead_after_seconds");
+			if (!strcmp(kind, "webhook") &&
+			    (v[4] == NULL || v[4][0] == '\0'))
+				return (route_error(req, ctx, 400, "a webhook "
+				    "needs a signing secret"));
 			if (v[6] != NULL && (strspn(v[6], "0123456789") !=
-			    strlen(v[6]) || strlen(v[6]) > 9))
+			    strlen(v[6]) || strlen(v[6]) > 9 || atoi(v[6]) < 1))
 				return (route_error(req, ctx, 400,
-				    "dead_after_seconds must be a number"));
+				    "dead_after_seconds must be a number of "
+				    "seconds, at least 1"));
 			store_start(&ctx->q, req, SQL_destination_add, 7, v);
 		} else {
 			store_start(&ctx->q, req, SQL_destination_list, 0,

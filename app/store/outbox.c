@@ -467,9 +467,11 @@ delivery_finish(struct delivery *d, const char *outcome, const char *error)
 	(void)snprintf(d->outcome, sizeof(d->outcome), "%s", outcome);
 	(void)snprintf(d->error, sizeof(d->error), "%s",
 	    error != NULL ? error : "");
-	met_add(app_metrics(), strcmp(outcome, "delivered") ?
-	    MET_OUTBOX_FAILED : MET_OUTBOX_SENT, 1);
-	if (strcmp(outcome, "delivered"))
+	if (!strcmp(outcome, "delivered"))
+		met_add(app_metrics(), MET_OUTBOX_SENT, 1);
+	else if (!strcmp(outcome, "failed"))
+		met_add(app_metrics(), MET_OUTBOX_FAILED, 1);
+	if (!strcmp(outcome, "failed"))
 		kore_log(LOG_NOTICE, "outbox event %s (%s to %s): %s: %s",
 		    d->id, d->event, d->kind, outcome, d->error);
 

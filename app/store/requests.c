@@ -23,7 +23,7 @@
 
 #include "requests.h"
 
-#define REQ_COLS	24
+#define REQ_COLS	25
 
 static const int	*requests_columns(const struct store_q *);
 static const char	*requests_text(const struct store_q *, int, int);
@@ -96,7 +96,7 @@ requests_columns(const struct store_q *q)
 		"expected_datetime", "address", "address_id", "zipcode", "lat",
 		"long", "media_ids", "media_urls", "detailed_status",
 		"closed_datetime", "jurisdiction_id", "channel",
-		"parent_service_request_id", "duplicate_count"
+		"parent_service_request_id", "duplicate_count", "escalated"
 	};
 	int		i;
 
@@ -151,6 +151,7 @@ store_request_rows(const struct store_q *q, const char *base,
 		r->parent_id = requests_text(q, i, c[22]);
 		r->duplicate_count = c[23] < 0 ? 0 :
 		    atoi(store_val(q, i, c[23]));
+		r->escalated = c[24] >= 0 && store_val(q, i, c[24])[0] == 't';
 
 		/* Uploaded photos come first, then links given. */
 		requests_array(q, i, c[16], prefix, &r->media, &r->nmedia);

@@ -111,8 +111,15 @@ done ) &
 SAMPLER=$!
 
 # --- Runners. Each sets R_RATE, R_P50, R_P99 (ms), R_BAD. ---
+# Each run starts from a checkpoint, so one run's writes are not flushed
+# in the next one's time.
+settle() {
+	PSQL -c CHECKPOINT >/dev/null
+}
+
 wrk_run() {
 	# wrk_run URL [LUA [CONNECTIONS]]
+	settle
 	lua=()
 	[ -n "${2:-}" ] && lua=(-s "tests/bench/$2")
 	wrk -t 2 -c "${3:-$CONNS}" -d "${SECS}s" --latency "${lua[@]}" "$1" \
@@ -146,6 +153,7 @@ pg_script() {
 pg_run() {
 	# pg_run SCRIPT [CLIENTS]: sets R_TPS and R_LAT (ms, average)
 	c=${2:-$DB_CONNS}
+	settle
 	pgbench -n -M prepared -c "$c" -j "$([ "$c" -gt 1 ] && echo 2 || echo 1)" \
 	    -T "$SECS" -f "$1" \
 	    "$DATABASE_URL" >"$TMP/pg.out" 2>&1 ||

@@ -21,7 +21,8 @@
  * lat and long as numbers or null when not numeric, escaping, the
  * contact object only when the row has one, extended_attributes only
  * with extensions: duplicate from the parent id, x, y and crs only with
- * a local position, every media URL); fmt_request_receipt
+ * a local position, escalated only beside a contact, every media URL);
+ * fmt_request_receipt
  * for realtime (service_request_id, no token), batch (token, no
  * service_request_id) and blackbox (neither) services, service_notice
  * and account_id always present; fmt_request_token with and without an
@@ -92,6 +93,7 @@ static const struct req_row	rows_two[] = {
 		.requested = "1970-01-01T00:00:00Z",
 		.expected = "2026-12-01T00:00:00Z", .address_id = "A-17",
 		.lat = "0", .lon = "-0.5", .crs = "EPSG:2230", .contact = &ann,
+		.escalated = 1,
 	},
 	{
 		.id = "7", .lon = "abc", .x = "12", .crs = "EPSG:2230",
@@ -215,24 +217,27 @@ static const struct req_row	rows_nums[] = {
 	"<extended_attributes>" E("channel") E("detailed_status")	\
 	X("duplicate", "false") E("parent_service_request_id")		\
 	X("duplicate_count", "0") E("x") E("y") E("crs")		\
+	X("escalated", "true")						\
 	E("media_urls") "</extended_attributes><notes></notes>"
 #define JEXT2A								\
 	",\"extended_attributes\":{\"channel\":null,"			\
 	"\"detailed_status\":null,\"duplicate\":false,"			\
 	"\"parent_service_request_id\":null,\"duplicate_count\":0,"	\
-	"\"x\":null,\"y\":null,\"crs\":null,\"media_urls\":[]},"	\
-	"\"notes\":[]"
+	"\"x\":null,\"y\":null,\"crs\":null,\"escalated\":true,"	\
+	"\"media_urls\":[]},\"notes\":[]"
 #define XEXT2B								\
 	"<extended_attributes>" E("channel") E("detailed_status")	\
 	X("duplicate", "false") E("parent_service_request_id")		\
 	X("duplicate_count", "0") X("x", "12") E("y")			\
-	X("crs", "EPSG:2230") E("media_urls") "</extended_attributes>"	\
+	X("crs", "EPSG:2230") X("escalated", "false") E("media_urls")	\
+	"</extended_attributes>"					\
 	"<notes></notes>"
 #define JEXT2B								\
 	",\"extended_attributes\":{\"channel\":null,"			\
 	"\"detailed_status\":null,\"duplicate\":false,"			\
 	"\"parent_service_request_id\":null,\"duplicate_count\":0,"	\
-	"\"x\":12,\"y\":null,\"crs\":\"EPSG:2230\",\"media_urls\":[]},"	\
+	"\"x\":12,\"y\":null,\"crs\":\"EPSG:2230\",\"escalated\":false,"	\
+	"\"media_urls\":[]},"						\
 	"\"notes\":[]"
 
 #define LIST	0
@@ -454,7 +459,12 @@ check_json(const struct req_case *c, const struct fmt_buf *b)
 			ext = json_object_get(o, "extended_attributes");
 			assert_true(json_is_object(ext) == c->ext);
 			if (ext != NULL) {
-				assert_int_equal(json_object_size(ext), 9);
+				/* escalated only beside a contact. */
+				assert_int_equal(json_object_size(ext), 9 +
+				    (c->rows[i].contact != NULL));
+				assert_true(json_is_boolean(json_object_get(ext,
+				    "escalated")) ==
+				    (c->rows[i].contact != NULL));
 				assert_true(json_is_boolean(json_object_get(ext,
 				    "duplicate")));
 				assert_true(json_is_integer(json_object_get(ext,

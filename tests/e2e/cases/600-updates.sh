@@ -218,6 +218,15 @@ get "/requests/$u6_a.json?extensions=true"
 expect_json '.[0].status' 'open'
 expect_json '.[0].extended_attributes.detailed_status' 'reopen'
 expect_jq '[.[0].notes[] | select(.type == "reopen")] | length == 1'
+expect_jq '.[0].extended_attributes | has("escalated") | not'
+# The back office sees the escalation (beside the contact), in both formats.
+get "/requests/$u6_a.json?extensions=true" "${u6_office[@]}"
+expect_json '.[0].extended_attributes.escalated' 'true'
+expect_json '.[0].contact.email' 'u6-a@example.org'
+# u6_d's reporter gave no contact data: the object is there, empty.
+get "/requests/$u6_d.xml?extensions=true" "${u6_office[@]}"
+expect_xml '/service_requests/request/extended_attributes/escalated' 'false'
+expect_xml_count '/service_requests/request/contact/email' 1
 if [ -z "$E2E_EXTERNAL" ]; then
 	e=$(PSQL -tAc "select escalated from requests where id = $u6_a")
 	check "a reopened request is escalated ($e)" test "$e" = t

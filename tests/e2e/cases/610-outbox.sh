@@ -396,6 +396,12 @@ post /admin/destinations.json "${ob_A[@]}" \
 expect_error 400 json "url"
 post /admin/destinations.json "${ob_A[@]}" -d "kind=webhook"
 expect_error 400 json "required"
+post /admin/destinations.json "${ob_A[@]}" \
+    -d "jurisdiction_id=sandiego.gov&kind=webhook&url=http%3A%2F%2F127.0.0.1%2Fhook"
+expect_error 400 json "signing secret"
+post /admin/destinations.json "${ob_A[@]}" \
+    -d "jurisdiction_id=sandiego.gov&kind=webhook&url=http%3A%2F%2F127.0.0.1%2Fhook&secret=x&dead_after_seconds=0"
+expect_error 400 json "dead_after_seconds"
 post /admin/destinations.json -H "Authorization: Bearer $ob_off" \
     -d "jurisdiction_id=sandiego.gov&kind=webhook&url=http%3A%2F%2F127.0.0.1%2Fhook"
 expect_error 403 json "admin"

@@ -4,7 +4,7 @@
 # one-click unsubscribe; the closure's feedback link and form.
 #
 # A gateway and database of their own (see tests/e2e/tools/delivery.sh):
-# the suite's servers have no smtp_url and would mark e-mails skipped.
+# the suite's servers have no smtp_url and leave e-mails pending.
 
 if [ -z "$E2E_EXTERNAL" ]; then
 . tests/e2e/tools/delivery.sh
