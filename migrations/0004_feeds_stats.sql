@@ -31,6 +31,13 @@ DROP INDEX requests_updated_at;
 CREATE INDEX requests_jur_updated ON requests
     (jurisdiction_id, updated_at, id);
 
+-- Gateway mode's status poll (sql/upstream_pending.sql) runs every
+-- upstream_poll_ms in every worker: without this it scanned every
+-- request each time.
+CREATE INDEX requests_upstream_open ON requests (id)
+    WHERE upstream_id IS NOT NULL AND status = 'open'
+    AND parent_id IS NULL AND NOT test;
+
 DROP VIEW request_public;
 -- The public face of a request: every Open311 field, formatted as it
 -- goes on the wire (dates in UTC with 'Z', coordinates to 6 decimals).

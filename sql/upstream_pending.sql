@@ -2,6 +2,11 @@
 -- upstream destination, for the status poll. Duplicates are left out:
 -- they follow their parent here. Paged by (destination, request) so
 -- every open request is polled in turn however many there are.
+-- Plan with 1M stored requests (make bench; 0.1 ms, a parallel sequential
+-- scan of 200-600 ms before the partial index):
+--   Limit -> Sort -> Nested Loop
+--     -> Index Scan using requests_upstream_open on requests r
+--     -> Seq Scan on destinations d  Filter: active AND kind = 'open311'
 -- Params: $1 limit, $2 and $3 the last destination and request of the
 -- previous page (0 and 0 to start)
 -- Result: destination id, url, secret, upstream jurisdiction, request
