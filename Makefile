@@ -32,7 +32,12 @@ MIGRATIONS = $(sort $(wildcard migrations/*.sql))
 
 all: $(BIN)
 
-$(KSRC)/.patched: $(PATCHES)
+# The list of patches itself, so that removing one patches afresh too.
+$(BUILD)/patches.list: FORCE
+	@mkdir -p $(BUILD)
+	@echo "$(PATCHES)" | cmp -s - $@ || echo "$(PATCHES)" > $@
+
+$(KSRC)/.patched: $(PATCHES) $(BUILD)/patches.list
 	rm -rf $(KSRC) && mkdir -p $(BUILD)
 	cp -R $(KORE_SHIPPED) $(KSRC)
 	for p in $(PATCHES); do patch -s -d $(KSRC) -p1 < $$p || exit 1; done
@@ -118,4 +123,5 @@ deps:
 clean:
 	rm -rf build
 
-.PHONY: all asan unit run check bench fuzz deps clean
+.PHONY: all asan unit run check bench fuzz deps clean FORCE
+FORCE:

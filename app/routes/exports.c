@@ -242,9 +242,10 @@ export_page(struct export *e)
 	fmt_buf_free(&b);
 	net_send_stream(c, NULL, 0, export_drained, &e->sentinel);
 	e->sentinel->extra = e;
-	export_fetch(e);
+	/* Flush first: once the next page's query runs, we are asleep. */
 	if (!net_send_flush(c))
 		return (KORE_RESULT_ERROR);
+	export_fetch(e);
 	return (KORE_RESULT_RETRY);
 }
 

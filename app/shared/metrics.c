@@ -18,12 +18,11 @@
  * Shared counters and their Prometheus rendering (see metrics.h).
  */
 
-#include <sys/mman.h>
-
 #include <stdio.h>
 #include <string.h>
 
 #include "metrics.h"
+#include "shm.h"
 
 static const char	*met_methods[2] = { "GET", "POST" };
 
@@ -221,12 +220,5 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 struct met_table *
 met_table_shared(void)
 {
-	void	*p;
-
-	p = mmap(NULL, sizeof(struct met_table), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return (NULL);
-	memset(p, 0, sizeof(struct met_table));
-	return (p);
+	return (shm_zalloc(sizeof(struct met_table)));
 }

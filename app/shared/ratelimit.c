@@ -21,11 +21,10 @@
  * be full again can be taken over by another.
  */
 
-#include <sys/mman.h>
-
 #include <string.h>
 
 #include "ratelimit.h"
+#include "shm.h"
 
 #define NS_PER_MIN	60000000000LL
 
@@ -45,14 +44,7 @@ rl_id(const char *s)
 struct rl_table *
 rl_table_shared(void)
 {
-	void	*p;
-
-	p = mmap(NULL, sizeof(struct rl_table), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return (NULL);
-	memset(p, 0, sizeof(struct rl_table));
-	return (p);
+	return (shm_zalloc(sizeof(struct rl_table)));
 }
 
 /* Finds or claims the slot of id; NULL when the probe window is busy. */
