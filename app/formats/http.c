@@ -21,9 +21,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "http.h"
+#include "utf8.h"
 
 static const char	*http_days[7] = {
 	"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"
@@ -290,4 +292,16 @@ fmt_callback_valid(const char *name)
 		return (0);
 	}
 	return (seg > 0);
+}
+
+int
+fmt_url_check(const char *s, size_t len)
+{
+	if ((strncasecmp(s, "http://", 7) || strchr("/?#", s[7]) != NULL) &&
+	    (strncasecmp(s, "https://", 8) || strchr("/?#", s[8]) != NULL))
+		return (FMT_URL_NOHOST);
+	if (len > 2048 || fmt_text_check(s, len, FMT_TEXT_LINE) != NULL ||
+	    strpbrk(s, " \"<>\\") != NULL)
+		return (FMT_URL_BAD);
+	return (FMT_URL_OK);
 }

@@ -60,4 +60,17 @@ int	fmt_http_date_parse(const char *, long long *);
  */
 int	fmt_callback_valid(const char *);
 
+/* What fmt_url_check() finds. */
+#define FMT_URL_OK	0
+#define FMT_URL_NOHOST	1
+#define FMT_URL_BAD	2
+
+/*
+ * Checks a link a client gives (media_url): http:// or https:// (any
+ * case) followed by a host, at most 2048 bytes, one line of valid UTF-8,
+ * none of the characters space, ", <, > and \. Returns FMT_URL_OK,
+ * FMT_URL_NOHOST (not http or https, or no host) or FMT_URL_BAD.
+ */
+int	fmt_url_check(const char *, size_t);
+
 #endif

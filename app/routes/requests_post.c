@@ -33,6 +33,7 @@
 #include "app.h"
 #include "formats/attrs.h"
 #include "formats/crs.h"
+#include "formats/http.h"
 #include "formats/request.h"
 #include "formats/utf8.h"
 #include "geo/grid.h"
@@ -380,26 +381,17 @@ post_links(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	const struct fmt_field	*f;
 	const char		*links[POST_URLS_MAX];
 	size_t			i, n;
+	int			r;
 
 	n = 0;
 	for (i = 0; i < ctx->body.n; i++) {
 		f = &ctx->body.f[i];
 		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
 			continue;
-		if ((strncasecmp(f->value, "http://", 7) ||
-		    strchr("/?#", f->value[7]) != NULL) &&
-		    (strncasecmp(f->value, "https://", 8) ||
-		    strchr("/?#", f->value[8]) != NULL)) {
+		if ((r = fmt_url_check(f->value, f->len)) != FMT_URL_OK) {
 			(void)route_error(req, ctx, 400, "media_url must be an "
-			    "http or https URL with a host, not '%.60s'",
-			    f->value);
-			return (0);
-		}
-		if (f->len > 2048 ||
-		    fmt_text_check(f->value, f->len, FMT_TEXT_LINE) != NULL ||
-		    strpbrk(f->value, " \"<>\\") != NULL) {
-			(void)route_error(req, ctx, 400, "media_url must be an "
-			    "http or https URL, not '%.60s'", f->value);
+			    "http or https URL%s, not '%.60s'",
+			    r == FMT_URL_NOHOST ? " with a host" : "", f->value);
 			return (0);
 		}
 		if (n == POST_URLS_MAX) {

@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "formats/date.h"
+#include "formats/http.h"
 #include "formats/updates.h"
 #include "formats/utf8.h"
 #include "route.h"
@@ -63,9 +64,7 @@ updates_links(struct http_request *req, struct route_ctx *ctx,
 		f = &ctx->body.f[i];
 		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
 			continue;
-		if ((strncasecmp(f->value, "http://", 7) &&
-		    strncasecmp(f->value, "https://", 8)) || f->len > 2048 ||
-		    fmt_text_check(f->value, f->len, FMT_TEXT_LINE) != NULL ||
+		if (fmt_url_check(f->value, f->len) != FMT_URL_OK ||
 		    n == LINKS_MAX) {
 			(void)route_error(req, ctx, 400, "media_url must be up "
 			    "to %d http or https URLs", LINKS_MAX);

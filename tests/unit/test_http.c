@@ -23,7 +23,9 @@
  * must match nothing). HTTP dates: known epochs formatted exactly with
  * the right weekday, a table of the three accepted forms and of rejected
  * ones, and parse(format(x)) == x over a range of days. Callback names:
- * a table of valid and invalid identifiers.
+ * a table of valid and invalid identifiers. fmt_url_check: a table of
+ * links with and without scheme and host, with forbidden characters,
+ * and the 2048-byte bound.
  */
 
 #include <stdarg.h>
@@ -268,6 +270,53 @@ test_callback(void **state)
 	assert_false(fmt_callback_valid(longname));
 }
 
+/* Links a client gives: scheme and host, size, characters. */
+static const struct {
+	const char	*url;
+	int		want;
+} url_cases[] = {
+	{ "http://example.org/p.jpg", FMT_URL_OK },
+	{ "HTTPS://example.org/p.jpg?a=1&b=2#x", FMT_URL_OK },
+	{ "https://h", FMT_URL_OK },
+	{ "http://", FMT_URL_NOHOST },
+	{ "https://", FMT_URL_NOHOST },
+	{ "http:///p.jpg", FMT_URL_NOHOST },
+	{ "https://?q", FMT_URL_NOHOST },
+	{ "http://#f", FMT_URL_NOHOST },
+	{ "ftp://example.org/p.jpg", FMT_URL_NOHOST },
+	{ "javascript:alert(1)", FMT_URL_NOHOST },
+	{ "http:", FMT_URL_NOHOST },
+	{ "", FMT_URL_NOHOST },
+	{ "http://example.org/a b", FMT_URL_BAD },
+	{ "http://example.org/\"x", FMT_URL_BAD },
+	{ "http://example.org/<x>", FMT_URL_BAD },
+	{ "http://example.org/a\\b", FMT_URL_BAD },
+	{ "http://example.org/a\nb", FMT_URL_BAD },
+	{ "http://example.org/\xff", FMT_URL_BAD },
+};
+
+static void
+test_url_check(void **state)
+{
+	char	big[2100];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(url_cases) / sizeof(url_cases[0]); i++) {
+		if (fmt_url_check(url_cases[i].url,
+		    strlen(url_cases[i].url)) != url_cases[i].want)
+			fail_msg("url case %zu (%s)", i, url_cases[i].url);
+	}
+	/* 2048 bytes pass, 2049 do not. */
+	memcpy(big, "http://h/", 9);
+	memset(big + 9, 'a', sizeof(big) - 9);
+	big[2048] = '\0';
+	assert_int_equal(fmt_url_check(big, 2048), FMT_URL_OK);
+	big[2048] = 'a';
+	big[2049] = '\0';
+	assert_int_equal(fmt_url_check(big, 2049), FMT_URL_BAD);
+}
+
 int
 main(void)
 {
@@ -279,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_date_roundtrip),
 		cmocka_unit_test(test_callback),
+		cmocka_unit_test(test_url_check),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
