@@ -3,7 +3,7 @@
 -- values, in the catalog import format.
 -- Result: version, document
 SELECT (SELECT version FROM cache_versions WHERE name = 'catalog'),
-    coalesce(json_agg(j ORDER BY j.jurisdiction_id), '[]')
+    coalesce(json_agg(j ORDER BY j.jurisdiction_id COLLATE "C"), '[]')
 FROM (
 	SELECT jur.id AS jurisdiction_id, jur.name, jur.srid, jur.time_zone,
 	    jur.contact, jur.key_service,
@@ -11,7 +11,7 @@ FROM (
 	    ST_AsGeoJSON(jur.boundary, 6)::json AS boundary,
 	    to_char(jur.catalog_changed AT TIME ZONE 'UTC',
 	        'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS changeset,
-	    (SELECT coalesce(json_agg(s ORDER BY s.position, s.service_code),
+	    (SELECT coalesce(json_agg(s ORDER BY s.position, s.service_code COLLATE "C"),
 	        '[]')
 	    FROM (
 		SELECT svc.code AS service_code, svc.name AS service_name,

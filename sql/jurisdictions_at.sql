@@ -6,4 +6,4 @@
 SELECT id FROM jurisdictions
 WHERE boundary IS NULL OR ST_Covers(boundary,
     ST_SetSRID(ST_MakePoint($2::float8, $1::float8), 4326)::geography)
-ORDER BY boundary IS NULL, ST_Area(boundary), id
+ORDER BY boundary IS NULL, ST_Area(boundary), id COLLATE "C"

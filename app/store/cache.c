@@ -120,6 +120,8 @@ cache_loaded(struct store_q *q, void *arg)
 
 	if (q->res != NULL && store_rows(q) >= 1 && c->apply(c, q) == 0) {
 		c->version = strtoll(store_val(q, 0, 0), NULL, 10);
+		kore_log(LOG_INFO, "cache %s version %lld loaded", c->name,
+		    c->version);
 		c->loaded = 1;
 		c->stale = 0;
 		c->failed = 0;

@@ -94,8 +94,6 @@ catalog_apply(struct store_cache *c, struct store_q *q)
 	old = current;
 	current = cat;
 	store_catalog_put(old);
-	kore_log(LOG_INFO, "catalog version %lld loaded (%zu jurisdictions)",
-	    cat->version, cat->njurs);
 	return (0);
 }
 

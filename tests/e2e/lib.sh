@@ -15,6 +15,9 @@
 #   expect_body_has TEXT           the body contains TEXT
 #   expect_error CODE FMT [TEXT]   an Open311 error body in FMT (xml|json)
 #                                  with CODE, whose description has TEXT
+#   await_cache NAME               every worker of the http and https
+#                                  servers has loaded the database's
+#                                  current version of cache NAME
 #
 # Never call a bare `wait` in a case: the servers are background jobs of
 # the same shell. Wait for the pids you started.
@@ -155,4 +158,35 @@ expect_error() {
 	*"$text"*) pass ;;
 	*) fail "error description '$desc' does not mention '$text'" ;;
 	esac
+}
+
+# await_cache NAME: waits up to 10 s until each worker of the two main
+# servers logged loading the version of cache NAME (catalog, keys, ...)
+# the database holds now; fails the wait otherwise. A few requests that
+# happen to see new data prove nothing about the worker they missed.
+await_cache() {
+	want=$(PSQL -XAtc "SELECT version FROM cache_versions
+	    WHERE name = '$1'")
+	for _ in $(seq 1 100); do
+		behind=0
+		for log in "$E2E_TMP/http.log" "$E2E_TMP/https.log"; do
+			n=$(awk -v name="$1" -v want="$want" '
+			    $0 ~ ("cache " name " version [0-9]+ loaded") {
+				for (i = 1; i < NF; i++)
+					if ($i == "version")
+						v[$1 " " $2] = $(i + 1)
+			    }
+			    END {
+				n = 0
+				for (w in v)
+					if (v[w] + 0 >= want + 0)
+						n++
+				print n
+			    }' "$log")
+			[ "$n" -ge "$E2E_WORKERS" ] || behind=1
+		done
+		[ "$behind" = 0 ] && return 0
+		sleep 0.1
+	done
+	return 1
 }

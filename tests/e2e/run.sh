@@ -33,6 +33,7 @@ BIN=$ROOT/$BIN
 [ -x "$BIN" ] || BIN=${BIN#"$ROOT"/}
 
 E2E_TMP=$(mktemp -d /tmp/open311d-e2e.XXXXXX)
+E2E_WORKERS=$(awk '$1 == "workers" { print $2 }' conf/test.conf)
 chmod 755 "$E2E_TMP"
 export E2E_TMP
 SERVERS=()

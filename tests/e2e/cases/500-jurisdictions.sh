@@ -7,14 +7,7 @@
 if [ -z "$E2E_EXTERNAL" ]; then
 	app/tools/demo.sh "$BIN" all >/dev/null
 	check "demo jurisdictions imported" test $? -eq 0
-	ok=0
-	for _ in $(seq 1 50); do
-		get /jurisdictions.json
-		[ "$(printf '%s' "$BODY" | jq length 2>/dev/null)" = 3 ] &&
-		    { ok=1; break; }
-		sleep 0.1
-	done
-	check "every worker serves three jurisdictions" test $ok = 1
+	check "every worker loaded the three jurisdictions" await_cache catalog
 fi
 
 get /jurisdictions.json
@@ -134,14 +127,9 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	KEY_CV=$("$BIN" keys create --name "e2e cv crm" --scopes backoffice,admin \
 	    --jurisdiction chulavistaca.gov | tail -1)
 	export KEY_CV
-	ok=0
-	for _ in $(seq 1 50); do
-		get "/requests/$cv.json" -H "Authorization: Bearer $KEY_CV"
-		[ "$(printf '%s' "$BODY" | jq -r '.[0].contact.email')" = \
-		    cv@example.org ] && { ok=1; break; }
-		sleep 0.1
-	done
-	check "Chula Vista's back office sees its own contact" test $ok = 1
+	check "every worker knows Chula Vista's key" await_cache keys
+	get "/requests/$cv.json" -H "Authorization: Bearer $KEY_CV"
+	expect_json '.[0].contact.email' cv@example.org
 	get "/requests/$sd.json" -H "Authorization: Bearer $KEY_CV"
 	expect_jq '.[0] | has("contact") | not'
 	post "/admin/requests/$sd/unlink.json" -H "Authorization: Bearer $KEY_CV" -d ''
