@@ -39,7 +39,7 @@
 #define T_BOOL		3
 #define T_SIZE		4
 #define T_LISTEN	5
-#define T_POLICY	6
+#define T_CHOICE	6
 
 struct setting {
 	const char	*name;
@@ -48,12 +48,16 @@ struct setting {
 	long long	min;
 	long long	max;
 	const char	*def;
+	const char	*words;		/* T_CHOICE: the values, in order */
 };
 
-#define S(n, t, mn, mx, d)	{ #n, t, offsetof(struct cfg, n), mn, mx, d }
+#define S(n, t, mn, mx, d)	\
+	{ #n, t, offsetof(struct cfg, n), mn, mx, d, NULL }
+#define C(n, f, w, d)		\
+	{ #n, T_CHOICE, offsetof(struct cfg, f), 0, 0, d, w }
 
 static const struct setting settings[] = {
-	{ "listen", T_LISTEN, 0, 0, 0, "127.0.0.1:8443" },
+	{ "listen", T_LISTEN, 0, 0, 0, "127.0.0.1:8443", NULL },
 	S(tls, T_BOOL, 0, 1, "yes"),
 	S(certfile, T_STR, 0, 0, "var/tls/cert.pem"),
 	S(certkey, T_STR, 0, 0, "var/tls/key.pem"),
@@ -74,8 +78,7 @@ static const struct setting settings[] = {
 	S(form_fields_max, T_INT, 8, 10000, "256"),
 	S(access_log, T_BOOL, 0, 1, "yes"),
 	S(seccomp_tracing, T_BOOL, 0, 1, "no"),
-	{ "worker_death", T_POLICY, offsetof(struct cfg,
-	    worker_death_terminate), 0, 0, "restart" },
+	C(worker_death, worker_death_terminate, "restart terminate", "restart"),
 	S(catalog_refresh_ms, T_INT, 100, 3600000, "1000"),
 	S(hsts, T_INT, 0, 100000000, "31536000"),
 	S(max_span_days, T_INT, 1, 3660, "90"),
@@ -88,21 +91,57 @@ static const struct setting settings[] = {
 	S(smtp_from, T_STR, 0, 0, "open311d <noreply@localhost>"),
 	S(smtp_user, T_STR, 0, 0, ""),
 	S(smtp_password, T_STR, 0, 0, ""),
+	C(smtp_starttls, smtp_starttls, "no try yes", "try"),
+	S(outbound_ca_file, T_STR, 0, 0, ""),
 	S(outbox_poll_ms, T_INT, 20, 600000, "500"),
 	S(outbox_batch, T_INT, 1, 1000, "20"),
 	S(outbox_retry_ms, T_INT, 10, 3600000, "1000"),
 	S(email_dead_after, T_INT, 1, 31536000, "86400"),
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
 static int	cfg_set(struct cfg *, const struct setting *, const char *,
 		    char *, size_t);
 static int	cfg_parse_size(const char *, long long *);
 static char	*cfg_trim(char *);
+static int	cfg_choice(const char *, const char *);
+static void	cfg_choice_name(const char *, int, char *, size_t);
 static char	*cfg_strdup(const char *);
 static void	cfg_replace(char **, const char *);
+
+/* The position of v in the space-separated list words, or -1. */
+static int
+cfg_choice(const char *words, const char *v)
+{
+	size_t	len, vlen;
+	int	n;
+
+	vlen = strlen(v);
+	for (n = 0; *words != '\0'; n++) {
+		len = strcspn(words, " ");
+		if (len == vlen && !strncmp(words, v, len))
+			return (n);
+		words += len;
+		words += strspn(words, " ");
+	}
+	return (-1);
+}
+
+/* The word at position n of the space-separated list words. */
+static void
+cfg_choice_name(const char *words, int n, char *out, size_t outlen)
+{
+	size_t	len;
+
+	for (; n > 0 && *words != '\0'; n--) {
+		words += strcspn(words, " ");
+		words += strspn(words, " ");
+	}
+	len = strcspn(words, " ");
+	(void)snprintf(out, outlen, "%.*s", (int)len, words);
+}
 
 static char *
 cfg_strdup(const char *s)
@@ -284,17 +323,13 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 			return (-1);
 		}
 		return (0);
-	case T_POLICY:
-		if (!strcmp(v, "restart")) {
-			*(int *)field = 0;
-		} else if (!strcmp(v, "terminate")) {
-			*(int *)field = 1;
-		} else {
-			(void)snprintf(err, errlen,
-			    "%s: must be restart or terminate, not '%s'",
-			    s->name, v);
+	case T_CHOICE:
+		if ((n = cfg_choice(s->words, v)) == -1) {
+			(void)snprintf(err, errlen, "%s: must be one of: %s; "
+			    "not '%s'", s->name, s->words, v);
 			return (-1);
 		}
+		*(int *)field = (int)n;
 		return (0);
 	case T_LISTEN:
 		if ((colon = strrchr(v, ':')) == NULL || colon == v) {
@@ -550,6 +585,13 @@ cfg_check_files(const struct cfg *c, char *err, size_t errlen)
 	const char	*paths[3];
 	int		i;
 
+	if (c->outbound_ca_file[0] != '\0' &&
+	    access(c->outbound_ca_file, R_OK) == -1) {
+		(void)snprintf(err, errlen, "outbound_ca_file: cannot read "
+		    "'%s': %s", c->outbound_ca_file, strerror(errno));
+		return (-1);
+	}
+
 	if (!c->tls)
 		return (0);
 
@@ -621,6 +663,7 @@ cfg_dump(const struct cfg *c, struct fmt_buf *b)
 {
 	const struct setting	*s;
 	const void		*field;
+	char			word[32];
 
 	for (s = settings; s->name != NULL; s++) {
 		field = (const char *)c + s->off;
@@ -652,9 +695,10 @@ cfg_dump(const struct cfg *c, struct fmt_buf *b)
 			fmt_buf_printf(b, "%-20s %s\n", s->name,
 			    *(const int *)field ? "yes" : "no");
 			break;
-		case T_POLICY:
-			fmt_buf_printf(b, "%-20s %s\n", s->name,
-			    *(const int *)field ? "terminate" : "restart");
+		case T_CHOICE:
+			cfg_choice_name(s->words, *(const int *)field, word,
+			    sizeof(word));
+			fmt_buf_printf(b, "%-20s %s\n", s->name, word);
 			break;
 		}
 	}

@@ -65,6 +65,8 @@ struct cfg {
 	char		*smtp_from;
 	char		*smtp_user;
 	char		*smtp_password;
+	int		smtp_starttls;		/* CFG_STARTTLS_* */
+	char		*outbound_ca_file;
 	int		outbox_poll_ms;
 	int		outbox_batch;
 	int		outbox_retry_ms;
@@ -75,6 +77,11 @@ struct cfg {
 
 /* Where each setting's value came from, for messages. */
 #define CFG_ERRLEN	256
+
+/* smtp_starttls: never, when the relay offers it, or required. */
+#define CFG_STARTTLS_NO		0
+#define CFG_STARTTLS_TRY	1
+#define CFG_STARTTLS_YES	2
 
 /*
  * Fills cfg with the built-in defaults. Strings are heap copies owned by
@@ -114,8 +121,9 @@ int	cfg_environment(struct cfg *, const char *(*)(const char *),
 int	cfg_validate(struct cfg *, char *, size_t);
 
 /*
- * Checks that the files the TLS listener needs exist and are readable.
- * Returns 0, or -1 with a message naming the setting and file.
+ * Checks that the files the TLS listener needs (when tls is on) and the
+ * outbound_ca_file (when set) exist and are readable. Returns 0, or -1
+ * with a message naming the setting and file.
  */
 int	cfg_check_files(const struct cfg *, char *, size_t);
 

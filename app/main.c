@@ -55,6 +55,7 @@ static void	main_usage(void);
 static void	main_schema_check(void);
 static void	main_kore_conf(void);
 static void	main_tls_check(void);
+static void	main_ca_check(void);
 
 static struct cfg	cfg;
 static struct rl_table	*ratelimit = NULL;
@@ -181,6 +182,27 @@ main_tls_check(void)
 	}
 }
 
+/* Refuses an outbound_ca_file without a certificate in it. */
+static void
+main_ca_check(void)
+{
+	FILE	*fp;
+	X509	*x509;
+
+	x509 = NULL;
+	if ((fp = fopen(cfg.outbound_ca_file, "r")) != NULL) {
+		x509 = PEM_read_X509(fp, NULL, NULL, NULL);
+		(void)fclose(fp);
+	}
+	ERR_clear_error();
+	if (x509 == NULL) {
+		fprintf(stderr, "open311d: outbound_ca_file: no PEM "
+		    "certificate in '%s'\n", cfg.outbound_ca_file);
+		exit(1);
+	}
+	X509_free(x509);
+}
+
 /* Hands Kore the configuration generated from our settings. */
 static void
 main_kore_conf(void)
@@ -250,6 +272,8 @@ kore_parent_configure(int argc, char **argv)
 
 	if (cfg.tls)
 		main_tls_check();
+	if (cfg.outbound_ca_file[0] != '\0')
+		main_ca_check();
 
 	/* Workers read proj.db and resolver files: never chroot. */
 	skip_chroot = 1;

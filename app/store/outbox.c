@@ -177,6 +177,28 @@ delivery_start(struct delivery *d)
 	}
 }
 
+int
+store_outbound_init(struct kore_curl *c, const char *url)
+{
+	const struct cfg	*cfg;
+
+	cfg = app_config();
+	if (!kore_curl_init(c, url, KORE_CURL_ASYNC))
+		return (KORE_RESULT_ERROR);
+	if (cfg->outbound_ca_file[0] != '\0') {
+		curl_easy_setopt(c->handle, CURLOPT_CAINFO,
+		    cfg->outbound_ca_file);
+		curl_easy_setopt(c->handle, CURLOPT_CAPATH, NULL);
+	}
+	if (!strncmp(url, "smtp://", 7) &&
+	    cfg->smtp_starttls != CFG_STARTTLS_NO) {
+		curl_easy_setopt(c->handle, CURLOPT_USE_SSL,
+		    cfg->smtp_starttls == CFG_STARTTLS_YES ?
+		    CURLUSESSL_ALL : CURLUSESSL_TRY);
+	}
+	return (KORE_RESULT_OK);
+}
+
 /*
  * A JSON webhook: the event as the body, signed with HMAC-SHA256 over
  * "timestamp.body" with the destination's secret, with the idempotency
@@ -191,7 +213,7 @@ delivery_webhook(struct delivery *d)
 	struct fmt_buf		signed_text, sig;
 	char			ts[24];
 
-	if (!kore_curl_init(&d->curl, d->url, KORE_CURL_ASYNC)) {
+	if (!store_outbound_init(&d->curl, d->url)) {
 		delivery_finish(d, "failed", d->curl.errbuf);
 		return;
 	}
@@ -297,7 +319,7 @@ delivery_upstream(struct delivery *d)
 	json_decref(root);
 
 	fmt_buf_printf(&url, "%s/requests.json", d->url);
-	if (!kore_curl_init(&d->curl, fmt_buf_cstr(&url), KORE_CURL_ASYNC)) {
+	if (!store_outbound_init(&d->curl, fmt_buf_cstr(&url))) {
 		fmt_buf_free(&form);
 		fmt_buf_free(&url);
 		delivery_finish(d, "failed", d->curl.errbuf);
@@ -363,7 +385,7 @@ delivery_mail(struct delivery *d)
 	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", m.to);
 	json_decref(p);
 
-	if (!kore_curl_init(&d->curl, cfg->smtp_url, KORE_CURL_ASYNC)) {
+	if (!store_outbound_init(&d->curl, cfg->smtp_url)) {
 		fmt_buf_free(&msg);
 		delivery_finish(d, "failed", d->curl.errbuf);
 		return;

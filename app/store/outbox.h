@@ -28,10 +28,20 @@
 #ifndef __H_STORE_OUTBOX
 #define __H_STORE_OUTBOX
 
+struct kore_curl;
+
 /* Starts this worker's deliverer (and, if lead, the upstream poll). */
 void	store_outbox_start(int);
 
 /* Starts the upstream status poll (called for the lead worker). */
 void	store_upstream_start(void);
+
+/*
+ * kore_curl_init() (async) for every outgoing connection: trusts only
+ * the CAs of outbound_ca_file when it is set, and on smtp:// URLs asks
+ * for STARTTLS as smtp_starttls says. Returns KORE_RESULT_OK, or
+ * KORE_RESULT_ERROR with the reason in c->errbuf.
+ */
+int	store_outbound_init(struct kore_curl *, const char *);
 
 #endif

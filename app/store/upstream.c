@@ -204,7 +204,7 @@ pull_fetch(size_t first)
 		fmt_buf_free(&ids);
 	}
 
-	if (!kore_curl_init(&curl, fmt_buf_cstr(&url), KORE_CURL_ASYNC)) {
+	if (!store_outbound_init(&curl, fmt_buf_cstr(&url))) {
 		fmt_buf_free(&url);
 		cursor = batch_end;
 		pull_next();

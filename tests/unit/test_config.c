@@ -175,8 +175,21 @@ static const struct parse_case	parse_cases[] = {
 	/* worker_death. */
 	{ "worker_death terminate", 0, "worker_death=terminate" },
 	{ "worker_death restart", 0, "worker_death=restart" },
-	{ "worker_death kill", -1, "t.conf:1: worker_death: must be restart "
-	    "or terminate, not 'kill'" },
+	{ "worker_death kill", -1, "t.conf:1: worker_death: must be one of: "
+	    "restart terminate; not 'kill'" },
+	{ "worker_death", -1, "worker_death: must be one of: restart "
+	    "terminate; not ''" },
+	{ "worker_death terminat", -1, "not 'terminat'" },
+	{ "worker_death \"restart terminate\"", -1, "not 'restart terminate'" },
+	/* smtp_starttls and outbound_ca_file. */
+	{ "smtp_starttls no", 0, "smtp_starttls=no" },
+	{ "smtp_starttls yes", 0, "smtp_starttls=yes" },
+	{ "workers 3", 0, "smtp_starttls=try" },
+	{ "smtp_starttls Yes", -1, "smtp_starttls: must be one of: no try "
+	    "yes; not 'Yes'" },
+	{ "smtp_starttls ye", -1, "not 'ye'" },
+	{ "outbound_ca_file /etc/ssl/city-ca.pem", 0,
+	    "outbound_ca_file=/etc/ssl/city-ca.pem" },
 	/* Strings, quoting and comments. */
 	{ "contact \"Call 311, or visit sandiego.gov\"", 0,
 	    "contact=Call 311, or visit sandiego.gov" },
@@ -588,6 +601,21 @@ test_check_files(void **state)
 	assert_int_equal(cfg_parse(&c, "t.conf", "certfile tests/unit/run.sh\n"
 	    "certkey tests/unit/test_config.c\n"
 	    "dhparam tests/unit/test_path.c", err, sizeof(err)), 0);
+	assert_int_equal(cfg_check_files(&c, err, sizeof(err)), 0);
+	cfg_free(&c);
+
+	/* outbound_ca_file is checked with or without tls. */
+	cfg_defaults(&c);
+	assert_int_equal(cfg_parse(&c, "t.conf", "tls no\n"
+	    "outbound_ca_file /nonexistent-ca.pem", err, sizeof(err)), 0);
+	assert_int_equal(cfg_check_files(&c, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "outbound_ca_file: cannot read "
+	    "'/nonexistent-ca.pem'"));
+	cfg_free(&c);
+
+	cfg_defaults(&c);
+	assert_int_equal(cfg_parse(&c, "t.conf", "tls no\n"
+	    "outbound_ca_file tests/unit/run.sh", err, sizeof(err)), 0);
 	assert_int_equal(cfg_check_files(&c, err, sizeof(err)), 0);
 	cfg_free(&c);
 }

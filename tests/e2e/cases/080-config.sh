@@ -31,6 +31,12 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	run_bad "bad boolean" "tls: must be yes or no" OPEN311_TLS=maybe
 	run_bad "missing certificate" "certfile: cannot read" OPEN311_TLS=yes \
 	    OPEN311_CERTFILE=/nonexistent.pem
+	run_bad "bad choice" "smtp_starttls: must be one of: no try yes; not \
+'always'" OPEN311_SMTP_STARTTLS=always
+	run_bad "unreadable CA file" "outbound_ca_file: cannot read" \
+	    OPEN311_OUTBOUND_CA_FILE=/nonexistent-ca.pem
+	run_bad "CA file without a certificate" "outbound_ca_file: no PEM \
+certificate in 'conf/test.conf'" OPEN311_OUTBOUND_CA_FILE=conf/test.conf
 	run_bad "no database" "database_url: not set" DATABASE_URL= \
 	    OPEN311_DATABASE_URL=
 	printf 'listen 127.0.0.1:1\ncolour blue\n' > "$E2E_TMP/bad.conf"

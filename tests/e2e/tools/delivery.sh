@@ -11,9 +11,12 @@
 #   dl_bin ARGS            the open311d tools on it
 #   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
 #                          SECS pass (1)
-#   dl_receiver_start NAME PORT LOG   starts tests/e2e/tools/receiver.py
+#   dl_receiver_start NAME PORT LOG [CERT KEY]
+#                          starts tests/e2e/tools/receiver.py (HTTPS with
+#                          CERT and KEY)
 #   dl_receiver_stop NAME             stops it (kill, then wait for it)
-#   dl_smtp_start NAME PORT MAILDIR   starts aiosmtpd with a Maildir
+#   dl_smtp_start NAME PORT MAILDIR [ARGS]   starts aiosmtpd with a
+#                          Maildir (ARGS: more aiosmtpd options)
 #   dl_smtp_stop NAME
 
 dl_db() {
@@ -45,10 +48,12 @@ dl_until() {
 }
 
 dl_receiver_start() {
-	/usr/bin/python3 tests/e2e/tools/receiver.py "$2" "$3" \
+	_dl_scheme=http
+	[ $# -gt 3 ] && _dl_scheme=https
+	/usr/bin/python3 tests/e2e/tools/receiver.py "$2" "$3" ${4:+"$4" "$5"} \
 	    >>"$3.stderr" 2>&1 &
 	eval "DL_PID_$1=$!"
-	dl_until 10 curl -sf -o /dev/null "http://127.0.0.1:$2/healthz"
+	dl_until 10 curl -skf -o /dev/null "$_dl_scheme://127.0.0.1:$2/healthz"
 }
 
 dl_receiver_stop() {
@@ -61,10 +66,14 @@ dl_receiver_stop() {
 
 dl_smtp_start() {
 	mkdir -p "$3/new" "$3/cur" "$3/tmp"
-	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$2" \
-	    -c aiosmtpd.handlers.Mailbox "$3" >>"$3.stderr" 2>&1 &
-	eval "DL_PID_$1=$!"
-	dl_until 10 /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $2)).close()"
+	_dl_name=$1
+	_dl_port=$2
+	_dl_dir=$3
+	shift 3
+	/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$_dl_port" "$@" \
+	    -c aiosmtpd.handlers.Mailbox "$_dl_dir" >>"$_dl_dir.stderr" 2>&1 &
+	eval "DL_PID_$_dl_name=$!"
+	dl_until 10 /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $_dl_port)).close()"
 }
 
 dl_smtp_stop() {

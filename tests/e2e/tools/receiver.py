@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A back office for the end-to-end tests, on a real socket.
 
-    receiver.py PORT LOGFILE
+    receiver.py PORT LOGFILE [CERTFILE KEYFILE]
+
+With CERTFILE and KEYFILE it serves HTTPS with that certificate.
 
 POST /hook             a webhook receiver: logs every delivery (headers
                        and body) as one JSON line, answers 200
@@ -21,6 +23,7 @@ LOGFILE.upstream).
 """
 import http.server
 import json
+import ssl
 import sys
 import threading
 import time
@@ -118,4 +121,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 http.server.ThreadingHTTPServer.allow_reuse_address = True
-http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
+if len(sys.argv) > 4:
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(sys.argv[3], sys.argv[4])
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
