@@ -26,22 +26,16 @@
 #include <string.h>
 
 #include "grid.h"
+#include "shared/hash.h"
 
 static int64_t	grid_hash(const char *);
 static int	grid_cmp(const void *, const void *);
 
-/* FNV-1a, folded into a signed key PostgreSQL takes. */
+/* The name's hash, folded into a signed key PostgreSQL takes. */
 static int64_t
 grid_hash(const char *s)
 {
-	uint64_t	h;
-
-	h = 1469598103934665603ULL;
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return ((int64_t)(h >> 1));
+	return ((int64_t)(hash_fnv1a(s) >> 1));
 }
 
 static int

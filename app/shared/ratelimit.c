@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "hash.h"
 #include "ratelimit.h"
 #include "shm.h"
 
@@ -33,11 +34,7 @@ rl_id(const char *s)
 {
 	uint64_t	h;
 
-	h = 1469598103934665603ULL;
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
+	h = hash_fnv1a(s);
 	return (h == 0 ? 1 : h);
 }
 

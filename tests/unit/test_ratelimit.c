@@ -20,7 +20,8 @@
  * refused with a wait of ceil(60/N) seconds that is neither too short
  * nor too long, and after it the refilled requests pass. Rate 0 (or
  * less) is unlimited and touches nothing; clients are independent;
- * rl_id is never 0 and differs between strings. Slots: clients of one
+ * hash_fnv1a gives the published FNV-1a vectors; rl_id is never 0 and
+ * differs between strings. Slots: clients of one
  * hash bucket fill its probe window (across the end of the table), an
  * idle slot is taken over by a new client, a window of busy clients lets
  * requests through (fail open), and a client keeps its own slot when an
@@ -43,6 +44,7 @@
 
 #include <cmocka.h>
 
+#include "shared/hash.h"
 #include "shared/ratelimit.h"
 
 #define SEC	1000000LL
@@ -228,6 +230,25 @@ id_cmp(const void *a, const void *b)
 	x = *(const uint64_t *)a;
 	y = *(const uint64_t *)b;
 	return (x < y ? -1 : x > y);
+}
+
+/* The published FNV-1a 64-bit test vectors. */
+static void
+test_fnv1a(void **state)
+{
+	static const struct {
+		const char	*s;
+		uint64_t	h;
+	} cases[] = {
+		{ "", 0xcbf29ce484222325ULL },
+		{ "a", 0xaf63dc4c8601ec8cULL },
+		{ "foobar", 0x85944171f73967e8ULL },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_true(hash_fnv1a(cases[i].s) == cases[i].h);
 }
 
 static void
@@ -444,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_steady),
 		cmocka_unit_test(test_unlimited),
 		cmocka_unit_test(test_independent),
+		cmocka_unit_test(test_fnv1a),
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_slot_reuse),
 		cmocka_unit_test(test_slot_kept),
