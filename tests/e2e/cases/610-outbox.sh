@@ -40,8 +40,7 @@ BASE=http://127.0.0.1:$ob_port
 # ob_hooks [FILTER]: the deliveries so far as one JSON array (hooklog.py),
 # optionally filtered with jq, e.g. 'map(select(.request == "3"))'.
 ob_hooks() {
-	/usr/bin/python3 tests/e2e/tools/hooklog.py "$ob_log" "$OB_SECRET" |
-	    jq -s "${1:-.}"
+	dl_hooks "$ob_log" "$OB_SECRET" "${1:-}"
 }
 ob_nhooks() {
 	ob_hooks "map(select(.request == \"$1\" and .path == \"${3:-/hook}\")) | length" |
@@ -354,7 +353,7 @@ expect_status 200
 expect_json '.requeued | join(",")' "$ob_e4"
 dl_until 10 ob_state_is "$ob_r4" "$ob_d2" "delivered,delivered"
 check "the retried event and the one behind it are delivered ($(ob_state "$ob_r4" "$ob_d2"))" test $? -eq 0
-BODY=$(/usr/bin/python3 tests/e2e/tools/hooklog.py "$ob_log2" "$OB_SECRET" | jq -s 'sort_by(.time)')
+BODY=$(dl_hooks "$ob_log2" "$OB_SECRET" 'sort_by(.time)')
 LAST_REQ="receiver 2 log"
 expect_jq "map(.request) | unique == [\"$ob_r4\"]"
 expect_jq 'map(.seq) == [1, 2] and map(.signed) == [true, true]'

@@ -57,9 +57,6 @@ gw_close() {
 	curl -s -o /dev/null -w '%{http_code}' -X POST -d '' \
 	    "http://127.0.0.1:$gw_rport/control/close?id=$1&notes=$2"
 }
-gw_sql_is() {
-	test "$(DLPSQL -tAc "$1")" = "$2"
-}
 gw_pulled() {
 	DLPSQL -tAc "select count(*) from request_updates where request_id = $1 and client_update_id like 'upstream:%'"
 }
@@ -92,7 +89,7 @@ expect_json '.[0].status' 'open'
 post "/admin/requests/$gw_r1/update.json" -H "Authorization: Bearer $gw_off" \
     -d 'expected_datetime=2026-12-24T12:00:00Z'
 expect_status 200
-dl_until 5 gw_sql_is "select state from outbox where request_id = $gw_r1 and destination_id = $gw_d and seq = 2" skipped
+dl_until 5 dl_sql_is "select state from outbox where request_id = $gw_r1 and destination_id = $gw_d and seq = 2" skipped
 r=$(DLPSQL -tAc "select event || ':' || state from outbox where request_id = $gw_r1 and destination_id = $gw_d and seq = 2")
 check "a local update is not sent upstream ($r)" test "$r" = "request.updated:skipped"
 n=$(gw_upstream '.requests | length')
@@ -168,7 +165,7 @@ check "the duplicate follows its parent closed upstream" test $? -eq 0
 # 4. The upstream is down: the request waits, then goes up once.
 dl_receiver_stop gw
 gw_r3=$(gw_new 3 "description=gw-late-$$")
-dl_until 5 gw_sql_is "select attempts >= 2 from outbox where request_id = $gw_r3 and seq = 1" t
+dl_until 5 dl_sql_is "select attempts >= 2 from outbox where request_id = $gw_r3 and seq = 1" t
 r=$(DLPSQL -tAc "select state || ':' || (last_error is not null)::text from outbox where request_id = $gw_r3 and destination_id = $gw_d")
 check "the submission waits, with its error ($r)" test "$r" = "pending:true"
 n=$(DLPSQL -tAc "select count(*) from requests where id = $gw_r3 and upstream_id is null")

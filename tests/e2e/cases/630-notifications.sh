@@ -29,7 +29,7 @@ nt_saved=$BASE
 BASE=http://127.0.0.1:$nt_port
 
 nt_mails() {
-	/usr/bin/python3 tests/e2e/tools/mails.py "$nt_dir" | jq "${1:-.}"
+	dl_mails "$nt_dir" "${1:-}"
 }
 nt_count() {
 	nt_mails "map(select(.to == \"$1\")) | length"
@@ -42,9 +42,6 @@ nt_last() {
 	BODY=$(nt_mails "map(select(.to == \"$1\")) | last")
 	LAST_REQ="the last e-mail to $1"
 	STATUS=-
-}
-nt_sql_is() {
-	test "$(DLPSQL -tAc "$1")" = "$2"
 }
 nt_token() {
 	DLPSQL -tAc "select token from request_contacts where request_id = $1"
@@ -259,7 +256,7 @@ check "nothing to the unsubscribed reporter ($(nt_count rita@example.org))" nt_c
 dl_smtp_stop nt
 code=$(nt_update "$nt_r" 'status=in_progress')
 check "another change ($code)" test "$code" = 200
-dl_until 5 nt_sql_is "select count(*) from outbox where event = 'email' and payload->>'to' = 'kim@example.org' and state = 'pending' and attempts >= 1" 1
+dl_until 5 dl_sql_is "select count(*) from outbox where event = 'email' and payload->>'to' = 'kim@example.org' and state = 'pending' and attempts >= 1" 1
 r=$(DLPSQL -tAc "select count(*) from outbox where event = 'email' and payload->>'to' = 'kim@example.org' and state = 'pending'")
 check "the e-mail waits while the sink is down ($r)" test "$r" = 1
 post "/unsubscribe?t=$nt_tk" -d 'List-Unsubscribe=One-Click'

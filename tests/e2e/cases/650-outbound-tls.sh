@@ -70,19 +70,11 @@ check "the gateway is up" test $? -eq 0
 ot_saved=$BASE
 BASE=http://127.0.0.1:$ot_port
 
-ot_hooks() {
-	/usr/bin/python3 tests/e2e/tools/hooklog.py "$1" "$OT_SECRET" |
-	    jq -s "$2"
-}
 ot_hook_for() {
-	test "$(ot_hooks "$ot_glog" "map(select(.request == \"$1\")) | length")" -ge 1
-}
-ot_sql_is() {
-	test "$(DLPSQL -tAc "$1")" = "$2"
+	test "$(dl_hooks "$ot_glog" "$OT_SECRET" "map(select(.request == \"$1\")) | length")" -ge 1
 }
 ot_mails_to() {
-	test "$(/usr/bin/python3 tests/e2e/tools/mails.py "$ot_dir" |
-	    jq "map(select(.to == \"$1\")) | length")" = "$2"
+	test "$(dl_mails "$ot_dir" "map(select(.to == \"$1\")) | length")" = "$2"
 }
 
 # 1. The city CA signed the back office's certificate: delivered, signed.
@@ -92,7 +84,7 @@ expect_status 200
 ot_r=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
 dl_until 10 ot_hook_for "$ot_r"
 check "delivered over HTTPS to the CA-signed back office" test $? -eq 0
-BODY=$(ot_hooks "$ot_glog" "map(select(.request == \"$ot_r\"))[0]")
+BODY=$(dl_hooks "$ot_glog" "$OT_SECRET" "map(select(.request == \"$ot_r\"))[0]")
 LAST_REQ="receiver log for $ot_r"
 expect_jq '.event == "request.created" and .signed == true'
 
@@ -101,14 +93,14 @@ post /requests.json -H "Authorization: Bearer $ot_sub" \
     -d 'lat=32.7302&long=-117.1210&service_code=SHOPPING_CART'
 expect_status 200
 ot_c=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
-dl_until 10 ot_sql_is "select attempts >= 1 and state = 'pending' from outbox where request_id = $ot_c and destination_id = $ot_drogue" t
+dl_until 10 dl_sql_is "select attempts >= 1 and state = 'pending' from outbox where request_id = $ot_c and destination_id = $ot_drogue" t
 check "the impostor's event waits, retried" test $? -eq 0
 r=$(DLPSQL -tAc "select last_error from outbox where request_id = $ot_c and destination_id = $ot_drogue")
 case "$r" in
 *certificate*) pass ;;
 *) fail "the event's error names the certificate: $r" ;;
 esac
-n=$(ot_hooks "$ot_rlog" length)
+n=$(dl_hooks "$ot_rlog" "$OT_SECRET" length)
 check "nothing reached the impostor ($n)" test "$n" = 0
 
 # 3. E-mail over STARTTLS: the relay refuses mail before it, so the

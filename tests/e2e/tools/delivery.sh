@@ -11,6 +11,11 @@
 #   dl_bin ARGS            the open311d tools on it
 #   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
 #                          SECS pass (1)
+#   dl_sql_is SQL VALUE    the query's result on it is VALUE
+#   dl_hooks LOG SECRET [FILTER]   the deliveries receiver.py logged, as
+#                          one JSON array (hooklog.py), filtered with jq
+#   dl_mails MAILDIR [FILTER]      the messages the sink received, as one
+#                          JSON array (mails.py), filtered with jq
 #   dl_receiver_start NAME PORT LOG [CERT KEY]
 #                          starts tests/e2e/tools/receiver.py (HTTPS with
 #                          CERT and KEY)
@@ -45,6 +50,18 @@ dl_until() {
 		[ "$(date +%s%N)" -ge "$_dl_end" ] && return 1
 		sleep 0.1
 	done
+}
+
+dl_sql_is() {
+	test "$(DLPSQL -tAc "$1")" = "$2"
+}
+
+dl_hooks() {
+	/usr/bin/python3 tests/e2e/tools/hooklog.py "$1" "$2" | jq -s "${3:-.}"
+}
+
+dl_mails() {
+	/usr/bin/python3 tests/e2e/tools/mails.py "$1" | jq "${2:-.}"
 }
 
 dl_receiver_start() {
