@@ -160,16 +160,19 @@ expect_error() {
 	esac
 }
 
-# await_cache NAME: waits up to 10 s until each worker of the two main
-# servers logged loading the version of cache NAME (catalog, keys, ...)
-# the database holds now; fails the wait otherwise. A few requests that
+# await_cache NAME: waits up to 10 s until each worker of every running
+# server on the test database (the two main ones and any a case started)
+# logged loading the version of cache NAME (catalog, keys, ...) the
+# database holds now; fails the wait otherwise. A few requests that
 # happen to see new data prove nothing about the worker they missed.
 await_cache() {
 	want=$(PSQL -XAtc "SELECT version FROM cache_versions
 	    WHERE name = '$1'")
 	for _ in $(seq 1 100); do
 		behind=0
-		for log in "$E2E_TMP/http.log" "$E2E_TMP/https.log"; do
+		for _srv in "${!SERVERS[@]}"; do
+			[ "${MAINDB[$_srv]}" = 1 ] || continue
+			kill -0 "${SERVERS[$_srv]}" 2>/dev/null || continue
 			n=$(awk -v name="$1" -v want="$want" '
 			    $0 ~ ("cache " name " version [0-9]+ loaded") {
 				for (i = 1; i < NF; i++)
@@ -182,7 +185,7 @@ await_cache() {
 					if (v[w] + 0 >= want + 0)
 						n++
 				print n
-			    }' "$log")
+			    }' "${LOGS[$_srv]}")
 			[ "$n" -ge "$E2E_WORKERS" ] || behind=1
 		done
 		[ "$behind" = 0 ] && return 0

@@ -38,6 +38,7 @@ chmod 755 "$E2E_TMP"
 export E2E_TMP
 SERVERS=()
 LOGS=()
+MAINDB=()
 PASS=0
 FAIL=0
 
@@ -65,6 +66,10 @@ start_server() {
 	    OPEN311_PIDFILE="$E2E_TMP/$name.pid" "$@" "$BIN" >>"$log" 2>&1 &
 	SERVERS+=("$!")
 	LOGS+=("$log")
+	case " $* " in
+	*" DATABASE_URL="*) MAINDB+=(0) ;;
+	*) MAINDB+=(1) ;;
+	esac
 	eval "PID_$name=$!"
 	for _ in $(seq 1 100); do
 		if curl -sk -o /dev/null "http://127.0.0.1:$port/healthz" ||
