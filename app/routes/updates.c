@@ -22,7 +22,8 @@
  * the upper-case extended statuses); with a submit key, a reporter's
  * comment (status REOPEN reopens a closed request and marks it
  * escalated). Idempotent on update_id; an update older than the
- * request's state is recorded without changing it.
+ * request's state is recorded without changing it. A jurisdiction_id,
+ * when given, must be the request's own.
  *
  * GET /servicerequestupdates.{xml,json}: the public updates recorded
  * between start_date and end_date, oldest first.
@@ -223,10 +224,10 @@ route_update_outcome(struct http_request *req, struct route_ctx *ctx,
 static int
 updates_post(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
+	struct fmt_buf	body, jurs;
 	struct fmt_doc	doc;
-	const char	*id;
-	int		r;
+	const char	*id, *jur;
+	int		r, mode;
 
 	switch (ctx->step) {
 	case 0:
@@ -239,24 +240,34 @@ updates_post(struct http_request *req, struct route_ctx *ctx)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
 		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (route_param(ctx, "jurisdiction_id") != NULL &&
-		    cat_jurisdiction_find(ctx->cat, route_param(ctx,
-		    "jurisdiction_id")) == NULL)
+		jur = route_param(ctx, "jurisdiction_id");
+		if (jur != NULL && cat_jurisdiction_find(ctx->cat, jur) == NULL)
 			return (route_error(req, ctx, 404, "jurisdiction_id "
-			    "'%s' not found", route_param(ctx,
-			    "jurisdiction_id")));
+			    "'%s' not found", jur));
 		id = route_param(ctx, "service_request_id");
 		if (id == NULL || strspn(id, "0123456789") != strlen(id) ||
 		    strlen(id) > 18)
 			return (route_error(req, ctx, 400, "service_request_id "
 			    "is required: the id of the request to update"));
 		if (ctx->key_scopes & KEY_BACKOFFICE)
-			r = route_update_start(req, ctx, id, UPDATE_BACKOFFICE);
+			mode = UPDATE_BACKOFFICE;
 		else if (ctx->key_scopes & KEY_SUBMIT)
-			r = route_update_start(req, ctx, id, UPDATE_COMMENT);
+			mode = UPDATE_COMMENT;
 		else
 			return (route_error(req, ctx, 403, "this api_key may "
 			    "neither update requests nor comment on them"));
+		/* A jurisdiction named narrows the key to it. */
+		if (jur != NULL) {
+			if (!route_allow(req, ctx, mode == UPDATE_BACKOFFICE ?
+			    KEY_BACKOFFICE : KEY_SUBMIT, jur))
+				return (KORE_RESULT_OK);
+			fmt_buf_init(&jurs);
+			store_array_literal(&jurs, &jur, 1);
+			kore_free(ctx->key_jurisdictions);
+			ctx->key_jurisdictions = kore_strdup(fmt_buf_cstr(&jurs));
+			fmt_buf_free(&jurs);
+		}
+		r = route_update_start(req, ctx, id, mode);
 		if (r != KORE_RESULT_RETRY)
 			return (r);
 		ctx->step = 2;
@@ -267,6 +278,11 @@ updates_post(struct http_request *req, struct route_ctx *ctx)
 		if (r == STORE_ERROR)
 			return (route_db_error(req, ctx, &ctx->q));
 		id = route_param(ctx, "service_request_id");
+		jur = route_param(ctx, "jurisdiction_id");
+		if (jur != NULL && !strcmp(store_val(&ctx->q, 0, 0),
+		    "forbidden"))
+			return (route_error(req, ctx, 404, "request %s is not a "
+			    "request of jurisdiction %s", id, jur));
 		if ((r = route_update_outcome(req, ctx, id)) !=
 		    KORE_RESULT_RETRY)
 			return (r);

@@ -179,6 +179,23 @@ if [ -z "$E2E_EXTERNAL" ]; then
 		expect_error 403 json "jurisdiction"
 		get "/requests/$u6_b.json"
 		expect_json '.[0].status' 'open'
+		# A jurisdiction_id names the request's own jurisdiction: the
+		# key must cover it (the office key covers San Diego only), and
+		# the request must be in it (the submit key covers all).
+		post /servicerequestupdates.json -H "Authorization: Bearer $u6_ok_key" \
+		    -d "jurisdiction_id=sandiego.gov&service_request_id=$u6_b&update_id=fms-$u6_run-y3&status=FIXED"
+		expect_error 403 json "not valid for jurisdiction sandiego.gov"
+		post /servicerequestupdates.xml "${u6_office[@]}" \
+		    -d "jurisdiction_id=$u6_other&service_request_id=$u6_b&update_id=fms-$u6_run-y4&status=FIXED"
+		expect_error 403 xml "not valid for jurisdiction $u6_other"
+		post /servicerequestupdates.json "${u6_sub[@]}" \
+		    -d "jurisdiction_id=$u6_other&service_request_id=$u6_b&update_id=fms-$u6_run-y4&description=Wrong+city"
+		expect_error 404 json "request $u6_b is not a request of jurisdiction $u6_other"
+		get "/requests/$u6_b.json?extensions=true"
+		expect_json '.[0].status' 'open'
+		expect_jq '[.[0].notes[] | select(.description == "Wrong city")] | length == 0'
+		n=$(PSQL -tAc "select count(*) from request_updates where request_id = $u6_b and client_update_id = 'fms-$u6_run-y4'")
+		check "nothing recorded for the wrong jurisdiction ($n)" test "$n" = 0
 	fi
 fi
 
