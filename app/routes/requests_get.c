@@ -38,10 +38,8 @@
 #include "store/keys.h"
 #include "store/requests.h"
 
-#define LIST_MAX	1000
 #define RADIUS_MAX	5000.0		/* metres */
 #define RADIUS_DEFAULT	100.0
-#define PAGE_MAX	1000000
 
 /* What Last-Modified of a list answer is (struct list's modified). */
 #define LIST_MODIFIED_NONE		0
@@ -68,8 +66,6 @@ struct list {
 static void	list_free(struct route_ctx *);
 static int	list_query(struct http_request *, struct route_ctx *,
 		    struct list *);
-static int	list_page(struct http_request *, struct route_ctx *, char *,
-		    char *);
 static void	list_modified(struct route_ctx *, struct list *);
 static int	list_render(struct http_request *, struct route_ctx *,
 		    struct list *);
@@ -162,51 +158,6 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 	return (1);
 }
 
-/*
- * page (1-based, 0 as 1) and page_size (or max_requests; at most
- * LIST_MAX) into limit and offset. Returns 1, or 0 after answering 400.
- */
-static int
-list_page(struct http_request *req, struct route_ctx *ctx, char *limit,
-    char *offset)
-{
-	const char	*p, *size;
-	long long	page, n;
-	char		*end;
-
-	n = LIST_MAX;
-	if ((size = route_param(ctx, "page_size")) == NULL)
-		size = route_param(ctx, "max_requests");
-	if (size != NULL) {
-		n = strtoll(size, &end, 10);
-		if (*end != '\0' || !isdigit((unsigned char)*size) || n < 1) {
-			(void)route_error(req, ctx, 400, "page_size must be a "
-			    "number from 1 to %d, not '%.40s'", LIST_MAX, size);
-			return (0);
-		}
-		if (n > LIST_MAX)
-			n = LIST_MAX;
-	}
-
-	page = 1;
-	if ((p = route_param(ctx, "page")) != NULL) {
-		page = strtoll(p, &end, 10);
-		if (*end != '\0' || !isdigit((unsigned char)*p) ||
-		    page > PAGE_MAX) {
-			(void)route_error(req, ctx, 400, "page must be a number "
-			    "from 1 to %d (0 is the first page too), not "
-			    "'%.40s'", PAGE_MAX, p);
-			return (0);
-		}
-		if (page == 0)
-			page = 1;
-	}
-
-	(void)snprintf(limit, 16, "%lld", n);
-	(void)snprintf(offset, 24, "%lld", (page - 1) * n);
-	return (1);
-}
-
 static int
 list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
@@ -220,7 +171,7 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	fmt_buf_init(&ids);
 	fmt_buf_init(&codes);
 	fmt_buf_init(&statuses);
-	(void)snprintf(limit, sizeof(limit), "%d", LIST_MAX);
+	(void)snprintf(limit, sizeof(limit), "%d", ROUTE_PAGE_SIZE_MAX);
 
 	if ((p = route_param(ctx, "service_request_id")) != NULL) {
 		n = route_split(p, &ids, 0);
@@ -275,7 +226,7 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	    route_param(ctx, "updated_before") == NULL);
 	if ((window && !route_window(req, ctx, from, to)) ||
 	    !route_updated(req, ctx, after, before) ||
-	    !list_page(req, ctx, limit, offset) ||
+	    !route_page(req, ctx, limit, offset) ||
 	    !list_near(req, ctx, near, g)) {
 		fmt_buf_free(&codes);
 		fmt_buf_free(&statuses);

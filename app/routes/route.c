@@ -17,7 +17,7 @@
 /*
  * The route table, dispatch (path, format, method, CORS preflight, query
  * string, JSONP callback, read rate limit) and the parameter, catalog,
- * jurisdiction, window and location helpers handlers share.
+ * jurisdiction, window, page and location helpers handlers share.
  */
 
 #include <sys/types.h>
@@ -367,6 +367,48 @@ route_window(struct http_request *req, struct route_ctx *ctx, char *from,
 		to[0] = '\0';
 	else
 		(void)snprintf(to, 24, "%lld", end);
+	return (1);
+}
+
+int
+route_page(struct http_request *req, struct route_ctx *ctx, char *limit,
+    char *offset)
+{
+	const char	*p, *size;
+	long long	page, n;
+	char		*end;
+
+	n = ROUTE_PAGE_SIZE_MAX;
+	if ((size = route_param(ctx, "page_size")) == NULL)
+		size = route_param(ctx, "max_requests");
+	if (size != NULL) {
+		n = strtoll(size, &end, 10);
+		if (*end != '\0' || !isdigit((unsigned char)*size) || n < 1) {
+			(void)route_error(req, ctx, 400, "page_size must be a "
+			    "number from 1 to %d, not '%.40s'",
+			    ROUTE_PAGE_SIZE_MAX, size);
+			return (0);
+		}
+		if (n > ROUTE_PAGE_SIZE_MAX)
+			n = ROUTE_PAGE_SIZE_MAX;
+	}
+
+	page = 1;
+	if ((p = route_param(ctx, "page")) != NULL) {
+		page = strtoll(p, &end, 10);
+		if (*end != '\0' || !isdigit((unsigned char)*p) ||
+		    page > ROUTE_PAGE_MAX) {
+			(void)route_error(req, ctx, 400, "page must be a number "
+			    "from 1 to %d (0 is the first page too), not "
+			    "'%.40s'", ROUTE_PAGE_MAX, p);
+			return (0);
+		}
+		if (page == 0)
+			page = 1;
+	}
+
+	(void)snprintf(limit, 16, "%lld", n);
+	(void)snprintf(offset, 24, "%lld", (page - 1) * n);
 	return (1);
 }
 

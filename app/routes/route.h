@@ -225,6 +225,16 @@ int	route_window(struct http_request *, struct route_ctx *, char *,
 	    char *);
 
 /*
+ * page (1-based, 0 as 1) and page_size (or max_requests; larger sizes
+ * are cut to ROUTE_PAGE_SIZE_MAX) into limit (16 bytes) and offset (24
+ * bytes) as text. Returns 1, or 0 after answering 400.
+ */
+#define ROUTE_PAGE_SIZE_MAX	1000
+#define ROUTE_PAGE_MAX		1000000
+int	route_page(struct http_request *, struct route_ctx *, char *,
+	    char *);
+
+/*
  * Turns a comma list into a PostgreSQL array literal in out, dropping
  * empty items and the blanks around each (at most ROUTE_LIST_MAX). With
  * status, items are folded to lower case and must be open or closed.

@@ -26,7 +26,7 @@
  * when given, must be the request's own.
  *
  * GET /servicerequestupdates.{xml,json}: the public updates recorded
- * between start_date and end_date, oldest first.
+ * between start_date and end_date, oldest first, in pages of up to 1000.
  */
 
 #include <stdio.h>
@@ -42,7 +42,6 @@
 #include "store/keys.h"
 #include "store/requests.h"
 
-#define FEED_MAX	1000
 #define LINKS_MAX	10
 
 static int	updates_post(struct http_request *, struct route_ctx *);
@@ -305,22 +304,22 @@ updates_get(struct http_request *req, struct route_ctx *ctx)
 	struct fmt_buf		body;
 	struct fmt_doc		doc;
 	const char		*v[6];
-	char			from[24], to[24], limit[16];
+	char			from[24], to[24], limit[16], offset[24];
 	int			r, i, n;
 
 	if (ctx->step == 0) {
 		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
 		if ((jur = route_jurisdiction(req, ctx)) == NULL ||
-		    !route_window(req, ctx, from, to))
+		    !route_window(req, ctx, from, to) ||
+		    !route_page(req, ctx, limit, offset))
 			return (KORE_RESULT_OK);
-		(void)snprintf(limit, sizeof(limit), "%d", FEED_MAX);
 		v[0] = jur->id;
 		v[1] = ctx->path.test ? "true" : "false";
 		v[2] = from;
 		v[3] = to[0] != '\0' ? to : NULL;
 		v[4] = limit;
-		v[5] = "0";
+		v[5] = offset;
 		store_start(&ctx->q, req, SQL_updates_feed, 6, v);
 		ctx->step = 1;
 	}

@@ -2,7 +2,7 @@
 # back office (idempotent on update_id, older updates recorded without
 # overwriting, duplicates follow their parent), reporters' comments and
 # REOPEN; GET /servicerequestupdates: the public feed in order, by
-# window; notes[] with extensions=true. Both formats.
+# window, in pages; notes[] with extensions=true. Both formats.
 #
 # Its own service (PARKING, used by no other case) and spots of its own,
 # so other cases' requests are neither parents nor children of these.
@@ -298,6 +298,26 @@ expect_xml "/service_request_updates/request_update[update_id='$u6_u1']/external
 expect_xml "/service_request_updates/request_update[update_id='$u6_u2']/status" 'fixed'
 expect_xml_count "/service_request_updates/request_update[service_request_id='$u6_a']" 4
 expect_xml_count "/service_request_updates/request_update[description='internal-u6-$u6_run']" 0
+
+# Pages of the same window: page 2 of size 2 is the third and fourth
+# update of the whole list; a page past the end is empty.
+u6_win="jurisdiction_id=sandiego.gov&start_date=$u6_t0&end_date=$u6_t1"
+get "/servicerequestupdates.json?$u6_win"
+u6_ids=$(printf '%s' "$BODY" | jq -c '[.[].update_id]')
+check "the window holds more than four updates ($u6_ids)" \
+    test "$(printf '%s' "$u6_ids" | jq length)" -gt 4
+get "/servicerequestupdates.json?$u6_win&page_size=2&page=2"
+expect_jq "[.[].update_id] == ($u6_ids | .[2:4])"
+get "/servicerequestupdates.xml?$u6_win&page_size=2&page=0"
+expect_xml_count '/service_request_updates/request_update' 2
+expect_xml "/service_request_updates/request_update[1]/update_id" "$(printf '%s' "$u6_ids" | jq -r '.[0]')"
+get "/servicerequestupdates.json?$u6_win&page_size=2&page=100000"
+expect_status 200
+expect_jq 'length == 0'
+get "/servicerequestupdates.json?$u6_win&page_size=0"
+expect_error 400 json "page_size must be a number from 1 to 1000"
+get "/servicerequestupdates.xml?$u6_win&page=last"
+expect_error 400 xml "page must be a number"
 
 # Windows: before the case, or after it, hold none of these updates.
 get "/servicerequestupdates.json?jurisdiction_id=sandiego.gov&start_date=$(date -u -d '-2 hours' +%Y-%m-%dT%H:%M:%SZ)&end_date=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)"
