@@ -1,7 +1,8 @@
 # Outgoing TLS: a webhook over HTTPS to a back office whose certificate
 # a city CA signed (outbound_ca_file), refused to one that CA did not
 # sign, and reporter e-mails over STARTTLS to a relay that requires it
-# (smtp_starttls yes), all with real peers (receiver.py, aiosmtpd).
+# (smtp_starttls yes) and over SMTPS, all with real peers (receiver.py,
+# aiosmtpd).
 #
 # A gateway and database of their own (see tests/e2e/tools/delivery.sh).
 
@@ -115,9 +116,34 @@ check "the e-mail arrived over STARTTLS" test $? -eq 0
 n=$(DLPSQL -tAc "select count(*) from outbox where event = 'email' and payload->>'to' = 'tess@example.org' and state = 'delivered'")
 check "the e-mail event is delivered ($n)" test "$n" = 1
 
+# 4. E-mail over SMTPS (smtps://, TLS from the first byte): the gateway
+# restarted for a relay that speaks nothing else.
+ot_s2port=$(free_port)
+ot_dir2=$E2E_TMP/ot-mail-smtps
+dl_smtp_start ots2 "$ot_s2port" "$ot_dir2" --smtpscert "$ot_pki/office.pem" \
+    --smtpskey "$ot_pki/office.key"
+check "the SMTPS relay is up" test $? -eq 0
+stop_server outtls
+start_server outtls "$ot_port" DATABASE_URL="$DL_URL" \
+    OPEN311_OUTBOUND_CA_FILE="$ot_pki/ca.pem" \
+    OPEN311_SMTP_URL="smtps://127.0.0.1:$ot_s2port" \
+    OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200
+check "the gateway is up again, with smtps" test $? -eq 0
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ot_off" \
+    -d 'status=closed&description=Tree+removed' \
+    "$BASE/admin/requests/$ot_r/update.json")
+check "closure accepted ($code)" test "$code" = 200
+ot_smtps_to() {
+	test "$(dl_mails "$ot_dir2" "map(select(.to == \"$1\")) | length")" = "$2"
+}
+dl_until 10 ot_smtps_to tess@example.org 1
+check "the closure e-mail arrived over SMTPS" test $? -eq 0
+check "and nothing more over STARTTLS" ot_mails_to tess@example.org 1
+
 BASE=$ot_saved
 stop_server outtls
 dl_receiver_stop otg
 dl_receiver_stop otr
 dl_smtp_stop ots
+dl_smtp_stop ots2
 fi
