@@ -320,3 +320,9 @@ kore_worker_configure(void)
 	/* Every worker delivers; the first also polls upstream servers. */
 	store_outbox_start(worker->id == KORE_WORKER_BASE);
 }
+
+void
+kore_worker_teardown(void)
+{
+	store_outbox_stop();
+}

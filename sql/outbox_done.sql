@@ -2,7 +2,9 @@
 -- failed and retried later with exponential backoff, or dead once older
 -- than the destination's dead_after (the e-mail default for e-mails). A
 -- delivered request.created marks the request accepted (resolving a
--- batch token) and stores the id an upstream Open311 server gave it.
+-- batch token) and stores the id an upstream Open311 server gave it. An
+-- event skipped while it was under way (its reporter unsubscribed, its
+-- destination was removed) stays skipped unless it was delivered.
 -- Params: $1 id, $2 outcome ('delivered', 'skipped', 'failed'), $3 error,
 -- $4 upstream id (NULL: none), $5 first retry delay in milliseconds,
 -- $6 e-mail dead_after in seconds
@@ -22,7 +24,7 @@ WITH o AS (
 		THEN now() + least(interval '1 hour', make_interval(secs =>
 		    $5::float8 / 1000 * power(2, least(o.attempts - 1, 20))))
 		ELSE o.next_attempt_at END
-	WHERE o.id = $1::bigint
+	WHERE o.id = $1::bigint AND (o.state = 'pending' OR $2 = 'delivered')
 	RETURNING o.request_id, o.event, o.state, o.destination_id
 ), r AS (
 	UPDATE requests r SET accepted_at = coalesce(r.accepted_at, now()),

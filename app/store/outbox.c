@@ -36,6 +36,7 @@
 #include "formats/form.h"
 #include "formats/mail.h"
 #include "outbox.h"
+#include "pq.h"
 #include "shared/metrics.h"
 
 #define LEASE_S		60
@@ -89,6 +90,45 @@ store_outbox_start(int lead)
 	    (u_int64_t)app_config()->outbox_poll_ms, NULL, 0);
 	if (lead)
 		store_upstream_start();
+}
+
+void
+store_outbox_stop(void)
+{
+	struct delivery	*d;
+	struct fmt_buf	ids;
+	const char	*keys[] = { "dbname", "connect_timeout", NULL };
+	const char	*vals[] = { app_config()->database_url, "2", NULL };
+	const char	*v[1];
+	char		err[256];
+	PGconn		*conn;
+	PGresult	*res;
+
+	if (TAILQ_EMPTY(&deliveries))
+		return;
+
+	fmt_buf_init(&ids);
+	fmt_buf_byte(&ids, '{');
+	TAILQ_FOREACH(d, &deliveries, link)
+		fmt_buf_printf(&ids, "%s%s", d == TAILQ_FIRST(&deliveries) ?
+		    "" : ",", d->id);
+	fmt_buf_byte(&ids, '}');
+
+	conn = PQconnectdbParams(keys, vals, 1);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		kore_log(LOG_WARNING, "outbox: cannot give back %d leases: %s",
+		    inflight, PQerrorMessage(conn));
+		goto out;
+	}
+	v[0] = fmt_buf_cstr(&ids);
+	if ((res = store_pq_run(conn, SQL_outbox_release, 1, v, err,
+	    sizeof(err))) == NULL)
+		kore_log(LOG_WARNING, "outbox: cannot give back %d leases: %s",
+		    inflight, err);
+	PQclear(res);
+out:
+	PQfinish(conn);
+	fmt_buf_free(&ids);
 }
 
 static void

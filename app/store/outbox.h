@@ -33,6 +33,13 @@ struct kore_curl;
 /* Starts this worker's deliverer (and, if lead, the upstream poll). */
 void	store_outbox_start(int);
 
+/*
+ * Called as the worker stops: gives back the leases of the deliveries
+ * still under way (one short synchronous connection), so they are sent
+ * again at once by another worker or node, not when the lease ends.
+ */
+void	store_outbox_stop(void);
+
 /* Starts the upstream status poll (called for the lead worker). */
 void	store_upstream_start(void);
 

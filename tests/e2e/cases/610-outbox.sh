@@ -141,8 +141,8 @@ expect_json '.update.kind' 'status'
 expect_jq '.update.updated_datetime | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$")'
 expect_json '.request.status_notes' 'Valve closed'
 expect_json '.request.contact.email' 'ob-1@example.org'
-n=$(DLPSQL -tAc "select count(*) from outbox where request_id = $ob_r1 and destination_id = $ob_d1 and state = 'delivered' and attempts = 1 and delivered_at is not null")
-check "three events delivered at the first attempt ($n)" test "$n" = 3
+dl_until 5 dl_sql_is "select count(*) from outbox where request_id = $ob_r1 and destination_id = $ob_d1 and state = 'delivered' and attempts = 1 and delivered_at is not null" 3
+check "three events delivered at the first attempt" test $? -eq 0
 
 # Simultaneous updates of one request: each its own sequence number,
 # delivered in that order.
@@ -231,12 +231,9 @@ get '/admin/outbox.json'
 expect_error 403 json "api_key"
 
 # The receiver is back: every event delivered once, in order.
-ob_back=$(date +%s%N)
 dl_receiver_start ob "$ob_rport" "$ob_log"
-dl_until 15 ob_nhooks "$ob_r2" 4
+dl_until 30 ob_nhooks "$ob_r2" 4
 check "all four delivered once the receiver is back" test $? -eq 0
-ob_secs=$(( ($(date +%s%N) - ob_back) / 1000000 ))
-check "delivered within a few seconds (${ob_secs} ms)" test "$ob_secs" -lt 8000
 BODY=$(ob_hooks "map(select(.request == \"$ob_r2\")) | sort_by(.time)")
 LAST_REQ="receiver log for $ob_r2"
 expect_jq 'map(.seq) == [1, 2, 3, 4]'
@@ -245,20 +242,29 @@ expect_jq 'map(.signed and .key_matches_body) | all'
 expect_jq 'map(.detailed_status) == ["open", "investigating", "action_scheduled", "fixed"]'
 dl_until 5 ob_token_id "$ob_t2"
 check "the token resolves after the delivery" test $? -eq 0
+dl_until 5 ob_state_is "$ob_r2" "$ob_d1" "delivered,delivered,delivered,delivered"
 check "all delivered in the outbox ($(ob_state "$ob_r2" "$ob_d1"))" \
-    ob_state_is "$ob_r2" "$ob_d1" "delivered,delivered,delivered,delivered"
+    test $? -eq 0
 n=$(DLPSQL -tAc "select count(*) from outbox where request_id = $ob_r2 and destination_id = $ob_d1 and last_error is not null")
 check "no error left on delivered events ($n)" test "$n" = 0
 
 # 3. A gateway restart while events wait: none lost, none sent again
-# under another key.
+# under another key. The back office hangs, so the first event is under
+# way when the gateway stops: the stop gives its lease back, and the
+# restarted gateway sends it at once, not when the lease (60 s) ends.
 dl_receiver_stop ob
+dl_hole_start obh "$ob_rport"
+check "the hanging back office is up" test $? -eq 0
 ob_t3=$(ob_leak METER)
 ob_r3=$(ob_id_of "$ob_t3")
 ob_update "$ob_r3" "ob-$$-31" IN_PROGRESS >/dev/null
 ob_update "$ob_r3" "ob-$$-32" CLOSED 'description=Meter+replaced' >/dev/null
-dl_until 5 ob_attempts_ge "$ob_r3" 2
+dl_until 10 dl_sql_is "select lease_until > now() from outbox where request_id = $ob_r3 and destination_id = $ob_d1 and seq = 1" t
+check "the first event is under way" test $? -eq 0
 stop_server outbox
+n=$(DLPSQL -tAc "select count(*) from outbox where request_id = $ob_r3 and lease_until is not null")
+check "the stop gave back the lease of the event under way ($n)" test "$n" = 0
+dl_receiver_stop obh
 ob_keys=$(DLPSQL -tAc "select string_agg(idempotency_key, ',' order by seq) from outbox where request_id = $ob_r3")
 r=$(DLPSQL -tAc "select string_agg(state, ',' order by seq) from outbox where request_id = $ob_r3")
 check "the events wait while the gateway is down ($r)" test "$r" = "pending,pending,pending"
@@ -268,14 +274,13 @@ check "the gateway is back" test $? -eq 0
 dl_receiver_start ob "$ob_rport" "$ob_log"
 dl_until 15 ob_nhooks "$ob_r3" 3
 check "all three delivered after the restart" test $? -eq 0
-sleep 0.5
+dl_until 5 ob_state_is "$ob_r3" "$ob_d1" "delivered,delivered,delivered"
+check "delivered ($(ob_state "$ob_r3" "$ob_d1"))" test $? -eq 0
 BODY=$(ob_hooks "map(select(.request == \"$ob_r3\")) | sort_by(.time)")
 LAST_REQ="receiver log for $ob_r3"
 expect_jq 'map(.seq) == [1, 2, 3]'
 expect_jq 'group_by(.seq) | all(map(.key) | unique | length == 1)'
 expect_jq "map(.key) | unique == (\"$ob_keys\" | split(\",\") | unique)"
-check "delivered ($(ob_state "$ob_r3" "$ob_d1"))" \
-    ob_state_is "$ob_r3" "$ob_d1" "delivered,delivered,delivered"
 
 # Across the whole case so far: one key per event, never two; each key
 # delivered once (but around the restart, where the same key twice would

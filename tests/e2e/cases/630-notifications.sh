@@ -89,8 +89,8 @@ expect_jq ".body | contains(\"Follow it at $BASE/requests/$nt_r.json\")"
 expect_jq ".body | contains(\"To stop e-mails about this report: $BASE/unsubscribe?t=$nt_tr\")"
 expect_jq '.body | contains("feedback") | not'
 nt_mid=$(printf '%s' "$BODY" | jq -r '.message_id')
-n=$(DLPSQL -tAc "select count(*) from outbox where event = 'email' and '<' || idempotency_key || '@open311d>' = '$nt_mid' and state = 'delivered'")
-check "Message-ID is the outbox event's idempotency key ($nt_mid)" test "$n" = 1
+dl_until 5 dl_sql_is "select count(*) from outbox where event = 'email' and '<' || idempotency_key || '@open311d>' = '$nt_mid' and state = 'delivered'" 1
+check "Message-ID is the outbox event's idempotency key ($nt_mid)" test $? -eq 0
 
 # 2. Notes send nothing: status_notes alone, a description alone, a new
 # expected time.
@@ -263,6 +263,13 @@ post "/unsubscribe?t=$nt_tk" -d 'List-Unsubscribe=One-Click'
 expect_status 200
 r=$(DLPSQL -tAc "select state || '|' || last_error from outbox where event = 'email' and payload->>'to' = 'kim@example.org' order by id desc limit 1")
 check "the queued e-mail is dropped ($r)" test "$r" = "skipped|the reporter unsubscribed"
+# An attempt under way at the unsubscribe that fails afterwards reports
+# through outbox_done: the e-mail stays dropped, not queued again.
+nt_eid=$(DLPSQL -tAc "select id from outbox where event = 'email' and payload->>'to' = 'kim@example.org' order by id desc limit 1")
+DLPSQL -q -c "PREPARE nt_done(bigint, text, text, text, integer, integer) AS $(grep -v '^--' sql/outbox_done.sql)" \
+    -c "EXECUTE nt_done($nt_eid, 'failed', 'connection refused', NULL, 200, 3600)" >/dev/null
+r=$(DLPSQL -tAc "select state || '|' || last_error from outbox where id = $nt_eid")
+check "a late failed attempt leaves it dropped ($r)" test "$r" = "skipped|the reporter unsubscribed"
 dl_smtp_start nt "$nt_sport" "$nt_dir"
 sleep 1
 check "nothing more to the duplicate's reporter ($(nt_count kim@example.org))" nt_count_is kim@example.org 3

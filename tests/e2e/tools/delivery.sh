@@ -1,5 +1,5 @@
 # tests/e2e/tools/delivery.sh: sourced by the delivery cases (610, 620,
-# 630). Every worker of every gateway on a database delivers its outbox,
+# 630, 650). Every worker of every gateway on a database delivers its outbox,
 # so these cases run a gateway of their own on a database of their own
 # in the test cluster: the suite's servers (no SMTP, slower polls) then
 # never take their events, and the cases may stop and restart their
@@ -20,6 +20,9 @@
 #                          starts tests/e2e/tools/receiver.py (HTTPS with
 #                          CERT and KEY)
 #   dl_receiver_stop NAME             stops it (kill, then wait for it)
+#   dl_hole_start NAME PORT  a listener that takes connections and never
+#                          answers (a back office that hangs); stopped
+#                          with dl_receiver_stop
 #   dl_smtp_start NAME PORT MAILDIR [ARGS]   starts aiosmtpd with a
 #                          Maildir (ARGS: more aiosmtpd options)
 #   dl_smtp_stop NAME
@@ -71,6 +74,17 @@ dl_receiver_start() {
 	    >>"$3.stderr" 2>&1 &
 	eval "DL_PID_$1=$!"
 	dl_until 10 curl -skf -o /dev/null "$_dl_scheme://127.0.0.1:$2/healthz"
+}
+
+dl_hole_start() {
+	/usr/bin/python3 -c 'import socket, sys, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(64)
+time.sleep(600)' "$2" &
+	eval "DL_PID_$1=$!"
+	dl_until 10 /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $2)).close()"
 }
 
 dl_receiver_stop() {
