@@ -64,6 +64,7 @@ start_server() {
 	log=$E2E_TMP/$name.log
 	env OPEN311_CONF=conf/test.conf OPEN311_LISTEN=127.0.0.1:$port \
 	    OPEN311_PIDFILE="$E2E_TMP/$name.pid" "$@" "$BIN" >>"$log" 2>&1 &
+	eval "IDX_$name=${#SERVERS[@]}"
 	SERVERS+=("$!")
 	LOGS+=("$log")
 	case " $* " in
@@ -96,6 +97,8 @@ stop_server() {
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	eval "PID_$1="
+	# await_cache must not take a reused pid for this server.
+	eval "MAINDB[\$IDX_$1]=0"
 }
 
 cleanup() {

@@ -81,14 +81,21 @@ get '/requests.json?status=&service_code=&start_date=&foo=bar'
 expect_status 200
 expect_jq 'length >= 2'
 
-# Date windows: Z, offsets, fractions, and a '+' decoded to a space.
-today=$(date -u +%Y-%m-%d)
-get "/requests.json?start_date=${today}T00:00:00Z&service_code=SIGNAL"
-expect_jq 'length >= 1'
-get "/requests.json?start_date=${today}T00:00:00.123-08:00&service_code=SIGNAL"
-expect_jq 'length >= 1'
-get "/requests.json?start_date=${today}T00:00:00+00:00&service_code=SIGNAL"
-expect_jq 'length >= 1'
+# Date windows: Z, offsets, fractions, and a '+' decoded to a space; each
+# starts a minute before b was made, so b is in it, whatever the hour.
+get "/requests/$b.json"
+bt=$(printf '%s' "$BODY" | jq -r '.[0].requested_datetime')
+for since in "$(date -u -d "$bt - 60 sec" +%Y-%m-%dT%H:%M:%SZ)" \
+    "$(TZ=Etc/GMT+8 date -d "$bt - 60 sec" +%Y-%m-%dT%H:%M:%S.123-08:00)" \
+    "$(date -u -d "$bt - 60 sec" +%Y-%m-%dT%H:%M:%S+00:00)"; do
+	get "/requests.json?start_date=$since&service_code=SIGNAL"
+	expect_status 200
+	expect_jq "[.[].service_request_id] | index(\"$b\") != null"
+done
+# A minute after b was made, it is outside.
+get "/requests.json?start_date=$(TZ=Etc/GMT+8 date -d "$bt + 60 sec" +%Y-%m-%dT%H:%M:%S-08:00)&end_date=$(date -u -d "$bt + 120 sec" +%Y-%m-%dT%H:%M:%SZ)&service_code=SIGNAL"
+expect_status 200
+expect_jq "[.[].service_request_id] | index(\"$b\") == null"
 get "/requests.json?end_date=2020-01-01T00:00:00Z"
 expect_jq 'length == 0'
 get "/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z"

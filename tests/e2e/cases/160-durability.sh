@@ -22,7 +22,8 @@ STATUS=-
 BODY=$(head -c 400 "$E2E_TMP/burst.err")
 check "burst.py ran (exit $rc)" test $rc = 0
 check "one result per submission" test "$(wc -l < "$DUR_OUT")" = "$DUR_N"
-check "$DUR_N submissions took under 60 s (${ms} ms)" test "$ms" -lt 60000
+# A time, reported only: speed is for make bench, not for tests.
+echo "# $CASE: $DUR_N submissions from $DUR_THREADS clients in $ms ms"
 
 # The answers: all 200; a 503 is reported, any other 5xx or a dropped
 # connection fails.

@@ -10,6 +10,8 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	    OPEN311_TRUST_FORWARDED_FOR=yes
 	saved=$BASE
 	BASE=http://127.0.0.1:$RL_PORT
+	check "its workers know the catalog" await_cache catalog
+	check "its workers know the keys" await_cache keys
 
 	# 12 anonymous reads from one address, each on a new connection (so
 	# both workers serve them): exactly 6 get through. (The next one is
