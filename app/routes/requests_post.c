@@ -33,7 +33,6 @@
 #include "app.h"
 #include "formats/attrs.h"
 #include "formats/crs.h"
-#include "formats/http.h"
 #include "formats/request.h"
 #include "formats/utf8.h"
 #include "geo/grid.h"
@@ -44,7 +43,6 @@
 #include "store/requests.h"
 
 #define POST_MEDIA_MAX	10
-#define POST_URLS_MAX	10
 
 #define STEP_PARSE	0
 #define STEP_AUTH	1
@@ -86,8 +84,6 @@ static int	post_route(struct http_request *, struct route_ctx *);
 static int	post_location(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_media(struct http_request *, struct route_ctx *,
-		    struct post *);
-static int	post_links(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_contact(struct http_request *, struct route_ctx *);
 static const char	*post_sniff(const char *, size_t);
@@ -374,39 +370,6 @@ post_media(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	return (1);
 }
 
-/* Repeated media_url links: http or https only. */
-static int
-post_links(struct http_request *req, struct route_ctx *ctx, struct post *p)
-{
-	const struct fmt_field	*f;
-	const char		*links[POST_URLS_MAX];
-	size_t			i, n;
-	int			r;
-
-	n = 0;
-	for (i = 0; i < ctx->body.n; i++) {
-		f = &ctx->body.f[i];
-		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
-			continue;
-		if ((r = fmt_url_check(f->value, f->len)) != FMT_URL_OK) {
-			(void)route_error(req, ctx, 400, "media_url must be an "
-			    "http or https URL%s, not '%.60s'",
-			    r == FMT_URL_NOHOST ? " with a host" : "", f->value);
-			return (0);
-		}
-		if (n == POST_URLS_MAX) {
-			(void)route_error(req, ctx, 400, "at most %d media_url "
-			    "links per request", POST_URLS_MAX);
-			return (0);
-		}
-		links[n++] = f->value;
-	}
-
-	fmt_buf_init(&p->urls);
-	store_array_literal(&p->urls, links, n);
-	return (1);
-}
-
 /* The reporter's contact fields, checked here, stored apart. */
 static int
 post_contact(struct http_request *req, struct route_ctx *ctx)
@@ -539,7 +502,7 @@ post_check(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	    !post_text(req, ctx, "address_string", 500, FMT_TEXT_LINE, &v) ||
 	    !post_text(req, ctx, "address_id", 200, FMT_TEXT_LINE, &v) ||
 	    !post_text(req, ctx, "zipcode", 20, FMT_TEXT_LINE, &v) ||
-	    !post_contact(req, ctx) || !post_links(req, ctx, p) ||
+	    !post_contact(req, ctx) || !route_links(req, ctx, &p->urls) ||
 	    !post_media(req, ctx, p))
 		return (0);
 

@@ -17,7 +17,7 @@
 /*
  * The route table, dispatch (path, format, method, CORS preflight, query
  * string, JSONP callback, read rate limit) and the parameter, catalog,
- * jurisdiction, window, page and location helpers handlers share.
+ * jurisdiction, window, page, link and location helpers handlers share.
  */
 
 #include <sys/types.h>
@@ -409,6 +409,38 @@ route_page(struct http_request *req, struct route_ctx *ctx, char *limit,
 
 	(void)snprintf(limit, 16, "%lld", n);
 	(void)snprintf(offset, 24, "%lld", (page - 1) * n);
+	return (1);
+}
+
+int
+route_links(struct http_request *req, struct route_ctx *ctx,
+    struct fmt_buf *out)
+{
+	const struct fmt_field	*f;
+	const char		*links[ROUTE_LINKS_MAX];
+	size_t			i, n;
+	int			r;
+
+	n = 0;
+	for (i = 0; i < ctx->body.n; i++) {
+		f = &ctx->body.f[i];
+		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
+			continue;
+		if ((r = fmt_url_check(f->value, f->len)) != FMT_URL_OK) {
+			(void)route_error(req, ctx, 400, "media_url must be an "
+			    "http or https URL%s, not '%.60s'",
+			    r == FMT_URL_NOHOST ? " with a host" : "", f->value);
+			return (0);
+		}
+		if (n == ROUTE_LINKS_MAX) {
+			(void)route_error(req, ctx, 400, "at most %d media_url "
+			    "links per request", ROUTE_LINKS_MAX);
+			return (0);
+		}
+		links[n++] = f->value;
+	}
+
+	store_array_literal(out, links, n);
 	return (1);
 }
 

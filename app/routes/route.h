@@ -235,6 +235,15 @@ int	route_page(struct http_request *, struct route_ctx *, char *,
 	    char *);
 
 /*
+ * The media_url links of the body (empty ones skipped; each checked by
+ * fmt_url_check(), at most ROUTE_LINKS_MAX) appended to out as a
+ * PostgreSQL array literal. Returns 1, or 0 after answering 400.
+ */
+#define ROUTE_LINKS_MAX		10
+int	route_links(struct http_request *, struct route_ctx *,
+	    struct fmt_buf *);
+
+/*
  * Turns a comma list into a PostgreSQL array literal in out, dropping
  * empty items and the blanks around each (at most ROUTE_LIST_MAX). With
  * status, items are folded to lower case and must be open or closed.

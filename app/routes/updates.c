@@ -35,46 +35,14 @@
 #include <time.h>
 
 #include "formats/date.h"
-#include "formats/http.h"
 #include "formats/updates.h"
 #include "formats/utf8.h"
 #include "route.h"
 #include "store/keys.h"
 #include "store/requests.h"
 
-#define LINKS_MAX	10
-
 static int	updates_post(struct http_request *, struct route_ctx *);
 static int	updates_get(struct http_request *, struct route_ctx *);
-
-static int	updates_links(struct http_request *, struct route_ctx *,
-		    struct fmt_buf *);
-
-/* media_url links of an update (http and https only). */
-static int
-updates_links(struct http_request *req, struct route_ctx *ctx,
-    struct fmt_buf *out)
-{
-	const struct fmt_field	*f;
-	const char		*links[LINKS_MAX];
-	size_t			i, n;
-
-	n = 0;
-	for (i = 0; i < ctx->body.n; i++) {
-		f = &ctx->body.f[i];
-		if (f->file || strcmp(f->name, "media_url") || f->len == 0)
-			continue;
-		if (fmt_url_check(f->value, f->len) != FMT_URL_OK ||
-		    n == LINKS_MAX) {
-			(void)route_error(req, ctx, 400, "media_url must be up "
-			    "to %d http or https URLs", LINKS_MAX);
-			return (0);
-		}
-		links[n++] = f->value;
-	}
-	store_array_literal(out, links, n);
-	return (1);
-}
 
 int
 route_update_start(struct http_request *req, struct route_ctx *ctx,
@@ -171,7 +139,7 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	}
 
 	fmt_buf_init(&links);
-	if (!updates_links(req, ctx, &links)) {
+	if (!route_links(req, ctx, &links)) {
 		fmt_buf_free(&links);
 		return (KORE_RESULT_OK);
 	}

@@ -156,7 +156,10 @@ post /servicerequestupdates.json "${u6_office[@]}" \
 expect_error 400 json "updated_datetime"
 post /servicerequestupdates.json "${u6_office[@]}" \
     -d "service_request_id=$u6_b&update_id=fms-$u6_run-x9&status=FIXED&media_url=ftp%3A%2F%2Fx%2Fa.jpg"
-expect_error 400 json "media_url"
+expect_error 400 json "media_url must be an http or https URL"
+post /servicerequestupdates.xml "${u6_office[@]}" \
+    -d "service_request_id=$u6_b&update_id=fms-$u6_run-x11&status=FIXED$(printf '&media_url=https%%3A%%2F%%2Fimg.example.org%%2F%d.jpg' $(seq 1 11))"
+expect_error 400 xml "at most 10 media_url links"
 post /servicerequestupdates.json -d "service_request_id=$u6_b&update_id=fms-$u6_run-x10&status=FIXED"
 expect_error 403 json "api_key"
 get "/requests/$u6_b.json"
