@@ -11,11 +11,9 @@
 if [ -z "$E2E_EXTERNAL" ]; then
 . tests/e2e/tools/delivery.sh
 
-ob_db=o311_outbox_$$
-dl_db "$ob_db"
-check "a database of its own ($ob_db)" test $? -eq 0
-ob_sub=$(dl_bin keys create --name "ob app" --scopes submit --channel mobile_app | tail -1)
-ob_off=$(dl_bin keys create --name "ob crm" --scopes submit,backoffice --jurisdiction sandiego.gov | tail -1)
+dl_case outbox ob
+ob_sub=$DL_SUB
+ob_off=$DL_OFF
 ob_adm=$(dl_bin keys create --name "ob admin" --scopes admin,backoffice | tail -1)
 ob_jadm=$(dl_bin keys create --name "ob city admin" --scopes admin --jurisdiction sandiego.gov | tail -1)
 ob_A=(-H "Authorization: Bearer $ob_adm")

@@ -10,11 +10,9 @@
 if [ -z "$E2E_EXTERNAL" ]; then
 . tests/e2e/tools/delivery.sh
 
-gw_db=o311_gateway_$$
-dl_db "$gw_db"
-check "a database of its own ($gw_db)" test $? -eq 0
-gw_sub=$(dl_bin keys create --name "gw app" --scopes submit --channel mobile_app | tail -1)
-gw_off=$(dl_bin keys create --name "gw crm" --scopes submit,backoffice --jurisdiction sandiego.gov | tail -1)
+dl_case gateway gw
+gw_sub=$DL_SUB
+gw_off=$DL_OFF
 
 gw_rport=$(free_port)
 gw_log=$E2E_TMP/gw-upstream.log

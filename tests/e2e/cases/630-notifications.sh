@@ -9,11 +9,9 @@
 if [ -z "$E2E_EXTERNAL" ]; then
 . tests/e2e/tools/delivery.sh
 
-nt_db=o311_mail_$$
-dl_db "$nt_db"
-check "a database of its own ($nt_db)" test $? -eq 0
-nt_sub=$(dl_bin keys create --name "nt app" --scopes submit --channel mobile_app | tail -1)
-nt_off=$(dl_bin keys create --name "nt crm" --scopes submit,backoffice --jurisdiction sandiego.gov | tail -1)
+dl_case mail nt
+nt_sub=$DL_SUB
+nt_off=$DL_OFF
 nt_O=(-H "Authorization: Bearer $nt_off")
 
 nt_sport=$(free_port)

@@ -9,11 +9,9 @@
 if [ -z "$E2E_EXTERNAL" ]; then
 . tests/e2e/tools/delivery.sh
 
-ot_db=o311_tls_$$
-dl_db "$ot_db"
-check "a database of its own ($ot_db)" test $? -eq 0
-ot_sub=$(dl_bin keys create --name "ot app" --scopes submit --channel mobile_app | tail -1)
-ot_off=$(dl_bin keys create --name "ot crm" --scopes submit,backoffice --jurisdiction sandiego.gov | tail -1)
+dl_case tls ot
+ot_sub=$DL_SUB
+ot_off=$DL_OFF
 
 # A city CA, a back office certificate it signed, and one it did not.
 ot_pki=$E2E_TMP/ot-pki

@@ -7,6 +7,10 @@
 #
 #   dl_db NAME             creates database NAME, migrates it, loads San
 #                          Diego; sets DL_DB and DL_URL
+#   dl_case NAME TAG       dl_db o311_NAME_PID, checked, and two keys on
+#                          it: DL_SUB ("TAG app": submit, mobile_app) and
+#                          DL_OFF ("TAG crm": submit and backoffice for
+#                          San Diego)
 #   DLPSQL ARGS            psql as the superuser on it
 #   dl_bin ARGS            the open311d tools on it
 #   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
@@ -35,6 +39,15 @@ dl_db() {
 	DL_URL=$(printf '%s' "$DATABASE_URL" | sed "s#/[^/]*\$#/$DL_DB#")
 	DATABASE_URL=$DL_URL "$BIN" migrate >/dev/null &&
 	    DATABASE_URL=$DL_URL app/tools/demo.sh "$BIN" sandiego >/dev/null
+}
+
+dl_case() {
+	dl_db "o311_$1_$$"
+	check "a database of its own ($DL_DB)" test $? -eq 0
+	DL_SUB=$(dl_bin keys create --name "$2 app" --scopes submit \
+	    --channel mobile_app | tail -1)
+	DL_OFF=$(dl_bin keys create --name "$2 crm" \
+	    --scopes submit,backoffice --jurisdiction sandiego.gov | tail -1)
 }
 
 DLPSQL() {
