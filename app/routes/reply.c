@@ -250,13 +250,15 @@ route_error_body_hook(struct http_request *req, int status,
 {
 	struct fmt_buf	body;
 	struct fmt_doc	doc;
+	const char	*path;
 	int		type;
 	size_t		len;
 
 	type = FMT_XML;
-	if (req != NULL && req->path != NULL) {
-		len = strlen(req->path);
-		if (len > 5 && !strcmp(req->path + len - 5, ".json"))
+	path = req != NULL ? req->path : http_error_target;
+	if (path != NULL) {
+		len = strlen(path);
+		if (len > 5 && !strcmp(path + len - 5, ".json"))
 			type = FMT_JSON;
 	}
 
