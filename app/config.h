@@ -56,6 +56,9 @@ struct cfg {
 	int		catalog_refresh_ms;
 	int		hsts;
 	int		max_span_days;
+	int		stats_max_days;
+	int		stats_cache_ms;
+	int		stats_fold_ms;
 	int		bench_routes;
 	int		rate_anonymous;
 	int		rate_key;

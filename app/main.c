@@ -45,6 +45,7 @@
 #include "shared/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
+#include "store/jobs.h"
 #include "store/keys.h"
 #include "store/outbox.h"
 #include "store/pq.h"
@@ -317,8 +318,14 @@ kore_worker_configure(void)
 	store_keys_init();
 	store_cache_start(cfg.catalog_refresh_ms);
 
-	/* Every worker delivers; the first also polls upstream servers. */
+	/*
+	 * Every worker delivers; the first also polls upstream servers and
+	 * folds the statistics.
+	 */
 	store_outbox_start(worker->id == KORE_WORKER_BASE);
+	if (worker->id == KORE_WORKER_BASE)
+		store_job_start(SQL_stats_fold, cfg.stats_fold_ms,
+		    "statistics fold", 0);
 }
 
 void
