@@ -85,6 +85,8 @@ static const struct setting settings[] = {
 	S(stats_max_days, T_INT, 1, 3660, "366"),
 	S(stats_cache_ms, T_INT, 0, 3600000, "10000"),
 	S(stats_fold_ms, T_INT, 100, 3600000, "1000"),
+	S(retention_days, T_INT, 0, 36500, "365"),
+	S(retention_check_ms, T_INT, 100, 86400000, "3600000"),
 	S(bench_routes, T_BOOL, 0, 1, "no"),
 	S(rate_anonymous, T_INT, 0, 10000000, "300"),
 	S(rate_key, T_INT, 0, 10000000, "1200"),

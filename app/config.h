@@ -59,6 +59,8 @@ struct cfg {
 	int		stats_max_days;
 	int		stats_cache_ms;
 	int		stats_fold_ms;
+	int		retention_days;
+	int		retention_check_ms;
 	int		bench_routes;
 	int		rate_anonymous;
 	int		rate_key;

@@ -28,6 +28,7 @@
 struct job {
 	struct store_q	q;
 	enum sql_id	id;
+	const char	*param;
 	const char	*name;
 	int		report;
 	int		busy;
@@ -37,13 +38,14 @@ static void	job_tick(void *, u_int64_t);
 static void	job_done(struct store_q *, void *);
 
 void
-store_job_start(enum sql_id id, int interval_ms, const char *name,
-    int report)
+store_job_start(enum sql_id id, const char *param, int interval_ms,
+    const char *name, int report)
 {
 	struct job	*j;
 
 	j = kore_calloc(1, sizeof(*j));
 	j->id = id;
+	j->param = param;
 	j->name = name;
 	j->report = report;
 	(void)kore_timer_add(job_tick, (u_int64_t)interval_ms, j, 0);
@@ -58,7 +60,8 @@ job_tick(void *arg, u_int64_t now)
 	if (j->busy)
 		return;
 	j->busy = 1;
-	store_start_cb(&j->q, j->id, 0, NULL, job_done, j);
+	store_start_cb(&j->q, j->id, j->param != NULL, &j->param, job_done,
+	    j);
 }
 
 static void

@@ -16,8 +16,8 @@
 
 /*
  * Periodic maintenance statements a worker runs on a timer (the
- * statistics fold, the retention purge): each statement of sql/ that
- * takes no parameters, at most one run of it at a time per worker. What
+ * statistics fold, the retention purge): statements of sql/ with at most
+ * one parameter, at most one run of each at a time per worker. What
  * must run once across nodes arbitrates itself in the database.
  */
 
@@ -28,10 +28,11 @@
 
 /*
  * Runs statement id every interval_ms in this worker, the first time
- * after one interval. A failure is logged with name; the next run comes
- * at the next interval. With report set, a result's first column, when
- * not 0, is logged as "name: N" (what the run did).
+ * after one interval, with one text parameter param (NULL: none; kept
+ * by pointer). A failure is logged with name; the next run comes at the
+ * next interval. With report set, a result's first column, when not 0,
+ * is logged as "name: N" (what the run did).
  */
-void	store_job_start(enum sql_id, int, const char *, int);
+void	store_job_start(enum sql_id, const char *, int, const char *, int);
 
 #endif
