@@ -592,23 +592,29 @@ form_json_value(struct fmt_form *form, const char *key, json_t *v,
  * Before jansson builds a tree of a body: one pass over its bytes that
  * refuses nesting deeper than arrays in arrays in an object (deeper than
  * any field can be, with a level to spare for the message that names the
- * field) and more keys and values than twice the fields allowed, counted
- * as they come, so that a body of millions of values costs neither the
- * memory nor the time of parsing it. What it lets through, json_loadb and
+ * field), more keys and values than twice the fields allowed, counted as
+ * they come, and strings too long to decode to a value of the allowed
+ * length, so that a body of millions of values or one huge string costs
+ * neither the memory nor the time of parsing it. What it lets through, json_loadb and
  * the field checks still check.
  */
 static int
 form_json_scan(struct fmt_form *form, const char *p, size_t len,
     const struct fmt_form_limits *lim)
 {
-	size_t	i, tokens, max;
+	size_t	i, tokens, max, start, longest;
 	int	depth, in_str, esc, in_tok;
 
 	max = 2 * lim->fields + 2;
-	tokens = 0;
+	/* An escape is at most 6 bytes for at least one byte of text. */
+	longest = 6 * (lim->value > lim->name ? lim->value : lim->name) + 6;
+	tokens = start = 0;
 	depth = in_str = esc = in_tok = 0;
 	for (i = 0; i < len; i++) {
 		if (in_str) {
+			if (i - start > longest)
+				return (form_fail(form, "a string in the JSON "
+				    "body is longer than %zu bytes", lim->value));
 			if (esc)
 				esc = 0;
 			else if (p[i] == '\\')
@@ -620,6 +626,7 @@ form_json_scan(struct fmt_form *form, const char *p, size_t len,
 		switch (p[i]) {
 		case '"':
 			in_str = 1;
+			start = i;
 			tokens++;
 			break;
 		case '{':

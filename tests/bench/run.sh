@@ -308,3 +308,7 @@ echo "export: $lines rows, $((bytes / 1048576)) MB in ${secs} s;" \
 echo "server peak memory: workers $((WPEAK / 1024)) MB (target <= 64 MB)," \
     "with the parent $((PEAK / 1024)) MB (RSS, shared libraries counted in" \
     "each process)"
+
+# What one body costs a worker before authentication (a server of its own).
+echo
+tests/bench/bodies.sh

@@ -847,6 +847,28 @@ test_json_table(void **state)
 	fmt_form_free(&form);
 	free(big);
 
+	/* A string no value can decode to within the limit: 6 x 32 + 6. */
+	big = malloc(BIG_JSON);
+	assert_non_null(big);
+	memcpy(big, "{\"a\":\"", 6);
+	memset(big + 6, 'x', 6 * 32 + 7);
+	memcpy(big + 6 + 6 * 32 + 7, "\"}", 2);
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, big, 6 + 6 * 32 + 9, &jlim), -1);
+	assert_non_null(strstr(form.err, "a string in the JSON body is longer "
+	    "than 32 bytes"));
+	fmt_form_free(&form);
+	/* Escapes that decode to 32 bytes pass the scan: 6 x 32 bytes. */
+	memcpy(big, "{\"a\":\"", 6);
+	for (i = 0; i < 32; i++)
+		memcpy(big + 6 + 6 * i, "\\u0041", 6);
+	memcpy(big + 6 + 6 * 32, "\"}", 2);
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, big, 6 + 6 * 32 + 2, &jlim), 0);
+	assert_int_equal(strlen(fmt_form_get(&form, "a")), 32);
+	fmt_form_free(&form);
+	free(big);
+
 	/* Only len bytes are read: a prefix can be a whole object. */
 	(void)snprintf(body, sizeof(body), "{\"a\":1}{\"b\":2}");
 	fmt_form_init(&form);
