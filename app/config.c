@@ -92,6 +92,7 @@ static const struct setting settings[] = {
 	S(rate_key, T_INT, 0, 10000000, "1200"),
 	S(rate_submit, T_INT, 0, 10000000, "60"),
 	S(trust_forwarded_for, T_BOOL, 0, 1, "no"),
+	S(forwarded_hops, T_INT, 1, 10, "1"),
 	S(smtp_url, T_STR, 0, 0, ""),
 	S(smtp_from, T_STR, 0, 0, "open311d <noreply@localhost>"),
 	S(smtp_user, T_STR, 0, 0, ""),

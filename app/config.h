@@ -66,6 +66,7 @@ struct cfg {
 	int		rate_key;
 	int		rate_submit;
 	int		trust_forwarded_for;
+	int		forwarded_hops;
 	char		*smtp_url;
 	char		*smtp_from;
 	char		*smtp_user;

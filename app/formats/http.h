@@ -18,7 +18,8 @@
  * The HTTP details of the response path that are pure text work:
  * entity tags and If-None-Match, HTTP dates for Last-Modified and
  * If-Modified-Since, and JSONP callback names. Tested and fuzzed without
- * a server. And what of a query string may go into a log line.
+ * a server. And what of a query string may go into a log line, and
+ * which address a request counts against (X-Forwarded-For, IPv6 /64).
  */
 
 #ifndef __H_FMT_HTTP
@@ -84,5 +85,27 @@ int	fmt_url_check(const char *, size_t);
  * "-". Names are written as sent.
  */
 void	fmt_query_redact(struct fmt_buf *, const char *);
+
+#define FMT_ADDR_LEN	64	/* an IPv6 address with /64, and a NUL */
+
+/*
+ * The client address an X-Forwarded-For value gives when the last hops
+ * proxies before the gateway are trusted: each proxy appends the address
+ * it was connected from, so the client is the hops-th entry from the end
+ * (the first entry when there are fewer). An entry may carry a port
+ * (192.0.2.1:5678, [2001:db8::1]:443). Writes the address to out
+ * (FMT_ADDR_LEN bytes). Returns 0, or -1 when that entry is not an IP
+ * address (the caller uses the peer's).
+ */
+int	fmt_forwarded_for(const char *, int, char *);
+
+/*
+ * The rate-limit client of an address (text, IPv4 or IPv6): an IPv4
+ * address stays as it is, an IPv6 one counts for its /64 (one
+ * subscriber's usual allocation: "2001:db8:1:2::/64"), an IPv4-mapped
+ * IPv6 address as its IPv4 one. Writes FMT_ADDR_LEN bytes to out;
+ * anything else is copied as it is (truncated).
+ */
+void	fmt_rate_client(const char *, char *);
 
 #endif

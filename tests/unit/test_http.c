@@ -27,6 +27,8 @@
  * links with and without scheme and host, with forbidden characters,
  * and the 2048-byte bound. fmt_query_redact: a table of query strings
  * and their log form (values of secret and personal fields as "-").
+ * fmt_forwarded_for: the entry N hops from the end, ports and brackets,
+ * and entries that are not addresses; fmt_rate_client: IPv6 by /64.
  */
 
 #include <stdarg.h>
@@ -358,6 +360,77 @@ test_query_redact(void **state)
 	}
 }
 
+struct fwd_case {
+	const char	*xff;
+	int		hops;
+	const char	*out;	/* NULL: not an address */
+};
+
+static const struct fwd_case	fwd_cases[] = {
+	{ "192.0.2.1", 1, "192.0.2.1" },
+	{ "10.0.0.9, 192.0.2.1", 1, "192.0.2.1" },
+	{ "10.0.0.9,192.0.2.1", 1, "192.0.2.1" },
+	/* A client naming any address before the proxy's entry. */
+	{ "6.6.6.6, 192.0.2.1", 1, "192.0.2.1" },
+	{ "6.6.6.6, 192.0.2.1, 10.1.1.1", 2, "192.0.2.1" },
+	{ "192.0.2.1, 10.1.1.1", 3, "192.0.2.1" },
+	{ "192.0.2.1:5678", 1, "192.0.2.1" },
+	{ "[2001:db8::1]:443", 1, "2001:db8::1" },
+	{ "2001:db8::1", 1, "2001:db8::1" },
+	{ " 192.0.2.7 ", 1, "192.0.2.7" },
+	{ "192.0.2.1, unknown", 1, NULL },
+	{ "", 1, NULL },
+	{ "192.0.2.1,", 1, NULL },
+	{ "not an address", 1, NULL },
+	{ "192.0.2.300", 1, NULL },
+	{ "[2001:db8::1", 1, NULL },
+	{ "192.0.2.1, 10.0.0.1", 0, "10.0.0.1" },
+};
+
+static void
+test_forwarded_for(void **state)
+{
+	char	out[FMT_ADDR_LEN];
+	size_t	i;
+	int	rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(fwd_cases) / sizeof(fwd_cases[0]); i++) {
+		print_message("case %zu: '%s' %d\n", i, fwd_cases[i].xff,
+		    fwd_cases[i].hops);
+		rc = fmt_forwarded_for(fwd_cases[i].xff, fwd_cases[i].hops,
+		    out);
+		if (fwd_cases[i].out == NULL) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_string_equal(out, fwd_cases[i].out);
+	}
+}
+
+static void
+test_rate_client(void **state)
+{
+	static const char	*cases[][2] = {
+		{ "192.0.2.1", "192.0.2.1" },
+		{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:2::ffff", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:3::1", "2001:db8:1:3::/64" },
+		{ "::1", "::/64" },
+		{ "::ffff:192.0.2.9", "192.0.2.9" },
+		{ "-", "-" },
+	};
+	char	out[FMT_ADDR_LEN];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fmt_rate_client(cases[i][0], out);
+		assert_string_equal(out, cases[i][1]);
+	}
+}
+
 int
 main(void)
 {
@@ -371,6 +444,8 @@ main(void)
 		cmocka_unit_test(test_callback),
 		cmocka_unit_test(test_url_check),
 		cmocka_unit_test(test_query_redact),
+		cmocka_unit_test(test_forwarded_for),
+		cmocka_unit_test(test_rate_client),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
