@@ -616,9 +616,16 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	fmt_buf_printf(b, "server main {\n\tbind %s %s\n\ttls %s\n}\n",
 	    c->listen_host, c->listen_port, c->tls ? "yes" : "no");
 
+	/*
+	 * Mozilla's "intermediate" profile, with forward secrecy from
+	 * elliptic curves only: TLS 1.2 ciphers are ECDHE with AES-GCM or
+	 * ChaCha20-Poly1305; TLS 1.3 keeps OpenSSL's AEAD suites.
+	 */
 	if (c->tls) {
 		fmt_buf_printf(b, "tls_dhparam %s\n", c->dhparam);
 		fmt_buf_str(b, "tls_version both\n");
+		fmt_buf_printf(b, "tls_cipher %s\n", CFG_TLS_CIPHERS);
+		fmt_buf_printf(b, "tls_groups %s\n", CFG_TLS_GROUPS);
 	}
 
 	fmt_buf_printf(b, "workers %d\n", c->workers);

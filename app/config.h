@@ -83,6 +83,13 @@ struct cfg {
 #define CFG_STARTTLS_TRY	1
 #define CFG_STARTTLS_YES	2
 
+/* The HTTPS listener's TLS 1.2 ciphers and key exchange groups. */
+#define CFG_TLS_CIPHERS	"ECDHE-ECDSA-AES128-GCM-SHA256:" \
+	"ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:" \
+	"ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:" \
+	"ECDHE-RSA-CHACHA20-POLY1305"
+#define CFG_TLS_GROUPS	"X25519:P-256:P-384"
+
 /*
  * Fills cfg with the built-in defaults. Strings are heap copies owned by
  * cfg (free with cfg_free()).

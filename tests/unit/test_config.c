@@ -480,6 +480,10 @@ static const struct kore_case	kore_cases[] = {
 	{ DB, {
 	    "server main {\n\tbind 127.0.0.1 8443\n\ttls yes\n}\n",
 	    "tls_dhparam var/tls/dh2048.pem\n",
+	    "tls_cipher ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-"
+	    "SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+	    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305\n"
+	    "tls_groups X25519:P-256:P-384\n",
 	    "\tcertfile var/tls/cert.pem\n\tcertkey var/tls/key.pem\n",
 	    "\troute ^/ route_dispatch\n}\n",
 	    "workers 2\nworker_set_affinity 0\nworker_accept_threshold 1\n"
@@ -493,7 +497,7 @@ static const struct kore_case	kore_cases[] = {
 	    "domain * {\n\tattach main\n\troute ^/ route_dispatch\n}\n",
 	    "workers 6\n",
 	    "http_hsts_enable 0\n",
-	    NULL }, { "certfile", "certkey", "tls_dhparam", NULL } },
+	    NULL }, { "certfile", "certkey", "tls_", NULL } },
 	{ DB "listen [::1]:8443\nbody_max 1M\nmedia_max 1M\ndb_connections 9\n"
 	    "worker_death terminate\npidfile /run/o.pid\nseccomp_tracing yes", {
 	    "\tbind ::1 8443\n",
