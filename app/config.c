@@ -41,6 +41,8 @@
 #define T_LISTEN	5
 #define T_CHOICE	6
 
+#define STARTTLS_WORDS	"no try yes"	/* CFG_STARTTLS_*, in order */
+
 struct setting {
 	const char	*name;
 	int		type;
@@ -91,7 +93,8 @@ static const struct setting settings[] = {
 	S(smtp_from, T_STR, 0, 0, "open311d <noreply@localhost>"),
 	S(smtp_user, T_STR, 0, 0, ""),
 	S(smtp_password, T_STR, 0, 0, ""),
-	C(smtp_starttls, smtp_starttls, "no try yes", "try"),
+	C(smtp_starttls, smtp_starttls, STARTTLS_WORDS, "yes"),
+	S(allow_plain_http_destinations, T_BOOL, 0, 1, "no"),
 	S(outbound_ca_file, T_STR, 0, 0, ""),
 	S(outbox_poll_ms, T_INT, 20, 600000, "500"),
 	S(outbox_batch, T_INT, 1, 1000, "20"),
@@ -663,6 +666,43 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	if (c->bench_routes)
 		fmt_buf_str(b, "\troute /_bench/noop route_bench_noop\n");
 	fmt_buf_str(b, "\troute ^/ route_dispatch\n}\n");
+}
+
+int
+cfg_outbound_check(const struct cfg *c, const char *url, char *err,
+    size_t errlen)
+{
+	if (!strncmp(url, "https://", 8) || !strncmp(url, "smtps://", 8) ||
+	    !strncmp(url, "smtp://", 7))
+		return (0);
+	if (!strncmp(url, "http://", 7)) {
+		if (c->allow_plain_http_destinations)
+			return (0);
+		(void)snprintf(err, errlen, "%.80s: plain http:// is refused "
+		    "(personal data would travel in clear); use https:// or "
+		    "set allow_plain_http_destinations yes", url);
+		return (-1);
+	}
+	(void)snprintf(err, errlen, "%.80s: not an https:// URL", url);
+	return (-1);
+}
+
+void
+cfg_cleartext_warnings(const struct cfg *c, struct fmt_buf *b)
+{
+	char	word[8];
+
+	if (c->allow_plain_http_destinations)
+		fmt_buf_str(b, "allow_plain_http_destinations yes: requests "
+		    "and reporters' personal data may be sent to http:// "
+		    "destinations in clear\n");
+	if (!strncmp(c->smtp_url, "smtp://", 7) &&
+	    c->smtp_starttls != CFG_STARTTLS_YES) {
+		cfg_choice_name(STARTTLS_WORDS, c->smtp_starttls, word,
+		    sizeof(word));
+		fmt_buf_printf(b, "smtp_starttls %s: e-mails to reporters may "
+		    "be sent to the smtp:// relay in clear\n", word);
+	}
 }
 
 void

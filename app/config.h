@@ -66,6 +66,7 @@ struct cfg {
 	char		*smtp_user;
 	char		*smtp_password;
 	int		smtp_starttls;		/* CFG_STARTTLS_* */
+	int		allow_plain_http_destinations;
 	char		*outbound_ca_file;
 	int		outbox_poll_ms;
 	int		outbox_batch;
@@ -139,6 +140,22 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
  * dispatch route) that these settings describe.
  */
 void	cfg_kore_conf(const struct cfg *, struct fmt_buf *);
+
+/*
+ * Whether the gateway may send to url (a destination, an upstream
+ * server, the SMTP relay): https:// and smtps:// always; smtp:// (with
+ * STARTTLS as smtp_starttls says); http:// only with
+ * allow_plain_http_destinations. Returns 0, or -1 with the reason in
+ * err.
+ */
+int	cfg_outbound_check(const struct cfg *, const char *, char *, size_t);
+
+/*
+ * Writes one line for each setting that lets personal data travel in
+ * clear (allow_plain_http_destinations yes; smtp_starttls no or try
+ * with an smtp:// relay), for the start-up log; nothing otherwise.
+ */
+void	cfg_cleartext_warnings(const struct cfg *, struct fmt_buf *);
 
 /* Writes every setting with its current value, one per line. */
 void	cfg_dump(const struct cfg *, struct fmt_buf *);

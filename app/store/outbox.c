@@ -223,6 +223,8 @@ store_outbound_init(struct kore_curl *c, const char *url)
 	const struct cfg	*cfg;
 
 	cfg = app_config();
+	if (cfg_outbound_check(cfg, url, c->errbuf, sizeof(c->errbuf)) == -1)
+		return (KORE_RESULT_ERROR);
 	if (!kore_curl_init(c, url, KORE_CURL_ASYNC))
 		return (KORE_RESULT_ERROR);
 	if (cfg->outbound_ca_file[0] != '\0') {

@@ -44,10 +44,11 @@ void	store_outbox_stop(void);
 void	store_upstream_start(void);
 
 /*
- * kore_curl_init() (async) for every outgoing connection: trusts only
- * the CAs of outbound_ca_file when it is set, and on smtp:// URLs asks
- * for STARTTLS as smtp_starttls says. Returns KORE_RESULT_OK, or
- * KORE_RESULT_ERROR with the reason in c->errbuf.
+ * kore_curl_init() (async) for every outgoing connection: refuses
+ * http:// unless allow_plain_http_destinations (cfg_outbound_check()),
+ * trusts only the CAs of outbound_ca_file when it is set, and on smtp://
+ * URLs asks for STARTTLS as smtp_starttls says. Returns KORE_RESULT_OK,
+ * or KORE_RESULT_ERROR with the reason in c->errbuf.
  */
 int	store_outbound_init(struct kore_curl *, const char *);
 

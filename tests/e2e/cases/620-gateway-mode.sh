@@ -21,7 +21,7 @@ gw_state=$DL_RSTATE
 gw_d=$DL_DEST
 
 gw_port=$(free_port)
-start_server gateway "$gw_port" DATABASE_URL="$DL_URL" \
+start_server gateway "$gw_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200 \
     OPEN311_UPSTREAM_POLL_MS=300
 gw_saved=$BASE

@@ -12,7 +12,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 dl_case upfault uf
 dl_upstream uf
 uf_port=$(free_port)
-start_server upfault "$uf_port" DATABASE_URL="$DL_URL" \
+start_server upfault "$uf_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200 \
     OPEN311_UPSTREAM_POLL_MS=200
 uf_base=http://127.0.0.1:$uf_port

@@ -12,7 +12,10 @@
 #                          DL_OFF ("TAG crm": submit and backoffice for
 #                          San Diego)
 #   DLPSQL ARGS            psql as the superuser on it
-#   dl_bin ARGS            the open311d tools on it
+#   dl_bin ARGS            the open311d tools on it, with
+#                          allow_plain_http_destinations yes (receiver.py
+#                          speaks plain HTTP unless given a certificate)
+#   DL_PLAIN               that setting, for start_server
 #   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
 #                          SECS pass (1)
 #   dl_sql_is SQL VALUE    the query's result on it is VALUE
@@ -60,8 +63,10 @@ DLPSQL() {
 	PSQL -d "$DL_DB" "$@"
 }
 
+DL_PLAIN=OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS=yes
+
 dl_bin() {
-	DATABASE_URL=$DL_URL "$BIN" "$@"
+	env DATABASE_URL="$DL_URL" "$DL_PLAIN" "$BIN" "$@"
 }
 
 dl_until() {
