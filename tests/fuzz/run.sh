@@ -18,7 +18,7 @@ esac
 secs=${FUZZ_SECONDS:-$secs}
 
 CC_FUZZ=${CC_FUZZ:-clang}
-TARGETS="urlencoded multipart path catalog doc date attrs address json_form http"
+TARGETS="urlencoded multipart path catalog doc date attrs address json_form http photo"
 PURE_SRC="app/config.c $(ls app/formats/*.c app/model/*.c | sort) \
     app/geo/grid.c app/shared/hash.c"
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
