@@ -56,6 +56,11 @@ struct cfg {
 	int		catalog_refresh_ms;
 	int		hsts;
 	int		max_span_days;
+	int		stats_max_days;
+	int		stats_cache_ms;
+	int		stats_fold_ms;
+	int		retention_days;
+	int		retention_check_ms;
 	int		bench_routes;
 	int		rate_anonymous;
 	int		rate_key;

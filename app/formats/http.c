@@ -305,3 +305,39 @@ fmt_url_check(const char *s, size_t len)
 		return (FMT_URL_BAD);
 	return (FMT_URL_OK);
 }
+
+void
+fmt_query_redact(struct fmt_buf *out, const char *qs)
+{
+	static const char	*open[] = {
+		"jurisdiction_id", "service_code", "service_request_id",
+		"status", "detailed_status", "agency_responsible",
+		"start_date", "end_date", "updated_after", "updated_before",
+		"page", "page_size", "max_requests", "after", "lat", "long",
+		"radius", "bbox", "extensions", "callback", "locale", NULL
+	};
+	const char	*amp, *eq;
+	size_t		n, i;
+
+	while (*qs != '\0') {
+		amp = qs + strcspn(qs, "&");
+		eq = memchr(qs, '=', (size_t)(amp - qs));
+		n = (size_t)((eq != NULL ? eq : amp) - qs);
+		fmt_buf_add(out, qs, n);
+		if (eq != NULL) {
+			for (i = 0; open[i] != NULL; i++) {
+				if (strlen(open[i]) == n &&
+				    !memcmp(open[i], qs, n))
+					break;
+			}
+			if (open[i] != NULL)
+				fmt_buf_add(out, eq, (size_t)(amp - eq));
+			else
+				fmt_buf_str(out, "=-");
+		}
+		if (*amp == '\0')
+			break;
+		fmt_buf_byte(out, '&');
+		qs = amp + 1;
+	}
+}

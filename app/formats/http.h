@@ -18,13 +18,15 @@
  * The HTTP details of the response path that are pure text work:
  * entity tags and If-None-Match, HTTP dates for Last-Modified and
  * If-Modified-Since, and JSONP callback names. Tested and fuzzed without
- * a server.
+ * a server. And what of a query string may go into a log line.
  */
 
 #ifndef __H_FMT_HTTP
 #define __H_FMT_HTTP
 
 #include <stddef.h>
+
+#include "buf.h"
 
 #define FMT_ETAG_LEN	19	/* "\"" 16 hex digits "\"" and a NUL */
 #define FMT_HTTP_DATE_LEN	64	/* an IMF-fixdate (29 bytes) fits */
@@ -72,5 +74,15 @@ int	fmt_callback_valid(const char *);
  * FMT_URL_NOHOST (not http or https, or no host) or FMT_URL_BAD.
  */
 int	fmt_url_check(const char *, size_t);
+
+/*
+ * Appends query string qs to out for the access log: the pairs in their
+ * order, each value kept only for the filter and paging parameters that
+ * carry no secret or personal data (jurisdiction_id, service_code,
+ * status, dates, pages, lat/long/radius/bbox, ...), every other value
+ * (api_key, tokens, e-mail addresses, names, descriptions) written as
+ * "-". Names are written as sent.
+ */
+void	fmt_query_redact(struct fmt_buf *, const char *);
 
 #endif

@@ -25,7 +25,8 @@
  * ones, and parse(format(x)) == x over a range of days. Callback names:
  * a table of valid and invalid identifiers. fmt_url_check: a table of
  * links with and without scheme and host, with forbidden characters,
- * and the 2048-byte bound.
+ * and the 2048-byte bound. fmt_query_redact: a table of query strings
+ * and their log form (values of secret and personal fields as "-").
  */
 
 #include <stdarg.h>
@@ -317,6 +318,46 @@ test_url_check(void **state)
 	assert_int_equal(fmt_url_check(big, 2049), FMT_URL_BAD);
 }
 
+struct redact_case {
+	const char	*in;
+	const char	*out;
+};
+
+static const struct redact_case	redact_cases[] = {
+	{ "", "" },
+	{ "jurisdiction_id=sandiego.gov&status=open",
+	    "jurisdiction_id=sandiego.gov&status=open" },
+	{ "api_key=s3cret", "api_key=-" },
+	{ "t=abc123&rating=4", "t=-&rating=-" },
+	{ "service_code=POTHOLE&email=a%40example.org&first_name=Ann",
+	    "service_code=POTHOLE&email=-&first_name=-" },
+	{ "lat=32.7&long=-117.1&radius=50&description=my+house",
+	    "lat=32.7&long=-117.1&radius=50&description=-" },
+	{ "page=2&page_size=10&callback=show", "page=2&page_size=10&callback=show" },
+	{ "flag&api_key=&x=", "flag&api_key=-&x=-" },
+	{ "&&status=open&", "&&status=open&" },
+	{ "status_x=1&xstatus=2&STATUS=3", "status_x=-&xstatus=-&STATUS=-" },
+	{ "api%5Fkey=k&service%5Fcode=P", "api%5Fkey=-&service%5Fcode=-" },
+	{ "status=open=closed", "status=open=closed" },
+	{ "key==v", "key=-" },
+};
+
+static void
+test_query_redact(void **state)
+{
+	struct fmt_buf	b;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(redact_cases) / sizeof(redact_cases[0]); i++) {
+		print_message("case %zu: %s\n", i, redact_cases[i].in);
+		fmt_buf_init(&b);
+		fmt_query_redact(&b, redact_cases[i].in);
+		assert_string_equal(fmt_buf_cstr(&b), redact_cases[i].out);
+		fmt_buf_free(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -329,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_date_roundtrip),
 		cmocka_unit_test(test_callback),
 		cmocka_unit_test(test_url_check),
+		cmocka_unit_test(test_query_redact),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
