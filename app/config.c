@@ -294,6 +294,11 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 
 	switch (s->type) {
 	case T_STR:
+		if (strlen(v) > CFG_STR_MAX) {
+			(void)snprintf(err, errlen, "%s: longer than %d bytes",
+			    s->name, CFG_STR_MAX);
+			return (-1);
+		}
 		cfg_replace(field, v);
 		return (0);
 	case T_INT:

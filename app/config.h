@@ -84,6 +84,9 @@ struct cfg {
 /* Where each setting's value came from, for messages. */
 #define CFG_ERRLEN	256
 
+/* The longest text setting (a path, a URL): Kore's config lines fit. */
+#define CFG_STR_MAX	4096
+
 /* smtp_starttls: never, when the relay offers it, or required. */
 #define CFG_STARTTLS_NO		0
 #define CFG_STARTTLS_TRY	1

@@ -690,6 +690,34 @@ test_cleartext_table(void **state)
 	}
 }
 
+/*
+ * Text settings end at CFG_STR_MAX bytes: a longer one would overflow
+ * Kore's line buffer and its tail become a directive (fuzz_config).
+ */
+static void
+test_long_value(void **state)
+{
+	struct cfg	c;
+	char		text[CFG_STR_MAX + 16], err[CFG_ERRLEN];
+	size_t		n;
+
+	(void)state;
+	for (n = CFG_STR_MAX; n <= CFG_STR_MAX + 1; n++) {
+		(void)snprintf(text, sizeof(text), "pidfile /");
+		memset(text + 9, 'a', n - 1);
+		text[8 + n] = '\0';
+		cfg_defaults(&c);
+		assert_int_equal(cfg_parse(&c, "t.conf", text, err,
+		    sizeof(err)), n == CFG_STR_MAX ? 0 : -1);
+		if (n > CFG_STR_MAX)
+			assert_string_equal(err, "t.conf:1: pidfile: longer "
+			    "than 4096 bytes");
+		else
+			assert_int_equal(strlen(c.pidfile), n);
+		cfg_free(&c);
+	}
+}
+
 /* cfg_load: the file, then the real environment, then validation. */
 static void
 test_load(void **state)
@@ -744,6 +772,7 @@ main(void)
 		cmocka_unit_test(test_check_files),
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_cleartext_table),
+		cmocka_unit_test(test_long_value),
 	};
 
 	return (cmocka_run_group_tests_name("config", tests, NULL, NULL));
