@@ -107,6 +107,7 @@ static const struct setting settings[] = {
 	S(email_dead_after, T_INT, 1, 31536000, "86400"),
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
+	S(clock_skew, T_INT, 0, 86400, "300"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

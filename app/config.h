@@ -79,6 +79,7 @@ struct cfg {
 	int		email_dead_after;
 	int		upstream_poll_ms;
 	int		delivery_timeout;
+	int		clock_skew;		/* seconds a client may be ahead */
 };
 
 /* Where each setting's value came from, for messages. */

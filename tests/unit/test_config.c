@@ -187,6 +187,9 @@ static const struct parse_case	parse_cases[] = {
 	{ "workers 3", 0, "smtp_starttls=yes" },
 	{ "smtp_starttls try", 0, "smtp_starttls=try" },
 	{ "workers 3", 0, "allow_plain_http_destinations=no" },
+	{ "workers 3", 0, "clock_skew=300" },
+	{ "clock_skew 0", 0, "clock_skew=0" },
+	{ "clock_skew -1", -1, "clock_skew: must be a whole number from 0" },
 	{ "allow_plain_http_destinations yes", 0,
 	    "allow_plain_http_destinations=yes" },
 	{ "smtp_starttls Yes", -1, "smtp_starttls: must be one of: no try "
