@@ -34,9 +34,10 @@ struct kore_curl;
 void	store_outbox_start(int);
 
 /*
- * Called as the worker stops: gives back the leases of the deliveries
- * still under way (one short synchronous connection), so they are sent
- * again at once by another worker or node, not when the lease ends.
+ * Called as the worker stops: gives back every lease this worker holds
+ * (deliveries under way, and events claimed but not started; one short
+ * synchronous connection), so they are sent again at once by another
+ * worker or node, not when the lease ends.
  */
 void	store_outbox_stop(void);
 
