@@ -15,11 +15,9 @@ ls_hport=$(free_port)
 dl_hole_start lsh "$ls_hport"
 check "the silent back office is up" test $? -eq 0
 export LS_SECRET="whsec-$$"
-ls_out=$(dl_bin destinations add --jurisdiction sandiego.gov \
-    --service TREE_DOWN --webhook "http://127.0.0.1:$ls_hport/hook" \
-    --secret-env LS_SECRET)
-ls_d=$(printf '%s' "$ls_out" | sed -n 's/^destination \([0-9]*\):.*/\1/p')
-check "destination added ($ls_out)" test -n "$ls_d"
+dl_dest --jurisdiction sandiego.gov --service TREE_DOWN \
+    --webhook "http://127.0.0.1:$ls_hport/hook" --secret-env LS_SECRET
+ls_d=$DL_DEST
 
 ls_port=$(free_port)
 start_server lease "$ls_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \

@@ -27,6 +27,8 @@
 #                          starts tests/e2e/tools/receiver.py (HTTPS with
 #                          CERT and KEY)
 #   dl_receiver_stop NAME             stops it (kill, then wait for it)
+#   dl_dest ARGS           `destinations add ARGS` on it, checked; the new
+#                          destination's id in DL_DEST
 #   dl_upstream NAME [ARGS]  receiver.py as an upstream Open311 server
 #                          (port DL_RPORT, log DL_RLOG, its requests in
 #                          DL_RSTATE) and an open311 destination to it for
@@ -109,12 +111,16 @@ dl_upstream() {
 	dl_receiver_start "$_dl_name" "$DL_RPORT" "$DL_RLOG"
 	check "the upstream is up" test $? -eq 0
 	export DL_UPSTREAM_KEY="upkey-$$"
-	_dl_out=$(dl_bin destinations add --jurisdiction sandiego.gov \
-	    --service STORM_DRAIN --open311 "http://127.0.0.1:$DL_RPORT" \
-	    --api-key-env DL_UPSTREAM_KEY "$@")
+	dl_dest --jurisdiction sandiego.gov --service STORM_DRAIN \
+	    --open311 "http://127.0.0.1:$DL_RPORT" \
+	    --api-key-env DL_UPSTREAM_KEY "$@"
+}
+
+dl_dest() {
+	_dl_out=$(dl_bin destinations add "$@")
 	DL_DEST=$(printf '%s' "$_dl_out" |
 	    sed -n 's/^destination \([0-9]*\):.*/\1/p')
-	check "open311 destination added ($_dl_out)" test -n "$DL_DEST"
+	check "destination added ($_dl_out)" test -n "$DL_DEST"
 }
 
 dl_hole_start() {
