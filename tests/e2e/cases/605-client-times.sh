@@ -46,12 +46,12 @@ expect_json '.[0].status_notes' 'Filled again'
 
 # start_date a minute ahead of our clock: nothing yet, not an error.
 ct_soon=$(ct_at '+1 minute')
-get "/requests.json?start_date=$ct_soon"
+get "/requests.json?jurisdiction_id=sandiego.gov&start_date=$ct_soon"
 expect_status 200
 expect_json 'length' 0
-get "/servicerequestupdates.xml?start_date=$ct_soon"
+get "/servicerequestupdates.xml?jurisdiction_id=sandiego.gov&start_date=$ct_soon"
 expect_status 200
 expect_xml_count '/service_request_updates/request_update' 0
 # With an end_date before it, still an error.
-get "/requests.json?start_date=$ct_soon&end_date=$(ct_at now)"
+get "/requests.json?jurisdiction_id=sandiego.gov&start_date=$ct_soon&end_date=$(ct_at now)"
 expect_error 400 json "start_date is after end_date"
