@@ -27,7 +27,7 @@
 
 #include <sys/types.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 
 struct cfg {
 	char		*listen_host;
@@ -131,9 +131,9 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
  * Writes the Kore configuration (listener, TLS, workers, limits, the one
  * dispatch route) that these settings describe.
  */
-void	cfg_kore_conf(const struct cfg *, struct fmt_buf *);
+void	cfg_kore_conf(const struct cfg *, struct buf *);
 
 /* Writes every setting with its current value, one per line. */
-void	cfg_dump(const struct cfg *, struct fmt_buf *);
+void	cfg_dump(const struct cfg *, struct buf *);
 
 #endif

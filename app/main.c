@@ -41,8 +41,8 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "routes/route.h"
-#include "shared/metrics.h"
-#include "shared/ratelimit.h"
+#include "shm/metrics.h"
+#include "shm/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/keys.h"
@@ -207,16 +207,16 @@ main_ca_check(void)
 static void
 main_kore_conf(void)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	FILE		*fp;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	cfg_kore_conf(&cfg, &b);
 	if ((fp = fmemopen(b.data, b.len, "r")) == NULL)
 		fatal("fmemopen: %s", errno_s);
 	kore_parse_config_file(fp);
 	(void)fclose(fp);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 void

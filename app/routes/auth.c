@@ -36,7 +36,7 @@ route_auth(struct http_request *req, struct route_ctx *ctx, int mode)
 	const struct store_key	*k;
 	const char		*hdr, *key;
 	u_int8_t		hash[KEY_HASH_LEN];
-	struct fmt_buf		b;
+	struct buf		b;
 	size_t			i;
 	int			r;
 
@@ -88,14 +88,14 @@ route_auth(struct http_request *req, struct route_ctx *ctx, int mode)
 	(void)snprintf(ctx->key_channel, sizeof(ctx->key_channel), "%s",
 	    k->channel);
 	if (k->jurisdictions != NULL) {
-		fmt_buf_init(&b);
-		fmt_buf_byte(&b, '{');
+		buf_init(&b);
+		buf_byte(&b, '{');
 		for (i = 0; i < k->njurisdictions; i++)
-			fmt_buf_printf(&b, "%s\"%s\"", i ? "," : "",
+			buf_printf(&b, "%s\"%s\"", i ? "," : "",
 			    k->jurisdictions[i]);
-		fmt_buf_byte(&b, '}');
-		ctx->key_jurisdictions = kore_strdup(fmt_buf_cstr(&b));
-		fmt_buf_free(&b);
+		buf_byte(&b, '}');
+		ctx->key_jurisdictions = kore_strdup(buf_cstr(&b));
+		buf_free(&b);
 	}
 
 	return (KORE_RESULT_OK);

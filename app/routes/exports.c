@@ -33,7 +33,7 @@
 #include "app.h"
 #include "formats/export.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 #include "store/requests.h"
 
 #define EXPORT_PAGE	1000
@@ -201,7 +201,7 @@ export_page(struct export *e)
 	struct route_ctx	*ctx;
 	struct connection	*c;
 	struct req_row		*rows;
-	struct fmt_buf		b;
+	struct buf		b;
 	size_t			n;
 
 	ctx = e->ctx;
@@ -209,7 +209,7 @@ export_page(struct export *e)
 	n = store_request_rows(&e->q, app_config()->public_url, &rows);
 	route_local_xy(ctx, rows, n);
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	if (!e->started) {
 		export_headers(e);
 		if (e->req->method == HTTP_METHOD_HEAD) {
@@ -232,14 +232,14 @@ export_page(struct export *e)
 		export_send(e, b.data, b.len);
 		if (e->chunked)
 			net_send_queue(c, "0\r\n\r\n", 5);
-		fmt_buf_free(&b);
+		buf_free(&b);
 		route_finish(e->req, ctx, 200, e->bytes);
 		c->flags |= CONN_CLOSE_EMPTY;
 		return (KORE_RESULT_OK);
 	}
 
 	export_send(e, b.data, b.len);
-	fmt_buf_free(&b);
+	buf_free(&b);
 	net_send_stream(c, NULL, 0, export_drained, &e->sentinel);
 	e->sentinel->extra = e;
 	/* Flush first: once the next page's query runs, we are asleep. */
@@ -253,7 +253,7 @@ int
 route_export(struct http_request *req, struct route_ctx *ctx)
 {
 	struct export		*e;
-	struct fmt_buf		codes;
+	struct buf		codes;
 	const char		*p;
 	int			r;
 
@@ -277,10 +277,10 @@ route_export(struct http_request *req, struct route_ctx *ctx)
 			e->jur = kore_strdup(p);
 		}
 		if ((p = route_param(ctx, "service_code")) != NULL) {
-			fmt_buf_init(&codes);
+			buf_init(&codes);
 			if (route_split(p, &codes, 0) > 0)
-				e->codes = kore_strdup(fmt_buf_cstr(&codes));
-			fmt_buf_free(&codes);
+				e->codes = kore_strdup(buf_cstr(&codes));
+			buf_free(&codes);
 		}
 		if (!route_updated(req, ctx, e->after, e->before))
 			return (KORE_RESULT_OK);

@@ -65,33 +65,33 @@ static int
 page(struct http_request *req, struct route_ctx *ctx, int status,
     const char *title, const char *text, const char *form)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	int		r;
 
-	fmt_buf_init(&b);
-	fmt_buf_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+	buf_init(&b);
+	buf_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
 	    "charset=\"utf-8\"><meta name=\"viewport\" content=\"width="
 	    "device-width\"><title>");
 	fmt_xml_escape(&b, title, strlen(title));
-	fmt_buf_str(&b, "</title></head><body style=\"font-family:sans-serif;"
+	buf_str(&b, "</title></head><body style=\"font-family:sans-serif;"
 	    "max-width:36em;margin:2em auto\"><h1>");
 	fmt_xml_escape(&b, title, strlen(title));
-	fmt_buf_str(&b, "</h1><p>");
+	buf_str(&b, "</h1><p>");
 	fmt_xml_escape(&b, text, strlen(text));
-	fmt_buf_str(&b, "</p>");
+	buf_str(&b, "</p>");
 	if (form != NULL)
-		fmt_buf_str(&b, form);
-	fmt_buf_str(&b, "</body></html>\n");
+		buf_str(&b, form);
+	buf_str(&b, "</body></html>\n");
 	ctx->cache = "no-store";
 	r = route_reply(req, ctx, status, b.data, b.len, HTML_TYPE);
-	fmt_buf_free(&b);
+	buf_free(&b);
 	return (r);
 }
 
 int
 route_feedback(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	form, body;
+	struct buf	form, body;
 	struct fmt_doc	doc;
 	const char	*t, *rating, *comment, *v[4];
 	int		r, html;
@@ -140,26 +140,26 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 		    strcmp(store_val(&ctx->q, 0, 0), ctx->arg[0]))
 			return (page(req, ctx, 404, "Link not valid",
 			    "This feedback link is not valid.", NULL));
-		fmt_buf_init(&form);
-		fmt_buf_printf(&form, "<form method=\"post\" action=\"/requests/"
+		buf_init(&form);
+		buf_printf(&form, "<form method=\"post\" action=\"/requests/"
 		    "%s/feedback?t=%s\"><p>", ctx->arg[0],
 		    route_param(ctx, "t"));
 		for (r = 5; r >= 1; r--)
-			fmt_buf_printf(&form, "<label><input type=\"radio\" "
+			buf_printf(&form, "<label><input type=\"radio\" "
 			    "name=\"rating\" value=\"%d\" required> %d</label> ",
 			    r, r);
-		fmt_buf_str(&form, "</p><p><textarea name=\"comment\" rows=\"4\" "
+		buf_str(&form, "</p><p><textarea name=\"comment\" rows=\"4\" "
 		    "cols=\"40\" maxlength=\"2000\"></textarea></p><p><button>"
 		    "Send</button></p></form>");
-		fmt_buf_init(&body);
-		fmt_buf_printf(&body, "How happy are you with how your report "
+		buf_init(&body);
+		buf_printf(&body, "How happy are you with how your report "
 		    "%s (", ctx->arg[0]);
-		fmt_buf_str(&body, store_val(&ctx->q, 0, 1));
-		fmt_buf_str(&body, ") was handled? 5 is very happy.");
-		r = page(req, ctx, 200, "How did we do?", fmt_buf_cstr(&body),
-		    fmt_buf_cstr(&form));
-		fmt_buf_free(&form);
-		fmt_buf_free(&body);
+		buf_str(&body, store_val(&ctx->q, 0, 1));
+		buf_str(&body, ") was handled? 5 is very happy.");
+		r = page(req, ctx, 200, "How did we do?", buf_cstr(&body),
+		    buf_cstr(&form));
+		buf_free(&form);
+		buf_free(&body);
 		return (r);
 	case 2:
 		if ((r = store_step(&ctx->q)) == STORE_WAIT)
@@ -172,7 +172,7 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 		if (html)
 			return (page(req, ctx, 200, "Thank you",
 			    "Your answer was recorded.", NULL));
-		fmt_buf_init(&body);
+		buf_init(&body);
 		fmt_doc_begin(&doc, &body, ctx->fmt);
 		fmt_doc_list(&doc, "feedback", "answer");
 		fmt_doc_object(&doc, NULL);
@@ -181,7 +181,7 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 		fmt_doc_end(&doc);
 		fmt_doc_end(&doc);
 		r = route_reply_doc(req, ctx, 200, &body);
-		fmt_buf_free(&body);
+		buf_free(&body);
 		return (r);
 	}
 
@@ -191,7 +191,7 @@ route_feedback(struct http_request *req, struct route_ctx *ctx)
 int
 route_unsubscribe(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	form;
+	struct buf	form;
 	const char	*t, *v[1];
 	int		r;
 
@@ -219,14 +219,14 @@ route_unsubscribe(struct http_request *req, struct route_ctx *ctx)
 		if (req->method == HTTP_METHOD_POST)
 			return (page(req, ctx, 200, "Unsubscribed", "You will "
 			    "get no more e-mails about this report.", NULL));
-		fmt_buf_init(&form);
-		fmt_buf_printf(&form, "<form method=\"post\" action=\"/unsubscribe"
+		buf_init(&form);
+		buf_printf(&form, "<form method=\"post\" action=\"/unsubscribe"
 		    "?t=%s\"><button>Stop these e-mails</button></form>",
 		    route_param(ctx, "t"));
 		r = page(req, ctx, 200, "Stop e-mails?", "You get e-mails "
 		    "when your report changes. Stop them?",
-		    fmt_buf_cstr(&form));
-		fmt_buf_free(&form);
+		    buf_cstr(&form));
+		buf_free(&form);
 		return (r);
 	}
 

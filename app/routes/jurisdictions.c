@@ -26,7 +26,7 @@
 int
 route_jurisdictions(struct http_request *req, struct route_ctx *ctx)
 {
-	const struct fmt_buf	*b;
+	const struct buf	*b;
 	int			r;
 
 	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)

@@ -32,8 +32,8 @@
 
 #include "app.h"
 #include "route.h"
-#include "shared/metrics.h"
-#include "shared/ratelimit.h"
+#include "shm/metrics.h"
+#include "shm/ratelimit.h"
 #include "store/keys.h"
 
 static void	limit_address(struct http_request *, char *, size_t);

@@ -16,7 +16,7 @@
 
 /*
  * GET /metrics: the server's counters in the Prometheus text format
- * (see shared/metrics.h), with the outbox backlog read at scrape time.
+ * (see shm/metrics.h), with the outbox backlog read at scrape time.
  * Open to clients on the loopback interface (a Prometheus agent on the
  * host) and to admin keys; everyone else gets 403.
  */
@@ -29,7 +29,7 @@
 
 #include "app.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 #include "store/keys.h"
 
 #define PROM_TYPE	"text/plain; version=0.0.4; charset=utf-8"
@@ -58,7 +58,7 @@ route_metrics(struct http_request *req, struct route_ctx *ctx)
 	const struct route_def	*defs;
 	const char		*names[MET_ROUTES];
 	struct met_gauges	g;
-	struct fmt_buf		out;
+	struct buf		out;
 	size_t			i;
 	int			r;
 
@@ -98,10 +98,10 @@ route_metrics(struct http_request *req, struct route_ctx *ctx)
 	for (i = 0; defs[i].name != NULL && i + 1 < MET_ROUTES; i++)
 		names[i + 1] = defs[i].name;
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	met_render(app_metrics(), names, MET_ROUTES, &g, &out);
 	ctx->cache = "no-store";
 	r = route_reply(req, ctx, 200, out.data, out.len, PROM_TYPE);
-	fmt_buf_free(&out);
+	buf_free(&out);
 	return (r);
 }

@@ -30,7 +30,7 @@
 #include "app.h"
 #include "formats/http.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 
 #define JS_TYPE		"application/javascript; charset=utf-8"
 
@@ -41,20 +41,20 @@
  */
 #define LASTMOD_SETTLE	2
 
-static void	reply_log_str(struct fmt_buf *, const char *);
+static void	reply_log_str(struct buf *, const char *);
 static int	reply_conditional(struct http_request *, struct route_ctx *,
 		    const void *, size_t);
 
 /* Writes s for a log line, with anything unprintable as \xHH. */
 static void
-reply_log_str(struct fmt_buf *b, const char *s)
+reply_log_str(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7e ||
 		    *s == '"' || *s == '\\')
-			fmt_buf_printf(b, "\\x%02x", (unsigned char)*s);
+			buf_printf(b, "\\x%02x", (unsigned char)*s);
 		else
-			fmt_buf_byte(b, *s);
+			buf_byte(b, *s);
 	}
 }
 
@@ -62,7 +62,7 @@ void
 route_finish(struct http_request *req, struct route_ctx *ctx, int status,
     size_t len)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	char		addr[INET6_ADDRSTRLEN];
 	u_int64_t	us;
 
@@ -82,19 +82,19 @@ route_finish(struct http_request *req, struct route_ctx *ctx, int status,
 		    addr, sizeof(addr));
 	}
 
-	fmt_buf_init(&b);
-	fmt_buf_printf(&b, "access %s %s ", addr,
+	buf_init(&b);
+	buf_printf(&b, "access %s %s ", addr,
 	    http_method_text(req->method));
 	reply_log_str(&b, req->path);
 	if (req->query_string != NULL) {
-		fmt_buf_byte(&b, '?');
+		buf_byte(&b, '?');
 		reply_log_str(&b, req->query_string);
 	}
-	fmt_buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
+	buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
 	    (unsigned long long)(us / 1000),
 	    (unsigned long long)(us % 1000));
 	fwrite(b.data, 1, b.len, stdout);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 /*
@@ -155,19 +155,19 @@ int
 route_reply(struct http_request *req, struct route_ctx *ctx, int status,
     const void *body, size_t len, const char *ctype)
 {
-	struct fmt_buf	js;
+	struct buf	js;
 	int		get;
 
 	get = req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD;
 	route_headers(req);
 
 	/* JSONP: the JSON document as the argument of the callback. */
-	fmt_buf_init(&js);
+	buf_init(&js);
 	if (get && ctx->callback != NULL && ctype != NULL &&
 	    strstr(ctype, "json") != NULL) {
-		fmt_buf_printf(&js, "/**/%s(", ctx->callback);
-		fmt_buf_add(&js, body, len);
-		fmt_buf_str(&js, ");\n");
+		buf_printf(&js, "/**/%s(", ctx->callback);
+		buf_add(&js, body, len);
+		buf_str(&js, ");\n");
 		body = js.data;
 		len = js.len;
 		ctype = JS_TYPE;
@@ -184,7 +184,7 @@ route_reply(struct http_request *req, struct route_ctx *ctx, int status,
 	if (ctype != NULL)
 		http_response_header(req, "content-type", ctype);
 	http_response(req, status, body, len);
-	fmt_buf_free(&js);
+	buf_free(&js);
 	ctx->replied = 1;
 	route_finish(req, ctx, status, len);
 	return (KORE_RESULT_OK);
@@ -192,7 +192,7 @@ route_reply(struct http_request *req, struct route_ctx *ctx, int status,
 
 int
 route_reply_doc(struct http_request *req, struct route_ctx *ctx,
-    int status, const struct fmt_buf *doc)
+    int status, const struct buf *doc)
 {
 	return (route_reply(req, ctx, status, doc->data, doc->len,
 	    fmt_content_type(ctx->fmt == FMT_GEOJSON ? FMT_JSON : ctx->fmt)));
@@ -202,19 +202,19 @@ int
 route_error(struct http_request *req, struct route_ctx *ctx, int status,
     const char *fmt, ...)
 {
-	struct fmt_buf	body, msg;
+	struct buf	body, msg;
 	struct fmt_doc	doc;
 	va_list		ap;
 	int		type, r;
 
-	fmt_buf_init(&msg);
+	buf_init(&msg);
 	va_start(ap, fmt);
-	fmt_buf_vprintf(&msg, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 
 	type = ctx->fmt == FMT_JSON || ctx->fmt == FMT_GEOJSON ? FMT_JSON :
 	    FMT_XML;
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, type);
 	fmt_doc_list(&doc, "errors", "error");
 	fmt_doc_object(&doc, NULL);
@@ -227,8 +227,8 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 		http_response_header(req, "retry-after", "5");
 	r = route_reply(req, ctx, status, body.data, body.len,
 	    fmt_content_type(type));
-	fmt_buf_free(&body);
-	fmt_buf_free(&msg);
+	buf_free(&body);
+	buf_free(&msg);
 	return (r);
 }
 
@@ -248,7 +248,7 @@ const char *
 route_error_body_hook(struct http_request *req, int status,
     struct kore_buf *out)
 {
-	struct fmt_buf	body;
+	struct buf	body;
 	struct fmt_doc	doc;
 	const char	*path;
 	int		type;
@@ -262,7 +262,7 @@ route_error_body_hook(struct http_request *req, int status,
 			type = FMT_JSON;
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, type);
 	fmt_doc_list(&doc, "errors", "error");
 	fmt_doc_object(&doc, NULL);
@@ -271,7 +271,7 @@ route_error_body_hook(struct http_request *req, int status,
 	fmt_doc_end(&doc);
 	fmt_doc_end(&doc);
 	kore_buf_append(out, body.data, body.len);
-	fmt_buf_free(&body);
+	buf_free(&body);
 
 	met_request(app_metrics(), 0, req != NULL && req->method == HTTP_METHOD_POST,
 	    status, 0);

@@ -74,7 +74,7 @@ static int	list_near(struct http_request *, struct route_ctx *,
 static int	list_run(struct http_request *, struct route_ctx *, int);
 static int	list_more(struct http_request *, struct route_ctx *,
 		    struct list *);
-static void	list_ids(struct list *, struct fmt_buf *);
+static void	list_ids(struct list *, struct buf *);
 static void	list_notes(struct list *);
 
 static void
@@ -161,16 +161,16 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 static int
 list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
-	struct fmt_buf	ids, codes, statuses;
+	struct buf	ids, codes, statuses;
 	const char	*v[17], *g[7], *p;
 	char		near[7][32];
 	char		from[24], to[24], limit[16], offset[24];
 	char		after[24], before[24];
 	int		n, i, window;
 
-	fmt_buf_init(&ids);
-	fmt_buf_init(&codes);
-	fmt_buf_init(&statuses);
+	buf_init(&ids);
+	buf_init(&codes);
+	buf_init(&statuses);
 	(void)snprintf(limit, sizeof(limit), "%d", ROUTE_PAGE_SIZE_MAX);
 
 	if ((p = route_param(ctx, "service_request_id")) != NULL) {
@@ -181,17 +181,17 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 				break;
 		}
 		if (p[i] != '\0' || n == 0) {
-			fmt_buf_free(&ids);
+			buf_free(&ids);
 			return (route_error(req, ctx, 400, "service_request_id "
 			    "must be a comma list of request ids, not '%.60s'",
 			    p));
 		}
-		v[0] = fmt_buf_cstr(&ids);
+		v[0] = buf_cstr(&ids);
 		v[1] = l->jur->id;
 		v[2] = ctx->path.test ? "true" : "false";
 		v[3] = limit;
 		store_start(&l->rowsq, req, SQL_requests_by_ids, 4, v);
-		fmt_buf_free(&ids);
+		buf_free(&ids);
 		l->modified = LIST_MODIFIED_ROWS;
 		return (KORE_RESULT_RETRY);
 	}
@@ -199,18 +199,18 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	v[2] = NULL;
 	if ((p = route_param(ctx, "service_code")) != NULL &&
 	    route_split(p, &codes, 0) > 0)
-		v[2] = fmt_buf_cstr(&codes);
+		v[2] = buf_cstr(&codes);
 
 	v[3] = NULL;
 	if ((p = route_param(ctx, "status")) != NULL) {
 		if ((n = route_split(p, &statuses, 1)) == -1) {
-			fmt_buf_free(&codes);
-			fmt_buf_free(&statuses);
+			buf_free(&codes);
+			buf_free(&statuses);
 			return (route_error(req, ctx, 400, "status must be open, "
 			    "closed or both as a comma list, not '%.40s'", p));
 		}
 		if (n > 0)
-			v[3] = fmt_buf_cstr(&statuses);
+			v[3] = buf_cstr(&statuses);
 	}
 
 	/*
@@ -228,8 +228,8 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	    !route_updated(req, ctx, after, before) ||
 	    !route_page(req, ctx, limit, offset) ||
 	    !list_near(req, ctx, near, g)) {
-		fmt_buf_free(&codes);
-		fmt_buf_free(&statuses);
+		buf_free(&codes);
+		buf_free(&statuses);
 		return (KORE_RESULT_OK);
 	}
 	if (!window || (route_param(ctx, "start_date") != NULL &&
@@ -264,8 +264,8 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 		v[7] = v[9];
 		store_start(&l->rowsq, req, SQL_requests_updated, 8, v);
 	}
-	fmt_buf_free(&codes);
-	fmt_buf_free(&statuses);
+	buf_free(&codes);
+	buf_free(&statuses);
 	return (KORE_RESULT_RETRY);
 }
 
@@ -285,7 +285,7 @@ route_extensions(const struct route_ctx *ctx)
 static int
 list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
-	struct fmt_buf	body;
+	struct buf	body;
 	struct fmt_doc	doc;
 	int		rc, ext;
 
@@ -294,11 +294,11 @@ list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
 		route_local_xy(ctx, l->rows, l->nrows);
 	list_modified(ctx, l);
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_request_list(&doc, l->rows, l->nrows, ext);
 	rc = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (rc);
 }
 
@@ -330,7 +330,7 @@ static int
 list_run(struct http_request *req, struct route_ctx *ctx, int single)
 {
 	struct list	*l;
-	struct fmt_buf	ids;
+	struct buf	ids;
 	const char	*v[2];
 	int		r;
 
@@ -381,12 +381,12 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 		}
 
 		if ((ctx->key_scopes & KEY_BACKOFFICE) && l->nrows > 0) {
-			fmt_buf_init(&ids);
+			buf_init(&ids);
 			list_ids(l, &ids);
-			v[0] = fmt_buf_cstr(&ids);
+			v[0] = buf_cstr(&ids);
 			v[1] = ctx->key_jurisdictions;
 			store_start(&ctx->q, req, SQL_request_contacts, 2, v);
-			fmt_buf_free(&ids);
+			buf_free(&ids);
 			ctx->step = STEP_CONTACTS;
 			return (KORE_RESULT_RETRY);
 		}
@@ -409,14 +409,14 @@ list_run(struct http_request *req, struct route_ctx *ctx, int single)
 
 /* The request ids of the rows as a PostgreSQL array literal. */
 static void
-list_ids(struct list *l, struct fmt_buf *ids)
+list_ids(struct list *l, struct buf *ids)
 {
 	size_t		i;
 
-	fmt_buf_byte(ids, '{');
+	buf_byte(ids, '{');
 	for (i = 0; i < l->nrows; i++)
-		fmt_buf_printf(ids, "%s%s", i ? "," : "", l->rows[i].id);
-	fmt_buf_byte(ids, '}');
+		buf_printf(ids, "%s%s", i ? "," : "", l->rows[i].id);
+	buf_byte(ids, '}');
 }
 
 /* Attaches each request's public history (sorted by request). */
@@ -456,7 +456,7 @@ list_notes(struct list *l)
 static int
 list_more(struct http_request *req, struct route_ctx *ctx, struct list *l)
 {
-	struct fmt_buf	ids;
+	struct buf	ids;
 	const char	*v[1];
 	int		r;
 
@@ -464,11 +464,11 @@ list_more(struct http_request *req, struct route_ctx *ctx, struct list *l)
 		return (list_render(req, ctx, l));
 
 	if (ctx->step != STEP_NOTES) {
-		fmt_buf_init(&ids);
+		buf_init(&ids);
 		list_ids(l, &ids);
-		v[0] = fmt_buf_cstr(&ids);
+		v[0] = buf_cstr(&ids);
 		store_start(&l->notesq, req, SQL_request_notes, 1, v);
-		fmt_buf_free(&ids);
+		buf_free(&ids);
 		ctx->step = STEP_NOTES;
 	}
 

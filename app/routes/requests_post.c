@@ -38,7 +38,7 @@
 #include "geo/grid.h"
 #include "geo/proj.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 #include "store/keys.h"
 #include "store/requests.h"
 
@@ -54,22 +54,22 @@
 
 struct post {
 	struct cat_service	*svc;
-	struct fmt_buf		attrs;
+	struct buf		attrs;
 	char			lat[32];
 	char			lon[32];
 	double			dlat;
 	double			dlon;
 	int			has_point;
 	char			address_key[256];
-	struct fmt_buf		locks;
+	struct buf		locks;
 	const char		*idem;
 	const struct fmt_field	*files[POST_MEDIA_MAX];
 	const char		*types[POST_MEDIA_MAX];
 	size_t			nfiles;
 	size_t			stored;
 	char			*media[POST_MEDIA_MAX];
-	struct fmt_buf		urls;
-	struct fmt_buf		ids;
+	struct buf		urls;
+	struct buf		ids;
 };
 
 static void	post_free(struct route_ctx *);
@@ -102,10 +102,10 @@ post_free(struct route_ctx *ctx)
 		return;
 	for (i = 0; i < p->stored; i++)
 		kore_free(p->media[i]);
-	fmt_buf_free(&p->attrs);
-	fmt_buf_free(&p->locks);
-	fmt_buf_free(&p->urls);
-	fmt_buf_free(&p->ids);
+	buf_free(&p->attrs);
+	buf_free(&p->locks);
+	buf_free(&p->urls);
+	buf_free(&p->ids);
 	kore_free(p);
 	ctx->priv = NULL;
 }
@@ -277,13 +277,13 @@ post_locks(struct route_ctx *ctx, struct post *p)
 	double			x, y, cell;
 	int			i;
 
-	fmt_buf_init(&p->locks);
+	buf_init(&p->locks);
 	if (!p->has_point && (addr = route_param(ctx, "address_string")) !=
 	    NULL)
 		geo_address_normalize(addr, p->address_key,
 		    sizeof(p->address_key));
 	if (p->svc->dup_mode != CAT_DUP_LINK) {
-		fmt_buf_str(&p->locks, "{}");
+		buf_str(&p->locks, "{}");
 		return;
 	}
 
@@ -313,7 +313,7 @@ post_locks(struct route_ctx *ctx, struct post *p)
 	}
 
 	if (p->address_key[0] == '\0') {
-		fmt_buf_str(&p->locks, "{}");
+		buf_str(&p->locks, "{}");
 		return;
 	}
 	(void)snprintf(buf[0], sizeof(buf[0]), "%lld",
@@ -421,7 +421,7 @@ post_contact(struct http_request *req, struct route_ctx *ctx)
 static int
 post_route(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf		ids;
+	struct buf		ids;
 	const char		*lat, *lon, *code;
 	char			clat[32], clon[32];
 	size_t			i;
@@ -461,13 +461,13 @@ post_route(struct http_request *req, struct route_ctx *ctx)
 		}
 	}
 
-	fmt_buf_init(&ids);
+	buf_init(&ids);
 	for (i = 0; i < ctx->nlocated; i++)
-		fmt_buf_printf(&ids, "%s%s", i ? ", " : "",
+		buf_printf(&ids, "%s%s", i ? ", " : "",
 		    ctx->located[i]->id);
 	(void)route_error(req, ctx, 404, "service_code '%.64s' is not offered "
-	    "at %s, %s (%s)", code, lat, lon, fmt_buf_cstr(&ids));
-	fmt_buf_free(&ids);
+	    "at %s, %s (%s)", code, lat, lon, buf_cstr(&ids));
+	buf_free(&ids);
 	return (KORE_RESULT_ERROR);
 }
 
@@ -506,7 +506,7 @@ post_check(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	    !post_media(req, ctx, p))
 		return (0);
 
-	fmt_buf_init(&p->attrs);
+	buf_init(&p->attrs);
 	if (fmt_attrs_collect(&ctx->body, p->svc, &p->attrs, err,
 	    sizeof(err)) == -1) {
 		(void)route_error(req, ctx, 400, "%s", err);
@@ -532,7 +532,7 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
     int replay)
 {
 	struct req_receipt	r;
-	struct fmt_buf		body;
+	struct buf		body;
 	struct fmt_doc		doc;
 	int			rc;
 
@@ -558,11 +558,11 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 			met_add(app_metrics(), MET_DUPLICATES, 1);
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_request_receipt(&doc, &r);
 	rc = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (rc);
 }
 
@@ -577,7 +577,7 @@ post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	if (device == NULL)
 		device = route_param(ctx, "deviceid");
 
-	fmt_buf_init(&p->ids);
+	buf_init(&p->ids);
 	store_array_literal(&p->ids, (const char *const *)p->media,
 	    p->stored);
 
@@ -592,9 +592,9 @@ post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	v[8] = route_param(ctx, "address_id");
 	v[9] = route_param(ctx, "zipcode");
 	v[10] = route_param(ctx, "description");
-	v[11] = fmt_buf_cstr(&p->attrs);
-	v[12] = fmt_buf_cstr(&p->ids);
-	v[13] = fmt_buf_cstr(&p->urls);
+	v[11] = buf_cstr(&p->attrs);
+	v[12] = buf_cstr(&p->ids);
+	v[13] = buf_cstr(&p->urls);
 	v[14] = ctx->key_channel;
 	v[15] = route_param(ctx, "email");
 	v[16] = route_param(ctx, "phone");
@@ -602,7 +602,7 @@ post_submit(struct http_request *req, struct route_ctx *ctx, struct post *p)
 	v[18] = route_param(ctx, "last_name");
 	v[19] = device;
 	v[20] = route_param(ctx, "account_id");
-	v[21] = fmt_buf_cstr(&p->locks);
+	v[21] = buf_cstr(&p->locks);
 	v[22] = p->address_key[0] != '\0' ? p->address_key : NULL;
 	/* E-mails about progress unless the reporter declined them. */
 	consent = route_param(ctx, "email_alerts_requested");

@@ -289,7 +289,7 @@ struct cat_jurisdiction *
 route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 {
 	struct cat_jurisdiction	*jur;
-	struct fmt_buf		ids;
+	struct buf		ids;
 	const char		*id;
 	size_t			i;
 
@@ -314,16 +314,16 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx)
 		return (NULL);
 	}
 
-	fmt_buf_init(&ids);
+	buf_init(&ids);
 	for (i = 0; i < ctx->cat->njurs; i++)
-		fmt_buf_printf(&ids, "%s%s", i ? ", " : "",
+		buf_printf(&ids, "%s%s", i ? ", " : "",
 		    ctx->cat->jurs[i].id);
 	(void)route_error(req, ctx, 400, "jurisdiction_id is required: this "
-	    "endpoint serves several jurisdictions (%s)%s", fmt_buf_cstr(&ids),
+	    "endpoint serves several jurisdictions (%s)%s", buf_cstr(&ids),
 	    req->method == HTTP_METHOD_POST || ctx->def->handler ==
 	    route_services ? "; or send lat and long to choose by location" :
 	    "");
-	fmt_buf_free(&ids);
+	buf_free(&ids);
 	return (NULL);
 }
 
@@ -414,7 +414,7 @@ route_page(struct http_request *req, struct route_ctx *ctx, char *limit,
 
 int
 route_links(struct http_request *req, struct route_ctx *ctx,
-    struct fmt_buf *out)
+    struct buf *out)
 {
 	const struct fmt_field	*f;
 	const char		*links[ROUTE_LINKS_MAX];
@@ -445,7 +445,7 @@ route_links(struct http_request *req, struct route_ctx *ctx,
 }
 
 int
-route_split(const char *v, struct fmt_buf *out, int status)
+route_split(const char *v, struct buf *out, int status)
 {
 	const char	*items[ROUTE_LIST_MAX];
 	char		*copy, *p, *next, *e;

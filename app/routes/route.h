@@ -123,7 +123,7 @@ const struct route_def	*route_table(void);
 
 /* Sends a rendered XML/JSON document in the request's format. */
 int	route_reply_doc(struct http_request *, struct route_ctx *, int,
-	    const struct fmt_buf *);
+	    const struct buf *);
 
 /*
  * Sends an Open311 error body (<errors><error><code/><description/>) in
@@ -241,7 +241,7 @@ int	route_page(struct http_request *, struct route_ctx *, char *,
  */
 #define ROUTE_LINKS_MAX		10
 int	route_links(struct http_request *, struct route_ctx *,
-	    struct fmt_buf *);
+	    struct buf *);
 
 /*
  * Turns a comma list into a PostgreSQL array literal in out, dropping
@@ -250,7 +250,7 @@ int	route_links(struct http_request *, struct route_ctx *,
  * Returns the number of items, or -1 for a status that is neither.
  */
 #define ROUTE_LIST_MAX	1000
-int	route_split(const char *, struct fmt_buf *, int);
+int	route_split(const char *, struct buf *, int);
 
 /*
  * updated_after and updated_before into after and before (seconds since

@@ -34,7 +34,7 @@ static int	services_at(struct http_request *, struct route_ctx *);
 static int
 services_at(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf		body;
+	struct buf		body;
 	struct fmt_doc		doc;
 	struct cat_service	*s;
 	const char		*lat, *lon;
@@ -54,7 +54,7 @@ services_at(struct http_request *req, struct route_ctx *ctx)
 	if ((r = route_locate(req, ctx, clat, clon)) != KORE_RESULT_OK)
 		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_doc_list(&doc, "services", "service");
 	for (i = 0; i < ctx->nlocated; i++) {
@@ -74,7 +74,7 @@ services_at(struct http_request *req, struct route_ctx *ctx)
 	}
 	fmt_doc_end(&doc);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (r);
 }
 

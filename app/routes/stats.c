@@ -40,7 +40,7 @@ static void	stats_share(struct fmt_doc *, const char *, const char *,
 		    const char *);
 static void	stats_row(struct fmt_doc *, struct route_ctx *, int);
 static void	stats_render(struct route_ctx *, long long, long long,
-		    struct fmt_buf *);
+		    struct buf *);
 static void	stats_free(struct route_ctx *);
 
 static int
@@ -115,7 +115,7 @@ stats_row(struct fmt_doc *doc, struct route_ctx *ctx, int r)
 
 static void
 stats_render(struct route_ctx *ctx, long long from, long long to,
-    struct fmt_buf *out)
+    struct buf *out)
 {
 	static const struct {
 		const char	*dim;
@@ -198,7 +198,7 @@ stats_free(struct route_ctx *ctx)
 int
 route_stats(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
+	struct buf	body;
 	const char	*v[3], *jur;
 	char		from[24], to[24];
 	long long	f, t, *w;
@@ -232,9 +232,9 @@ route_stats(struct http_request *req, struct route_ctx *ctx)
 		return (route_db_error(req, ctx, &ctx->q));
 
 	w = ctx->priv;
-	fmt_buf_init(&body);
+	buf_init(&body);
 	stats_render(ctx, w[0], w[1], &body);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (r);
 }

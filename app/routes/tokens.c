@@ -28,7 +28,7 @@
 int
 route_token(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
+	struct buf	body;
 	struct fmt_doc	doc;
 	const char	*v[1], *jur;
 	int		r, rc;
@@ -57,11 +57,11 @@ route_token(struct http_request *req, struct route_ctx *ctx)
 		    ctx->arg[0]));
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_request_token(&doc, store_val(&ctx->q, 0, 1)[0] == 't' ?
 	    store_val(&ctx->q, 0, 0) : NULL, ctx->arg[0]);
 	rc = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (rc);
 }

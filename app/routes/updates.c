@@ -48,7 +48,7 @@ int
 route_update_start(struct http_request *req, struct route_ctx *ctx,
     const char *id, int mode)
 {
-	struct fmt_buf	links;
+	struct buf	links;
 	const char	*uid, *st, *when, *desc, *ext, *notes, *agency;
 	const char	*pub, *exp, *v[14];
 	char		status[FMT_STATUS_LEN], secs[24], key[24], expected[24];
@@ -138,9 +138,9 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 			    "expected_datetime or agency_responsible"));
 	}
 
-	fmt_buf_init(&links);
+	buf_init(&links);
 	if (!route_links(req, ctx, &links)) {
-		fmt_buf_free(&links);
+		buf_free(&links);
 		return (KORE_RESULT_OK);
 	}
 
@@ -152,7 +152,7 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	v[3] = st != NULL ? status : NULL;
 	v[4] = ext;
 	v[5] = desc;
-	v[6] = fmt_buf_cstr(&links);
+	v[6] = buf_cstr(&links);
 	v[7] = secs;
 	v[8] = pub;
 	v[9] = comment ? "true" : "false";
@@ -161,7 +161,7 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	v[12] = exp;
 	v[13] = agency;
 	store_start(&ctx->q, req, SQL_update_apply, 14, v);
-	fmt_buf_free(&links);
+	buf_free(&links);
 	return (KORE_RESULT_RETRY);
 }
 
@@ -191,7 +191,7 @@ route_update_outcome(struct http_request *req, struct route_ctx *ctx,
 static int
 updates_post(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body, jurs;
+	struct buf	body, jurs;
 	struct fmt_doc	doc;
 	const char	*id, *jur;
 	int		r, mode;
@@ -228,11 +228,11 @@ updates_post(struct http_request *req, struct route_ctx *ctx)
 			if (!route_allow(req, ctx, mode == UPDATE_BACKOFFICE ?
 			    KEY_BACKOFFICE : KEY_SUBMIT, jur))
 				return (KORE_RESULT_OK);
-			fmt_buf_init(&jurs);
+			buf_init(&jurs);
 			store_array_literal(&jurs, &jur, 1);
 			kore_free(ctx->key_jurisdictions);
-			ctx->key_jurisdictions = kore_strdup(fmt_buf_cstr(&jurs));
-			fmt_buf_free(&jurs);
+			ctx->key_jurisdictions = kore_strdup(buf_cstr(&jurs));
+			buf_free(&jurs);
 		}
 		r = route_update_start(req, ctx, id, mode);
 		if (r != KORE_RESULT_RETRY)
@@ -253,11 +253,11 @@ updates_post(struct http_request *req, struct route_ctx *ctx)
 		if ((r = route_update_outcome(req, ctx, id)) !=
 		    KORE_RESULT_RETRY)
 			return (r);
-		fmt_buf_init(&body);
+		buf_init(&body);
 		fmt_doc_begin(&doc, &body, ctx->fmt);
 		fmt_update_receipt(&doc, store_val(&ctx->q, 0, 1));
 		r = route_reply_doc(req, ctx, 200, &body);
-		fmt_buf_free(&body);
+		buf_free(&body);
 		return (r);
 	}
 
@@ -269,7 +269,7 @@ updates_get(struct http_request *req, struct route_ctx *ctx)
 {
 	struct cat_jurisdiction	*jur;
 	struct upd_row		*rows;
-	struct fmt_buf		body;
+	struct buf		body;
 	struct fmt_doc		doc;
 	const char		*v[6];
 	char			from[24], to[24], limit[16], offset[24];
@@ -311,11 +311,11 @@ updates_get(struct http_request *req, struct route_ctx *ctx)
 		    NULL : store_val(&ctx->q, i, 6);
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_update_list(&doc, rows, (size_t)n);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	kore_free(rows);
 	return (r);
 }

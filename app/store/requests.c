@@ -46,7 +46,7 @@ static void
 requests_array(const struct store_q *q, int r, int c, const char *prefix,
     char ***list, size_t *n)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	const char	*s;
 
 	if (c < 0 || store_isnull(q, r, c))
@@ -55,28 +55,28 @@ requests_array(const struct store_q *q, int r, int c, const char *prefix,
 	if (*s++ != '{')
 		return;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	while (*s != '\0' && *s != '}') {
-		fmt_buf_reset(&b);
-		fmt_buf_str(&b, prefix);
+		buf_reset(&b);
+		buf_str(&b, prefix);
 		if (*s == '"') {
 			for (s++; *s != '\0' && *s != '"'; s++) {
 				if (*s == '\\' && s[1] != '\0')
 					s++;
-				fmt_buf_byte(&b, *s);
+				buf_byte(&b, *s);
 			}
 			if (*s == '"')
 				s++;
 		} else {
 			while (*s != '\0' && *s != ',' && *s != '}')
-				fmt_buf_byte(&b, *s++);
+				buf_byte(&b, *s++);
 		}
 		*list = kore_realloc(*list, (*n + 1) * sizeof(char *));
-		(*list)[(*n)++] = kore_strdup(fmt_buf_cstr(&b));
+		(*list)[(*n)++] = kore_strdup(buf_cstr(&b));
 		if (*s == ',')
 			s++;
 	}
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 /*
@@ -202,22 +202,22 @@ store_request_contacts(const struct store_q *q, struct req_row *rows,
 }
 
 void
-store_array_literal(struct fmt_buf *b, const char *const *items, size_t n)
+store_array_literal(struct buf *b, const char *const *items, size_t n)
 {
 	const char	*s;
 	size_t		i;
 
-	fmt_buf_byte(b, '{');
+	buf_byte(b, '{');
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			fmt_buf_byte(b, ',');
-		fmt_buf_byte(b, '"');
+			buf_byte(b, ',');
+		buf_byte(b, '"');
 		for (s = items[i]; *s != '\0'; s++) {
 			if (*s == '"' || *s == '\\')
-				fmt_buf_byte(b, '\\');
-			fmt_buf_byte(b, *s);
+				buf_byte(b, '\\');
+			buf_byte(b, *s);
 		}
-		fmt_buf_byte(b, '"');
+		buf_byte(b, '"');
 	}
-	fmt_buf_byte(b, '}');
+	buf_byte(b, '}');
 }

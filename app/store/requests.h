@@ -24,7 +24,7 @@
 #define __H_STORE_REQUESTS
 
 #include "db.h"
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "model/request.h"
 
 /*
@@ -47,6 +47,6 @@ void	store_request_contacts(const struct store_q *, struct req_row *,
 	    size_t, struct req_contact *);
 
 /* Appends a PostgreSQL array literal of n strings ({"a","b"}). */
-void	store_array_literal(struct fmt_buf *, const char *const *, size_t);
+void	store_array_literal(struct buf *, const char *const *, size_t);
 
 #endif

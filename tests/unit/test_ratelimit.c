@@ -15,7 +15,7 @@
  */
 
 /*
- * Unit tests for shared/ratelimit.c, on tables from calloc. A table of
+ * Unit tests for shm/ratelimit.c, on tables from calloc. A table of
  * rates: a burst at one instant gets exactly N requests, the next is
  * refused with a wait of ceil(60/N) seconds that is neither too short
  * nor too long, and after it the refilled requests pass. Rate 0 (or
@@ -44,8 +44,8 @@
 
 #include <cmocka.h>
 
-#include "shared/hash.h"
-#include "shared/ratelimit.h"
+#include "lib/hash.h"
+#include "shm/ratelimit.h"
 
 #define SEC	1000000LL
 #define T0	(1795199400LL * SEC)	/* 2026-11-20T18:30:00Z */

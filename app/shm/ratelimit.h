@@ -22,8 +22,8 @@
  * table logic is pure, so it is tested on ordinary memory.
  */
 
-#ifndef __H_SHARED_RATELIMIT
-#define __H_SHARED_RATELIMIT
+#ifndef __H_SHM_RATELIMIT
+#define __H_SHM_RATELIMIT
 
 #include <stddef.h>
 #include <stdint.h>

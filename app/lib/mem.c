@@ -15,16 +15,52 @@
  */
 
 /*
- * One string hash for the modules that need a short stable id for a
- * name: the rate-limit buckets and the duplicate check's grid locks.
+ * Allocation that aborts on failure (see mem.h).
  */
 
-#ifndef __H_SHARED_HASH
-#define __H_SHARED_HASH
-
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* The 64-bit FNV-1a hash of the NUL-terminated string s. */
-uint64_t	hash_fnv1a(const char *);
+#include "mem.h"
 
-#endif
+void *
+mem_calloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+		abort();
+	return (p);
+}
+
+void *
+mem_reallocarray(void *p, size_t n, size_t size)
+{
+	size_t	len;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		abort();
+	if ((len = n * size) == 0)
+		len = 1;
+	if ((p = realloc(p, len)) == NULL)
+		abort();
+	return (p);
+}
+
+char *
+mem_strdup(const char *s)
+{
+	return (mem_strndup(s, strlen(s)));
+}
+
+char *
+mem_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = mem_calloc(1, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}

@@ -15,20 +15,26 @@
  */
 
 /*
- * Memory shared by the parent and the workers it forks: the rate limiter's
- * buckets and the metrics counters live in anonymous shared mappings made
- * before the fork.
+ * Allocation for the pure layers, which must not depend on Kore: one
+ * policy, the one kore_malloc has, that running out of memory aborts, so
+ * no caller checks for NULL.
  */
 
-#ifndef OPEN311_SHM_H
-#define OPEN311_SHM_H
+#ifndef __H_LIB_MEM
+#define __H_LIB_MEM
 
 #include <stddef.h>
 
-/*
- * Maps len zeroed bytes shared with processes forked later. Returns NULL
- * when mmap fails. The mapping lives as long as the process.
- */
-void	*shm_zalloc(size_t);
+/* calloc(n, size) that never returns NULL, not even for a size of 0. */
+void	*mem_calloc(size_t, size_t);
+
+/* realloc(p, n * size) that never returns NULL and checks the product. */
+void	*mem_reallocarray(void *, size_t, size_t);
+
+/* A copy of the NUL-terminated string s. */
+char	*mem_strdup(const char *);
+
+/* A NUL-terminated copy of the first n bytes at s. */
+char	*mem_strndup(const char *, size_t);
 
 #endif

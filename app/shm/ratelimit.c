@@ -23,7 +23,7 @@
 
 #include <string.h>
 
-#include "hash.h"
+#include "lib/hash.h"
 #include "ratelimit.h"
 #include "shm.h"
 
