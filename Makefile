@@ -99,7 +99,7 @@ build/unit/%: tests/unit/%.c $(PURE_SRC) $(wildcard app/*/*.h app/*.h tests/unit
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
 	@$(CC) $(UNITFLAGS) -o $@ $< $(PURE_SRC) -lcmocka \
-	    $(shell pkg-config --libs jansson proj) -lm
+	    $(shell pkg-config --libs jansson proj libcrypto) -lm
 
 # The sanitizer build the tests run.
 asan:

@@ -18,13 +18,14 @@ esac
 secs=${FUZZ_SECONDS:-$secs}
 
 CC_FUZZ=${CC_FUZZ:-clang}
-TARGETS="urlencoded multipart path catalog doc date attrs address json_form http"
+TARGETS="urlencoded multipart path catalog doc date attrs address json_form http \
+    params"
 PURE_SRC="app/config.c $(ls app/lib/*.c app/formats/*.c app/model/*.c | sort) \
     app/geo/grid.c"
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer $(pkg-config --cflags jansson)"
-LIBS="$(pkg-config --libs jansson) -lm"
+LIBS="$(pkg-config --libs jansson libcrypto) -lm"
 
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/artifacts" "$out/logs"
