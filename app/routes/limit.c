@@ -18,89 +18,36 @@
  * Rate limits: each client is counted once per request, by its API key
  * when it sends a valid one (the key's own rate, else rate_key for
  * reads and rate_submit for writes), otherwise by its address
- * (rate_anonymous). Over the limit is 429 with Retry-After and an
- * Open311 error body. The buckets live in memory shared by every worker,
- * so all of them see the same limit, and no database is asked.
+ * (rate_anonymous); reads and writes apart, as the route line's rate
+ * class says. Over the limit is 429 with Retry-After and an Open311
+ * error body. The buckets live in memory shared by every worker, so all
+ * of them see the same limit, and no database is asked.
  */
 
-#include <arpa/inet.h>
-
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "app.h"
 #include "route.h"
 #include "shm/metrics.h"
 #include "shm/ratelimit.h"
-#include "store/keys.h"
-
-static void	limit_address(struct http_request *, char *, size_t);
-
-/* The client's address, or the first X-Forwarded-For hop if trusted. */
-static void
-limit_address(struct http_request *req, char *out, size_t len)
-{
-	const char	*fwd;
-	size_t		n;
-
-	if (app_config()->trust_forwarded_for &&
-	    http_request_header(req, "x-forwarded-for", &fwd)) {
-		n = strcspn(fwd, ", ");
-		if (n > 0 && n < len) {
-			memcpy(out, fwd, n);
-			out[n] = '\0';
-			return;
-		}
-	}
-
-	(void)snprintf(out, len, "-");
-	if (req->owner->family == AF_INET) {
-		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
-		    out, (socklen_t)len);
-	} else if (req->owner->family == AF_INET6) {
-		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
-		    out, (socklen_t)len);
-	}
-}
-
-/*
- * The key a GET names, if it is valid in the key cache (not loaded yet:
- * treated as anonymous).
- */
-const struct store_key *
-route_limit_key(struct http_request *req, struct route_ctx *ctx)
-{
-	const char	*hdr, *key;
-	u_int8_t	hash[KEY_HASH_LEN];
-
-	key = NULL;
-	if (http_request_header(req, "authorization", &hdr) &&
-	    !strncasecmp(hdr, "Bearer ", 7))
-		key = hdr + 7;
-	if (key == NULL || *key == '\0')
-		key = route_param(ctx, "api_key");
-	if (key == NULL)
-		return (NULL);
-	store_key_hash(key, strlen(key), hash);
-	return (store_keys_find(hash));
-}
 
 int
 route_limit(struct http_request *req, struct route_ctx *ctx,
-    const struct store_key *k, int write)
+    const struct key *k)
 {
 	const struct cfg	*cfg;
 	struct rl_table		*t;
 	struct timespec		ts;
 	char			id[96], addr[INET6_ADDRSTRLEN], after[16];
-	int			rate, wait;
+	int			rate, wait, write;
 
-	if ((t = app_ratelimit()) == NULL || ctx->limited)
+	if ((t = app_ratelimit()) == NULL || ctx->limited ||
+	    ctx->def->rate == RATE_NONE)
 		return (1);
 	ctx->limited = 1;
 	cfg = app_config();
+	write = ctx->def->rate == RATE_WRITE;
 
 	if (k != NULL && !k->revoked) {
 		rate = k->rate > 0 ? k->rate : write ? cfg->rate_submit :
@@ -108,7 +55,7 @@ route_limit(struct http_request *req, struct route_ctx *ctx,
 		(void)snprintf(id, sizeof(id), "k:%lld:%c", k->id,
 		    write ? 'w' : 'r');
 	} else {
-		limit_address(req, addr, sizeof(addr));
+		route_address(req, 1, addr, sizeof(addr));
 		rate = cfg->rate_anonymous;
 		(void)snprintf(id, sizeof(id), "a:%s:%c", addr,
 		    write ? 'w' : 'r');

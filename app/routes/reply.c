@@ -28,7 +28,9 @@
 #include <time.h>
 
 #include "app.h"
+#include "formats/html.h"
 #include "formats/http.h"
+#include "formats/params.h"
 #include "route.h"
 #include "shm/metrics.h"
 
@@ -42,6 +44,7 @@
 #define LASTMOD_SETTLE	2
 
 static void	reply_log_str(struct buf *, const char *);
+static const char	*reply_page_title(int);
 static int	reply_conditional(struct http_request *, struct route_ctx *,
 		    const void *, size_t);
 
@@ -58,6 +61,37 @@ reply_log_str(struct buf *b, const char *s)
 	}
 }
 
+u_int64_t
+route_now_us(void)
+{
+	struct timespec	ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((u_int64_t)ts.tv_sec * 1000000 + (u_int64_t)ts.tv_nsec / 1000);
+}
+
+void
+route_address(struct http_request *req, int forwarded, char *out,
+    size_t len)
+{
+	const struct connection	*c;
+	const void		*addr;
+	const char		*fwd;
+
+	fwd = NULL;
+	if (forwarded && app_config()->trust_forwarded_for &&
+	    !http_request_header(req, "x-forwarded-for", &fwd))
+		fwd = NULL;
+
+	addr = NULL;
+	if ((c = req->owner) != NULL && c->family == AF_INET)
+		addr = &c->addr.ipv4.sin_addr;
+	else if (c != NULL && c->family == AF_INET6)
+		addr = &c->addr.ipv6.sin6_addr;
+	params_address(c != NULL ? c->family : AF_UNSPEC, addr, fwd, out,
+	    len);
+}
+
 void
 route_finish(struct http_request *req, struct route_ctx *ctx, int status,
     size_t len)
@@ -72,19 +106,9 @@ route_finish(struct http_request *req, struct route_ctx *ctx, int status,
 	if (!app_config()->access_log)
 		return;
 
-	addr[0] = '-';
-	addr[1] = '\0';
-	if (req->owner != NULL && req->owner->family == AF_INET) {
-		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
-		    addr, sizeof(addr));
-	} else if (req->owner != NULL && req->owner->family == AF_INET6) {
-		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
-		    addr, sizeof(addr));
-	}
-
+	route_address(req, 0, addr, sizeof(addr));
 	buf_init(&b);
-	buf_printf(&b, "access %s %s ", addr,
-	    http_method_text(req->method));
+	buf_printf(&b, "access %s %s ", addr, http_method_text(req->method));
 	reply_log_str(&b, req->path);
 	if (req->query_string != NULL) {
 		buf_byte(&b, '?');
@@ -128,7 +152,7 @@ reply_conditional(struct http_request *req, struct route_ctx *ctx,
 	if (ctx->cache != NULL) {
 		http_response_header(req, "cache-control", ctx->cache);
 	} else {
-		http_response_header(req, "cache-control", ctx->key_id != 0 ||
+		http_response_header(req, "cache-control", ctx->key.id != 0 ||
 		    http_request_header(req, "authorization", &inm) ?
 		    "private, no-cache" : "no-cache");
 	}
@@ -151,7 +175,7 @@ route_headers(struct http_request *req)
 	http_response_header(req, "x-content-type-options", "nosniff");
 }
 
-int
+enum route_result
 route_reply(struct http_request *req, struct route_ctx *ctx, int status,
     const void *body, size_t len, const char *ctype)
 {
@@ -187,10 +211,10 @@ route_reply(struct http_request *req, struct route_ctx *ctx, int status,
 	buf_free(&js);
 	ctx->replied = 1;
 	route_finish(req, ctx, status, len);
-	return (KORE_RESULT_OK);
+	return (ROUTE_ANSWERED);
 }
 
-int
+enum route_result
 route_reply_doc(struct http_request *req, struct route_ctx *ctx,
     int status, const struct buf *doc)
 {
@@ -198,19 +222,55 @@ route_reply_doc(struct http_request *req, struct route_ctx *ctx,
 	    fmt_content_type(ctx->fmt == FMT_GEOJSON ? FMT_JSON : ctx->fmt)));
 }
 
-int
+enum route_result
+route_reply_page(struct http_request *req, struct route_ctx *ctx,
+    int status, const char *title, const char *text, const char *form)
+{
+	enum route_result	r;
+	struct buf		b;
+
+	buf_init(&b);
+	fmt_html_page(&b, title, text, form);
+	ctx->cache = "no-store";
+	r = route_reply(req, ctx, status, b.data, b.len, FMT_HTML_TYPE);
+	buf_free(&b);
+	return (r);
+}
+
+/* A page's title for an error status. */
+static const char *
+reply_page_title(int status)
+{
+	if (status == 404)
+		return ("Link not valid");
+	if (status == 429 || status == 503)
+		return ("Try again shortly");
+	return ("Not sent");
+}
+
+enum route_result
 route_error(struct http_request *req, struct route_ctx *ctx, int status,
     const char *fmt, ...)
 {
-	struct buf	body, msg;
-	struct fmt_doc	doc;
-	va_list		ap;
-	int		type, r;
+	enum route_result	r;
+	struct buf		body, msg;
+	struct fmt_doc		doc;
+	va_list			ap;
+	int			type;
 
 	buf_init(&msg);
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+
+	if (status == 503)
+		http_response_header(req, "retry-after", "5");
+	if (ctx->fmt == FMT_PAGE) {
+		r = route_reply_page(req, ctx, status,
+		    reply_page_title(status), buf_cstr(&msg), NULL);
+		buf_free(&msg);
+		return (r);
+	}
 
 	type = ctx->fmt == FMT_JSON || ctx->fmt == FMT_GEOJSON ? FMT_JSON :
 	    FMT_XML;
@@ -223,8 +283,6 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 	fmt_doc_end(&doc);
 	fmt_doc_end(&doc);
 
-	if (status == 503)
-		http_response_header(req, "retry-after", "5");
 	r = route_reply(req, ctx, status, body.data, body.len,
 	    fmt_content_type(type));
 	buf_free(&body);
@@ -232,12 +290,14 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 	return (r);
 }
 
-int
+enum route_result
 route_db_error(struct http_request *req, struct route_ctx *ctx,
     const struct store_q *q)
 {
-	kore_log(LOG_WARNING, "%s: database error %s: %s", ctx->def->name,
-	    q->sqlstate, q->error);
+	kore_log(LOG_WARNING, "%s%s%s: database error %s: %s", ctx->def->name,
+	    ctx->stepname != NULL ? "/" : "",
+	    ctx->stepname != NULL ? ctx->stepname : "", q->sqlstate,
+	    q->error);
 	if (store_unavailable(q))
 		return (route_error(req, ctx, 503, "the database is "
 		    "unavailable; try again shortly"));
@@ -273,7 +333,8 @@ route_error_body_hook(struct http_request *req, int status,
 	kore_buf_append(out, body.data, body.len);
 	buf_free(&body);
 
-	met_request(app_metrics(), 0, req != NULL && req->method == HTTP_METHOD_POST,
+	met_request(app_metrics(), 0,
+	    req != NULL && req->method == HTTP_METHOD_POST,
 	    status, 0);
 	if (app_config()->access_log) {
 		printf("access - %s %d %zu (rejected before routing)\n",

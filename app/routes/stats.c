@@ -30,46 +30,29 @@
 #include <time.h>
 
 #include "formats/date.h"
+#include "formats/params.h"
 #include "route.h"
 
 #define STATS_DEFAULT_DAYS	30
 
-static int	stats_window(struct http_request *, struct route_ctx *,
-		    long long *, long long *);
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
+
 static void	stats_share(struct fmt_doc *, const char *, const char *,
 		    const char *);
 static void	stats_row(struct fmt_doc *, struct route_ctx *, int);
 static void	stats_render(struct route_ctx *, long long, long long,
 		    struct buf *);
 static void	stats_free(struct route_ctx *);
+static enum route_result	stats_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	stats_answer(struct http_request *,
+				    struct route_ctx *);
 
-static int
-stats_window(struct http_request *req, struct route_ctx *ctx,
-    long long *from, long long *to)
-{
-	const char	*s, *e;
-
-	*to = (long long)time(NULL);
-	if ((e = route_param(ctx, "end_date")) != NULL &&
-	    fmt_date_parse(e, to, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "end_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", e);
-		return (0);
-	}
-	*from = *to - STATS_DEFAULT_DAYS * 86400LL;
-	if ((s = route_param(ctx, "start_date")) != NULL &&
-	    fmt_date_parse(s, from, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "start_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", s);
-		return (0);
-	}
-	if (*from >= *to) {
-		(void)route_error(req, ctx, 400, "start_date must be before "
-		    "end_date");
-		return (0);
-	}
-	return (1);
-}
+static const struct route_step	stats_steps[] = {
+	[STEP_QUERY] = { "query", stats_query },
+	[STEP_ANSWER] = { "answer", stats_answer },
+};
 
 /* part / whole as a share from 0 to 1, or null when whole is 0. */
 static void
@@ -179,7 +162,8 @@ stats_render(struct route_ctx *ctx, long long from, long long to,
 				    store_val(q, r, 3)[0] != '\0' ?
 				    store_val(q, r, 3) : NULL);
 			if (d == 3)
-				fmt_doc_str(&doc, "channel", store_val(q, r, 4));
+				fmt_doc_str(&doc, "channel",
+				    store_val(q, r, 4));
 			stats_row(&doc, ctx, r);
 			fmt_doc_end(&doc);
 		}
@@ -195,41 +179,49 @@ stats_free(struct route_ctx *ctx)
 	ctx->priv = NULL;
 }
 
-int
-route_stats(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+stats_query(struct http_request *req, struct route_ctx *ctx)
 {
-	struct buf	body;
-	const char	*v[3], *jur;
-	char		from[24], to[24];
-	long long	f, t, *w;
-	int		r;
+	struct params_dates	d;
+	enum route_result	r;
+	const char		*v[3], *jur;
+	char			from[24], to[24], err[PARAMS_ERRLEN];
+	long long		*w;
 
-	if (ctx->step == 0) {
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if ((jur = route_param(ctx, "jurisdiction_id")) != NULL &&
-		    cat_jurisdiction_find(ctx->cat, jur) == NULL)
-			return (route_error(req, ctx, 404, "jurisdiction_id "
-			    "'%s' not found", jur));
-		if (!stats_window(req, ctx, &f, &t))
-			return (KORE_RESULT_OK);
-		ctx->priv = w = kore_calloc(2, sizeof(*w));
-		ctx->cleanup = stats_free;
-		w[0] = f;
-		w[1] = t;
-		(void)snprintf(from, sizeof(from), "%lld", f);
-		(void)snprintf(to, sizeof(to), "%lld", t);
-		v[0] = from;
-		v[1] = to;
-		v[2] = jur;
-		store_start(&ctx->q, req, SQL_stats, 3, v);
-		ctx->step = 1;
-	}
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if ((jur = route_param(ctx, "jurisdiction_id")) != NULL &&
+	    cat_jurisdiction_find(ctx->cat, jur) == NULL)
+		return (route_error(req, ctx, 404, "jurisdiction_id '%s' not "
+		    "found", jur));
+	if (params_window(route_param(ctx, "start_date"),
+	    route_param(ctx, "end_date"), (long long)time(NULL),
+	    STATS_DEFAULT_DAYS * 86400LL, PARAMS_WINDOW_STRICT, &d, err,
+	    sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "%s", err));
 
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+	ctx->priv = w = kore_calloc(2, sizeof(*w));
+	ctx->cleanup = stats_free;
+	w[0] = d.from;
+	w[1] = d.to;
+	(void)snprintf(from, sizeof(from), "%lld", d.from);
+	(void)snprintf(to, sizeof(to), "%lld", d.to);
+	v[0] = from;
+	v[1] = to;
+	v[2] = jur;
+	store_start(&ctx->q, req, SQL_stats, 3, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+stats_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		body;
+	long long		*w;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 
 	w = ctx->priv;
 	buf_init(&body);
@@ -237,4 +229,10 @@ route_stats(struct http_request *req, struct route_ctx *ctx)
 	r = route_reply_doc(req, ctx, 200, &body);
 	buf_free(&body);
 	return (r);
+}
+
+enum route_result
+route_stats(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(stats_steps)));
 }
