@@ -83,8 +83,8 @@ $(BIN): $(KOBJ)/ldflags $(APP_OBJ) $(GEN_OBJ)
 
 # Unit tests: the pure layers (no Kore, no database) with cmocka, under
 # ASan and UBSan.
-PURE_SRC = app/config.c $(sort $(wildcard app/formats/*.c app/model/*.c \
-	   app/geo/*.c app/shared/*.c))
+PURE_SRC = app/config.c $(sort $(wildcard app/lib/*.c app/formats/*.c app/model/*.c \
+	   app/geo/*.c app/shm/*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/unit/%,\
 	   $(sort $(wildcard tests/unit/test_*.c)))
 UNITFLAGS = -std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit \
@@ -99,7 +99,7 @@ build/unit/%: tests/unit/%.c $(PURE_SRC) $(wildcard app/*/*.h app/*.h tests/unit
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
 	@$(CC) $(UNITFLAGS) -o $@ $< $(PURE_SRC) -lcmocka \
-	    $(shell pkg-config --libs jansson proj) -lm
+	    $(shell pkg-config --libs jansson proj libcrypto) -lm
 
 # The sanitizer build the tests run.
 asan:

@@ -15,12 +15,16 @@
  */
 
 /*
- * Process-wide state set up by the hooks in main.c: the settings, parsed
- * once in the parent and inherited by every worker.
+ * Process-wide state, the bottom of the server: the settings, loaded
+ * once in the parent and inherited by every worker, and the tables in
+ * memory the workers share (rate limits, metrics), mapped before they
+ * fork. Every layer may read it; it reads nothing above it.
  */
 
 #ifndef __H_APP
 #define __H_APP
+
+#include <stddef.h>
 
 #include "config.h"
 
@@ -32,5 +36,18 @@ struct rl_table		*app_ratelimit(void);
 
 /* The counters shared by every worker (NULL outside the server). */
 struct met_table	*app_metrics(void);
+
+/*
+ * Loads the settings from file conf (NULL: the default) and the
+ * environment, and checks the files they name. Returns 0, or -1 with a
+ * message in err.
+ */
+int	app_load(const char *, char *, size_t);
+
+/*
+ * Maps the shared tables; called in the parent before the workers fork.
+ * Returns 0, or -1 (errno set).
+ */
+int	app_share(void);
 
 #endif

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "lib/mem.h"
 
 #define T_STR		1
 #define T_INT		2
@@ -118,7 +119,6 @@ static int	cfg_parse_size(const char *, long long *);
 static char	*cfg_trim(char *);
 static int	cfg_choice(const char *, const char *);
 static void	cfg_choice_name(const char *, int, char *, size_t);
-static char	*cfg_strdup(const char *);
 static void	cfg_replace(char **, const char *);
 
 /* The position of v in the space-separated list words, or -1. */
@@ -153,21 +153,11 @@ cfg_choice_name(const char *words, int n, char *out, size_t outlen)
 	(void)snprintf(out, outlen, "%.*s", (int)len, words);
 }
 
-static char *
-cfg_strdup(const char *s)
-{
-	char	*p;
-
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return (p);
-}
-
 static void
 cfg_replace(char **field, const char *value)
 {
 	free(*field);
-	*field = cfg_strdup(value);
+	*field = mem_strdup(value);
 }
 
 void
@@ -192,7 +182,7 @@ cfg_getenv(const char *name)
 int
 cfg_load(struct cfg *c, const char *path, char *err, size_t errlen)
 {
-	struct fmt_buf	text;
+	struct buf	text;
 	FILE		*fp;
 	char		chunk[4096];
 	size_t		n;
@@ -212,12 +202,12 @@ cfg_load(struct cfg *c, const char *path, char *err, size_t errlen)
 			    path, strerror(errno));
 			return (-1);
 		}
-		fmt_buf_init(&text);
+		buf_init(&text);
 		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			fmt_buf_add(&text, chunk, n);
+			buf_add(&text, chunk, n);
 		(void)fclose(fp);
-		rc = cfg_parse(c, path, fmt_buf_cstr(&text), err, errlen);
-		fmt_buf_free(&text);
+		rc = cfg_parse(c, path, buf_cstr(&text), err, errlen);
+		buf_free(&text);
 		if (rc == -1)
 			return (-1);
 	}
@@ -361,8 +351,7 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 			    "listen: port must be from 1 to 65535 in '%s'", v);
 			return (-1);
 		}
-		if ((host = strndup(v, (size_t)(colon - v))) == NULL)
-			abort();
+		host = mem_strndup(v, (size_t)(colon - v));
 		if (host[0] == '[' && host[strlen(host) - 1] == ']') {
 			memmove(host, host + 1, strlen(host));
 			host[strlen(host) - 1] = '\0';
@@ -376,7 +365,7 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 		free(c->listen_host);
 		free(c->listen_port);
 		c->listen_host = host;
-		c->listen_port = cfg_strdup(colon + 1);
+		c->listen_port = mem_strdup(colon + 1);
 		return (0);
 	}
 
@@ -407,7 +396,7 @@ cfg_parse(struct cfg *c, const char *path, const char *text,
 	int			lineno, rc, quoted;
 
 	memset(seen, 0, sizeof(seen));
-	copy = cfg_strdup(text);
+	copy = mem_strdup(text);
 	rc = 0;
 	lineno = 0;
 
@@ -508,7 +497,7 @@ cfg_environment(struct cfg *c, const char *(*lookup)(const char *),
 int
 cfg_validate(struct cfg *c, char *err, size_t errlen)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	const char	*host;
 	size_t		len;
 
@@ -533,19 +522,19 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	}
 
 	if (c->public_url[0] == '\0') {
-		fmt_buf_init(&b);
+		buf_init(&b);
 		host = c->listen_host;
 		if (!strcmp(host, "0.0.0.0") || !strcmp(host, "::") ||
 		    !strcmp(host, "*"))
 			host = "localhost";
 		if (strchr(host, ':') != NULL)
-			fmt_buf_printf(&b, "%s://[%s]:%s",
+			buf_printf(&b, "%s://[%s]:%s",
 			    c->tls ? "https" : "http", host, c->listen_port);
 		else
-			fmt_buf_printf(&b, "%s://%s:%s",
+			buf_printf(&b, "%s://%s:%s",
 			    c->tls ? "https" : "http", host, c->listen_port);
-		cfg_replace(&c->public_url, fmt_buf_cstr(&b));
-		fmt_buf_free(&b);
+		cfg_replace(&c->public_url, buf_cstr(&b));
+		buf_free(&b);
 	}
 
 	len = strlen(c->public_url);
@@ -573,10 +562,10 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	}
 
 	if (c->test_url[0] == '\0') {
-		fmt_buf_init(&b);
-		fmt_buf_printf(&b, "%s/test", c->public_url);
-		cfg_replace(&c->test_url, fmt_buf_cstr(&b));
-		fmt_buf_free(&b);
+		buf_init(&b);
+		buf_printf(&b, "%s/test", c->public_url);
+		cfg_replace(&c->test_url, buf_cstr(&b));
+		buf_free(&b);
 	}
 
 	len = strlen(c->test_url);
@@ -626,9 +615,9 @@ cfg_check_files(const struct cfg *c, char *err, size_t errlen)
 }
 
 void
-cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
+cfg_kore_conf(const struct cfg *c, struct buf *b)
 {
-	fmt_buf_printf(b, "server main {\n\tbind %s %s\n\ttls %s\n}\n",
+	buf_printf(b, "server main {\n\tbind %s %s\n\ttls %s\n}\n",
 	    c->listen_host, c->listen_port, c->tls ? "yes" : "no");
 
 	/*
@@ -637,47 +626,47 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	 * ChaCha20-Poly1305; TLS 1.3 keeps OpenSSL's AEAD suites.
 	 */
 	if (c->tls) {
-		fmt_buf_printf(b, "tls_dhparam %s\n", c->dhparam);
-		fmt_buf_str(b, "tls_version both\n");
-		fmt_buf_printf(b, "tls_cipher %s\n", CFG_TLS_CIPHERS);
-		fmt_buf_printf(b, "tls_groups %s\n", CFG_TLS_GROUPS);
+		buf_printf(b, "tls_dhparam %s\n", c->dhparam);
+		buf_str(b, "tls_version both\n");
+		buf_printf(b, "tls_cipher %s\n", CFG_TLS_CIPHERS);
+		buf_printf(b, "tls_groups %s\n", CFG_TLS_GROUPS);
 	}
 
-	fmt_buf_printf(b, "workers %d\n", c->workers);
-	fmt_buf_str(b, "worker_set_affinity 0\n");
+	buf_printf(b, "workers %d\n", c->workers);
+	buf_str(b, "worker_set_affinity 0\n");
 	/*
 	 * One connection per turn of the accept lock: a burst of new
 	 * connections (a client's pool) then spreads over every worker
 	 * instead of landing on the first, which alone would use only its
 	 * own db_connections.
 	 */
-	fmt_buf_str(b, "worker_accept_threshold 1\n");
-	fmt_buf_printf(b, "worker_death_policy %s\n",
+	buf_str(b, "worker_accept_threshold 1\n");
+	buf_printf(b, "worker_death_policy %s\n",
 	    c->worker_death_terminate ? "terminate" : "restart");
-	fmt_buf_printf(b, "pidfile %s\n", c->pidfile);
-	fmt_buf_printf(b, "pgsql_conn_max %d\n", c->db_connections);
-	fmt_buf_printf(b, "http_body_max %lld\n", c->body_max);
-	fmt_buf_str(b, "http_header_max 16384\n");
-	fmt_buf_str(b, "http_header_timeout 10\n");
-	fmt_buf_str(b, "http_body_timeout 60\n");
-	fmt_buf_str(b, "http_keepalive_time 20\n");
-	fmt_buf_str(b, "http_server_version open311d\n");
-	fmt_buf_printf(b, "http_hsts_enable %d\n", c->tls ? c->hsts : 0);
-	fmt_buf_printf(b, "seccomp_tracing %s\n",
+	buf_printf(b, "pidfile %s\n", c->pidfile);
+	buf_printf(b, "pgsql_conn_max %d\n", c->db_connections);
+	buf_printf(b, "http_body_max %lld\n", c->body_max);
+	buf_str(b, "http_header_max 16384\n");
+	buf_str(b, "http_header_timeout 10\n");
+	buf_str(b, "http_body_timeout 60\n");
+	buf_str(b, "http_keepalive_time 20\n");
+	buf_str(b, "http_server_version open311d\n");
+	buf_printf(b, "http_hsts_enable %d\n", c->tls ? c->hsts : 0);
+	buf_printf(b, "seccomp_tracing %s\n",
 	    c->seccomp_tracing ? "yes" : "no");
 
 	if (c->runas[0] != '\0')
-		fmt_buf_printf(b, "runas %s\nkeymgr_runas %s\n",
+		buf_printf(b, "runas %s\nkeymgr_runas %s\n",
 		    c->runas, c->runas);
 
-	fmt_buf_str(b, "domain * {\n\tattach main\n");
+	buf_str(b, "domain * {\n\tattach main\n");
 	if (c->tls) {
-		fmt_buf_printf(b, "\tcertfile %s\n\tcertkey %s\n",
+		buf_printf(b, "\tcertfile %s\n\tcertkey %s\n",
 		    c->certfile, c->certkey);
 	}
 	if (c->bench_routes)
-		fmt_buf_str(b, "\troute /_bench/noop route_bench_noop\n");
-	fmt_buf_str(b, "\troute ^/ route_dispatch\n}\n");
+		buf_str(b, "\troute /_bench/noop route_bench_noop\n");
+	buf_str(b, "\troute ^/ route_dispatch\n}\n");
 }
 
 int
@@ -700,25 +689,25 @@ cfg_outbound_check(const struct cfg *c, const char *url, char *err,
 }
 
 void
-cfg_cleartext_warnings(const struct cfg *c, struct fmt_buf *b)
+cfg_cleartext_warnings(const struct cfg *c, struct buf *b)
 {
 	char	word[8];
 
 	if (c->allow_plain_http_destinations)
-		fmt_buf_str(b, "allow_plain_http_destinations yes: requests "
+		buf_str(b, "allow_plain_http_destinations yes: requests "
 		    "and reporters' personal data may be sent to http:// "
 		    "destinations in clear\n");
 	if (!strncmp(c->smtp_url, "smtp://", 7) &&
 	    c->smtp_starttls != CFG_STARTTLS_YES) {
 		cfg_choice_name(STARTTLS_WORDS, c->smtp_starttls, word,
 		    sizeof(word));
-		fmt_buf_printf(b, "smtp_starttls %s: e-mails to reporters may "
+		buf_printf(b, "smtp_starttls %s: e-mails to reporters may "
 		    "be sent to the smtp:// relay in clear\n", word);
 	}
 }
 
 void
-cfg_dump(const struct cfg *c, struct fmt_buf *b)
+cfg_dump(const struct cfg *c, struct buf *b)
 {
 	const struct setting	*s;
 	const void		*field;
@@ -728,36 +717,36 @@ cfg_dump(const struct cfg *c, struct fmt_buf *b)
 		field = (const char *)c + s->off;
 		switch (s->type) {
 		case T_LISTEN:
-			fmt_buf_printf(b, "%-20s %s:%s\n", s->name,
+			buf_printf(b, "%-20s %s:%s\n", s->name,
 			    c->listen_host, c->listen_port);
 			break;
 		case T_STR:
 			if (!strcmp(s->name, "database_url") ||
 			    !strcmp(s->name, "smtp_password")) {
-				fmt_buf_printf(b, "%-20s %s\n", s->name,
+				buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?
 				    "(set, not shown)" : "");
 				break;
 			}
-			fmt_buf_printf(b, "%-20s %s\n", s->name,
+			buf_printf(b, "%-20s %s\n", s->name,
 			    *(char *const *)field);
 			break;
 		case T_INT:
-			fmt_buf_printf(b, "%-20s %d\n", s->name,
+			buf_printf(b, "%-20s %d\n", s->name,
 			    *(const int *)field);
 			break;
 		case T_SIZE:
-			fmt_buf_printf(b, "%-20s %lld\n", s->name,
+			buf_printf(b, "%-20s %lld\n", s->name,
 			    *(const long long *)field);
 			break;
 		case T_BOOL:
-			fmt_buf_printf(b, "%-20s %s\n", s->name,
+			buf_printf(b, "%-20s %s\n", s->name,
 			    *(const int *)field ? "yes" : "no");
 			break;
 		case T_CHOICE:
 			cfg_choice_name(s->words, *(const int *)field, word,
 			    sizeof(word));
-			fmt_buf_printf(b, "%-20s %s\n", s->name, word);
+			buf_printf(b, "%-20s %s\n", s->name, word);
 			break;
 		}
 	}

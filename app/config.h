@@ -27,7 +27,7 @@
 
 #include <sys/types.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 
 struct cfg {
 	char		*listen_host;
@@ -149,7 +149,7 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
  * Writes the Kore configuration (listener, TLS, workers, limits, the one
  * dispatch route) that these settings describe.
  */
-void	cfg_kore_conf(const struct cfg *, struct fmt_buf *);
+void	cfg_kore_conf(const struct cfg *, struct buf *);
 
 /*
  * Whether the gateway may send to url (a destination, an upstream
@@ -165,9 +165,9 @@ int	cfg_outbound_check(const struct cfg *, const char *, char *, size_t);
  * clear (allow_plain_http_destinations yes; smtp_starttls no or try
  * with an smtp:// relay), for the start-up log; nothing otherwise.
  */
-void	cfg_cleartext_warnings(const struct cfg *, struct fmt_buf *);
+void	cfg_cleartext_warnings(const struct cfg *, struct buf *);
 
 /* Writes every setting with its current value, one per line. */
-void	cfg_dump(const struct cfg *, struct fmt_buf *);
+void	cfg_dump(const struct cfg *, struct buf *);
 
 #endif

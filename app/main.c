@@ -41,8 +41,6 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "routes/route.h"
-#include "shared/metrics.h"
-#include "shared/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/jobs.h"
@@ -59,28 +57,7 @@ static void	main_tls_check(void);
 static void	main_ca_check(void);
 static void	main_cleartext_log(void);
 
-static struct cfg	cfg;
-static struct rl_table	*ratelimit = NULL;
-static struct met_table	*metrics = NULL;
 static char		retention[16];
-
-const struct cfg *
-app_config(void)
-{
-	return (&cfg);
-}
-
-struct rl_table *
-app_ratelimit(void)
-{
-	return (ratelimit);
-}
-
-struct met_table *
-app_metrics(void)
-{
-	return (metrics);
-}
 
 static void
 main_usage(void)
@@ -98,11 +75,13 @@ main_usage(void)
 static void
 main_schema_check(void)
 {
-	PGconn	*conn;
-	char	err[512];
-	int	version;
+	const struct cfg	*cfg;
+	PGconn			*conn;
+	char			err[512];
+	int			version;
 
-	if ((conn = store_pq_connect(cfg.database_url, cfg.db_wait, err,
+	cfg = app_config();
+	if ((conn = store_pq_connect(cfg->database_url, cfg->db_wait, err,
 	    sizeof(err))) == NULL) {
 		fprintf(stderr, "open311d: %s\n", err);
 		exit(1);
@@ -137,26 +116,28 @@ main_schema_check(void)
 static void
 main_tls_check(void)
 {
-	FILE		*fp;
-	X509		*x509;
-	EVP_PKEY	*key;
-	DH		*dh;
-	const char	*what;
+	const struct cfg	*cfg;
+	FILE			*fp;
+	X509			*x509;
+	EVP_PKEY		*key;
+	DH			*dh;
+	const char		*what;
 
+	cfg = app_config();
 	x509 = NULL;
 	key = NULL;
 	dh = NULL;
 	what = NULL;
 
-	if ((fp = fopen(cfg.certfile, "r")) != NULL) {
+	if ((fp = fopen(cfg->certfile, "r")) != NULL) {
 		x509 = PEM_read_X509(fp, NULL, NULL, NULL);
 		(void)fclose(fp);
 	}
-	if ((fp = fopen(cfg.certkey, "r")) != NULL) {
+	if ((fp = fopen(cfg->certkey, "r")) != NULL) {
 		key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
 		(void)fclose(fp);
 	}
-	if ((fp = fopen(cfg.dhparam, "r")) != NULL) {
+	if ((fp = fopen(cfg->dhparam, "r")) != NULL) {
 		dh = PEM_read_DHparams(fp, NULL, NULL, NULL);
 		(void)fclose(fp);
 	}
@@ -189,18 +170,20 @@ main_tls_check(void)
 static void
 main_ca_check(void)
 {
-	FILE	*fp;
-	X509	*x509;
+	const char	*path;
+	FILE		*fp;
+	X509		*x509;
 
+	path = app_config()->outbound_ca_file;
 	x509 = NULL;
-	if ((fp = fopen(cfg.outbound_ca_file, "r")) != NULL) {
+	if ((fp = fopen(path, "r")) != NULL) {
 		x509 = PEM_read_X509(fp, NULL, NULL, NULL);
 		(void)fclose(fp);
 	}
 	ERR_clear_error();
 	if (x509 == NULL) {
 		fprintf(stderr, "open311d: outbound_ca_file: no PEM "
-		    "certificate in '%s'\n", cfg.outbound_ca_file);
+		    "certificate in '%s'\n", path);
 		exit(1);
 	}
 	X509_free(x509);
@@ -210,40 +193,41 @@ main_ca_check(void)
 static void
 main_cleartext_log(void)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	const char	*line, *end;
 
-	fmt_buf_init(&b);
-	cfg_cleartext_warnings(&cfg, &b);
-	for (line = fmt_buf_cstr(&b); *line != '\0'; line = end + 1) {
+	buf_init(&b);
+	cfg_cleartext_warnings(app_config(), &b);
+	for (line = buf_cstr(&b); *line != '\0'; line = end + 1) {
 		end = strchr(line, '\n');
 		kore_log(LOG_WARNING, "%.*s", (int)(end - line), line);
 	}
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 /* Hands Kore the configuration generated from our settings. */
 static void
 main_kore_conf(void)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	FILE		*fp;
 
-	fmt_buf_init(&b);
-	cfg_kore_conf(&cfg, &b);
+	buf_init(&b);
+	cfg_kore_conf(app_config(), &b);
 	if ((fp = fmemopen(b.data, b.len, "r")) == NULL)
 		fatal("fmemopen: %s", errno_s);
 	kore_parse_config_file(fp);
 	(void)fclose(fp);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 void
 kore_parent_configure(int argc, char **argv)
 {
-	const char	*conf;
-	char		err[512];
-	int		ch, norunas;
+	const struct cfg	*cfg;
+	const char		*conf;
+	char			err[512];
+	int			ch, norunas;
 
 	(void)setvbuf(stdout, NULL, _IOLBF, 0);
 	kore_foreground = 1;
@@ -283,21 +267,21 @@ kore_parent_configure(int argc, char **argv)
 		exit(cli_main(argc - optind, argv + optind, conf));
 	}
 
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1 ||
-	    cfg_check_files(&cfg, err, sizeof(err)) == -1) {
+	if (app_load(conf, err, sizeof(err)) == -1) {
 		fprintf(stderr, "open311d: %s\n", err);
 		exit(1);
 	}
 
-	if (cfg.tls)
+	cfg = app_config();
+	if (cfg->tls)
 		main_tls_check();
-	if (cfg.outbound_ca_file[0] != '\0')
+	if (cfg->outbound_ca_file[0] != '\0')
 		main_ca_check();
 	main_cleartext_log();
 
 	/* Workers read proj.db and resolver files: never chroot. */
 	skip_chroot = 1;
-	if (getuid() != 0 || norunas || cfg.runas[0] == '\0') {
+	if (getuid() != 0 || norunas || cfg->runas[0] == '\0') {
 		skip_runas = 1;
 		if (getuid() == 0) {
 			kore_log(LOG_WARNING, "running as root without "
@@ -309,33 +293,34 @@ kore_parent_configure(int argc, char **argv)
 	main_schema_check();
 
 	/* Made before the workers fork, so all of them share it. */
-	if ((ratelimit = rl_table_shared()) == NULL)
-		fatal("cannot map the rate-limit table: %s", errno_s);
-	if ((metrics = met_table_shared()) == NULL)
-		fatal("cannot map the metrics table: %s", errno_s);
+	if (app_share() == -1)
+		fatal("cannot map the shared tables: %s", errno_s);
 	http_error_body_hook = route_error_body_hook;
+	http_request_early_hook = route_early;
 	main_kore_conf();
 
 	if (!kore_quiet) {
 		kore_log(LOG_NOTICE, "open311d %s serving %s", OPEN311D_VERSION,
-		    cfg.public_url);
+		    cfg->public_url);
 	}
 }
 
 void
 kore_worker_configure(void)
 {
+	const struct cfg	*cfg;
 	struct fmt_discovery	d;
 
-	store_init(cfg.database_url);
+	cfg = app_config();
+	store_init(cfg->database_url);
 
-	d.contact = cfg.contact;
-	d.key_service = cfg.key_service;
-	d.production_url = cfg.public_url;
-	d.test_url = cfg.test_url;
+	d.contact = cfg->contact;
+	d.key_service = cfg->key_service;
+	d.production_url = cfg->public_url;
+	d.test_url = cfg->test_url;
 	store_catalog_init(&d);
 	store_keys_init();
-	store_cache_start(cfg.catalog_refresh_ms);
+	store_cache_start(cfg->catalog_refresh_ms);
 
 	/*
 	 * Every worker delivers; the first also polls upstream servers,
@@ -344,13 +329,13 @@ kore_worker_configure(void)
 	store_outbox_start(worker->id == KORE_WORKER_BASE);
 	if (worker->id != KORE_WORKER_BASE)
 		return;
-	store_job_start(SQL_stats_fold, NULL, cfg.stats_fold_ms,
+	store_job_start(SQL_stats_fold, NULL, cfg->stats_fold_ms,
 	    "statistics fold", 0);
-	if (cfg.retention_days > 0) {
+	if (cfg->retention_days > 0) {
 		(void)snprintf(retention, sizeof(retention), "%d",
-		    cfg.retention_days);
+		    cfg->retention_days);
 		store_job_start(SQL_retention_purge, retention,
-		    cfg.retention_check_ms, "retention: personal data erased "
+		    cfg->retention_check_ms, "retention: personal data erased "
 		    "from closed requests", 1);
 	}
 }

@@ -203,7 +203,7 @@ static int
 cli_config(int argc, char **argv, const char *conf)
 {
 	struct cfg	cfg;
-	struct fmt_buf	b;
+	struct buf	b;
 	char		err[512];
 
 	(void)argv;
@@ -217,10 +217,10 @@ cli_config(int argc, char **argv, const char *conf)
 		return (1);
 	}
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	cfg_dump(&cfg, &b);
-	fputs(fmt_buf_cstr(&b), stdout);
-	fmt_buf_free(&b);
+	fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
 
 	if (cfg_check_files(&cfg, err, sizeof(err)) == -1) {
 		cli_error("%s", err);

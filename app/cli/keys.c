@@ -26,16 +26,15 @@
 #include <string.h>
 
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include "cli.h"
+#include "model/key.h"
 #include "store/keys_admin.h"
 #include "store/pq.h"
 
 #define KEY_RANDOM	24
 
 static int	keys_create(int, char **, const char *);
-static int	keys_scopes_valid(const char *);
 static void	keys_hex(const unsigned char *, size_t, char *);
 
 static void
@@ -52,25 +51,6 @@ keys_hex(const unsigned char *in, size_t len, char *out)
 }
 
 static int
-keys_scopes_valid(const char *s)
-{
-	const char	*p, *e;
-	size_t		n;
-
-	if (*s == '\0')
-		return (0);
-	for (p = s; *p != '\0'; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, ",");
-		n = (size_t)(e - p);
-		if (!((n == 6 && !strncmp(p, "submit", 6)) ||
-		    (n == 10 && !strncmp(p, "backoffice", 10)) ||
-		    (n == 5 && !strncmp(p, "admin", 5))))
-			return (0);
-	}
-	return (1);
-}
-
-static int
 keys_create(int argc, char **argv, const char *conf)
 {
 	static struct option	opts[] = {
@@ -82,9 +62,10 @@ keys_create(int argc, char **argv, const char *conf)
 		{ NULL,			0, NULL, 0 }
 	};
 	struct store_key_new	k;
-	unsigned char		rnd[KEY_RANDOM], hash[SHA256_DIGEST_LENGTH];
+	unsigned char		rnd[KEY_RANDOM];
+	u_int8_t		hash[KEY_HASH_LEN];
 	char			key[5 + KEY_RANDOM * 2 + 1];
-	char			hashhex[SHA256_DIGEST_LENGTH * 2 + 1];
+	char			hashhex[KEY_HASH_LEN * 2 + 1];
 	char			prefix[13], err[512];
 	const char		*c;
 	PGconn			*conn;
@@ -122,7 +103,7 @@ keys_create(int argc, char **argv, const char *conf)
 		    "[--channel C] [--rate N]");
 		return (2);
 	}
-	if (!keys_scopes_valid(k.scopes)) {
+	if (key_scopes(k.scopes) == -1) {
 		cli_error("--scopes: a comma list of submit, backoffice, "
 		    "admin; not '%s'", k.scopes);
 		return (2);
@@ -151,7 +132,7 @@ keys_create(int argc, char **argv, const char *conf)
 	}
 	memcpy(key, "o311_", 5);
 	keys_hex(rnd, sizeof(rnd), key + 5);
-	(void)SHA256((unsigned char *)key, strlen(key), hash);
+	key_hash(key, strlen(key), hash);
 	keys_hex(hash, sizeof(hash), hashhex);
 	(void)snprintf(prefix, sizeof(prefix), "%.12s", key);
 	k.hash_hex = hashhex;

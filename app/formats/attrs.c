@@ -151,7 +151,7 @@ attrs_value(const struct cat_attr *a, const char *v, size_t len,
 
 int
 fmt_attrs_collect(const struct fmt_form *form, const struct cat_service *svc,
-    struct fmt_buf *out, char *err, size_t errlen)
+    struct buf *out, char *err, size_t errlen)
 {
 	const struct cat_attr	*a;
 	const struct fmt_field	*f;
@@ -243,7 +243,7 @@ fmt_attrs_collect(const struct fmt_form *form, const struct cat_service *svc,
 	if ((text = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS |
 	    JSON_REAL_PRECISION(15))) == NULL)
 		abort();
-	fmt_buf_str(out, text);
+	buf_str(out, text);
 	free(text);
 	r = 0;
 

@@ -26,7 +26,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "form.h"
 #include "model/catalog.h"
 
@@ -41,7 +41,7 @@
  * the attribute code.
  */
 int	fmt_attrs_collect(const struct fmt_form *, const struct cat_service *,
-	    struct fmt_buf *, char *, size_t);
+	    struct buf *, char *, size_t);
 
 /*
  * Splits a field name "attribute[CODE]" or "attribute[CODE][]" into the

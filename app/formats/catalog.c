@@ -30,6 +30,7 @@
 #include "catalog.h"
 #include "doc.h"
 #include "utf8.h"
+#include "lib/mem.h"
 
 #define NAME_MAX_CHARS		200
 
@@ -54,7 +55,6 @@ static int	cat_keywords(struct ctx *, json_t *, char **);
 static int	cat_service(struct ctx *, json_t *, struct cat_service *);
 static int	cat_attr(struct ctx *, json_t *, struct cat_attr *);
 static int	cat_duplicates(struct ctx *, json_t *, struct cat_service *);
-static char	*cat_strdup(const char *);
 static void	render_list(struct cat_jurisdiction *, int);
 static void	render_definition(struct cat_service *, int);
 static void	render_discovery(struct catalog *,
@@ -62,16 +62,6 @@ static void	render_discovery(struct catalog *,
 static void	render_jurisdictions(struct catalog *);
 static const char	*render_text(const struct catalog *, const char *,
 			    size_t, const char *);
-
-static char *
-cat_strdup(const char *s)
-{
-	char	*p;
-
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return (p);
-}
 
 static int
 cat_fail(struct ctx *c, const char *field, const char *fmt, ...)
@@ -114,7 +104,7 @@ cat_str(struct ctx *c, json_t *obj, const char *key, int required,
 	if (v == NULL || json_is_null(v)) {
 		if (required)
 			return (cat_fail(c, key, "is required"));
-		*out = cat_strdup("");
+		*out = mem_strdup("");
 		return (0);
 	}
 
@@ -133,7 +123,7 @@ cat_str(struct ctx *c, json_t *obj, const char *key, int required,
 		return (cat_fail(c, key, "is longer than %zu characters",
 		    maxchars));
 
-	*out = cat_strdup(s);
+	*out = mem_strdup(s);
 	return (0);
 }
 
@@ -185,7 +175,7 @@ static int
 cat_enum(struct ctx *c, json_t *obj, const char *key, const char **names,
     int def, int *out)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	json_t		*v;
 	int		i;
 
@@ -206,11 +196,11 @@ cat_enum(struct ctx *c, json_t *obj, const char *key, const char **names,
 		}
 	}
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	for (i = 0; names[i] != NULL; i++)
-		fmt_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-	(void)cat_fail(c, key, "must be one of %s", fmt_buf_cstr(&b));
-	fmt_buf_free(&b);
+		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	(void)cat_fail(c, key, "must be one of %s", buf_cstr(&b));
+	buf_free(&b);
 	return (-1);
 }
 
@@ -238,7 +228,7 @@ cat_code(struct ctx *c, const char *field, const char *code,
 static int
 cat_keywords(struct ctx *c, json_t *obj, char **out)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	json_t		*v, *item;
 	size_t		i;
 	const char	*why;
@@ -248,30 +238,30 @@ cat_keywords(struct ctx *c, json_t *obj, char **out)
 		return (cat_str(c, obj, "keywords", 0, 1000, FMT_TEXT_LINE,
 		    out));
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	json_array_foreach(v, i, item) {
 		if (!json_is_string(item) || (why = fmt_text_check(
 		    json_string_value(item), json_string_length(item),
 		    FMT_TEXT_LINE)) != NULL || strchr(json_string_value(item),
 		    ',') != NULL) {
-			fmt_buf_free(&b);
+			buf_free(&b);
 			return (cat_fail(c, "keywords", "item %zu must be a "
 			    "one-line string without commas", i));
 		}
 		if (i > 0)
-			fmt_buf_byte(&b, ',');
-		fmt_buf_str(&b, json_string_value(item));
+			buf_byte(&b, ',');
+		buf_str(&b, json_string_value(item));
 	}
 
 	/* The same limit as for keywords given as one string. */
 	if (fmt_utf8_chars(b.data, b.len) > 1000) {
-		fmt_buf_free(&b);
+		buf_free(&b);
 		return (cat_fail(c, "keywords", "is longer than 1000 "
 		    "characters"));
 	}
 
-	*out = cat_strdup(fmt_buf_cstr(&b));
-	fmt_buf_free(&b);
+	*out = mem_strdup(buf_cstr(&b));
+	buf_free(&b);
 	return (0);
 }
 
@@ -331,8 +321,7 @@ cat_attr(struct ctx *c, json_t *obj, struct cat_attr *a)
 		    "of values", cat_datatype_names[a->datatype]));
 
 	a->nvalues = json_array_size(values);
-	if ((a->values = calloc(a->nvalues, sizeof(*a->values))) == NULL)
-		abort();
+	a->values = mem_calloc(a->nvalues, sizeof(*a->values));
 
 	json_array_foreach(values, i, v) {
 		sub = *c;
@@ -442,8 +431,7 @@ cat_service(struct ctx *c, json_t *obj, struct cat_service *s)
 	s->nattrs = json_array_size(attrs);
 	if (s->nattrs == 0)
 		return (0);
-	if ((s->attrs = calloc(s->nattrs, sizeof(*s->attrs))) == NULL)
-		abort();
+	s->attrs = mem_calloc(s->nattrs, sizeof(*s->attrs));
 
 	json_array_foreach(attrs, i, a) {
 		sub = *c;
@@ -520,9 +508,9 @@ fmt_catalog_jurisdiction(json_t *obj, struct cat_jurisdiction *jur,
 		return (cat_fail(&c, "services", "must be an array"));
 
 	jur->nservices = json_array_size(services);
-	if (jur->nservices > 0 && (jur->services =
-	    calloc(jur->nservices, sizeof(*jur->services))) == NULL)
-		abort();
+	if (jur->nservices > 0)
+		jur->services = mem_calloc(jur->nservices,
+		    sizeof(*jur->services));
 
 	json_array_foreach(services, i, s) {
 		sub = c;
@@ -557,8 +545,7 @@ fmt_catalog_parse(const char *text, size_t len, long long version,
 		return (NULL);
 	}
 
-	if ((cat = calloc(1, sizeof(*cat))) == NULL)
-		abort();
+	cat = mem_calloc(1, sizeof(*cat));
 	cat->version = version;
 
 	if (!json_is_array(root)) {
@@ -568,9 +555,8 @@ fmt_catalog_parse(const char *text, size_t len, long long version,
 	}
 
 	cat->njurs = json_array_size(root);
-	if (cat->njurs > 0 &&
-	    (cat->jurs = calloc(cat->njurs, sizeof(*cat->jurs))) == NULL)
-		abort();
+	if (cat->njurs > 0)
+		cat->jurs = mem_calloc(cat->njurs, sizeof(*cat->jurs));
 
 	json_array_foreach(root, i, j) {
 		if (fmt_catalog_jurisdiction(j, &cat->jurs[i], msg,
@@ -582,14 +568,14 @@ fmt_catalog_parse(const char *text, size_t len, long long version,
 		if (cat->changeset == NULL ||
 		    strcmp(cat->jurs[i].changeset, cat->changeset) > 0) {
 			free(cat->changeset);
-			cat->changeset = cat_strdup(cat->jurs[i].changeset);
+			cat->changeset = mem_strdup(cat->jurs[i].changeset);
 		}
 	}
 
 	/* No jurisdiction has a changeset: still give discovery a date. */
 	if (cat->changeset == NULL || cat->changeset[0] == '\0') {
 		free(cat->changeset);
-		cat->changeset = cat_strdup("1970-01-01T00:00:00Z");
+		cat->changeset = mem_strdup("1970-01-01T00:00:00Z");
 	}
 
 	json_decref(root);
@@ -780,11 +766,11 @@ render_jurisdictions(struct catalog *cat)
 
 	if ((text = json_dumps(list, JSON_COMPACT)) == NULL)
 		abort();
-	fmt_buf_str(&cat->jurisdictions[0], text);
+	buf_str(&cat->jurisdictions[0], text);
 	free(text);
 	if ((text = json_dumps(fc, JSON_COMPACT)) == NULL)
 		abort();
-	fmt_buf_str(&cat->jurisdictions[1], text);
+	buf_str(&cat->jurisdictions[1], text);
 	free(text);
 	json_decref(list);
 	json_decref(fc);

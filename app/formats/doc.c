@@ -36,7 +36,7 @@ static void	doc_close_member(struct fmt_doc *, const char *);
 static const char	hexdigits[] = "0123456789abcdef";
 
 void
-fmt_doc_begin(struct fmt_doc *doc, struct fmt_buf *out, int type)
+fmt_doc_begin(struct fmt_doc *doc, struct buf *out, int type)
 {
 	doc->out = out;
 	doc->type = type;
@@ -47,7 +47,7 @@ fmt_doc_begin(struct fmt_doc *doc, struct fmt_buf *out, int type)
 	doc->st[0].item = NULL;
 
 	if (type == FMT_XML)
-		fmt_buf_str(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+		buf_str(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
 }
 
 /*
@@ -66,15 +66,15 @@ doc_open_member(struct fmt_doc *doc, const char *key, const char **tag)
 
 	if (doc->type == FMT_JSON) {
 		if (doc->st[doc->depth].count > 0)
-			fmt_buf_byte(doc->out, ',');
+			buf_byte(doc->out, ',');
 		if (!inlist && doc->depth > 0 && key != NULL) {
 			fmt_json_quote(doc->out, key, strlen(key));
-			fmt_buf_byte(doc->out, ':');
+			buf_byte(doc->out, ':');
 		}
 	} else if (name != NULL) {
-		fmt_buf_byte(doc->out, '<');
-		fmt_buf_str(doc->out, name);
-		fmt_buf_byte(doc->out, '>');
+		buf_byte(doc->out, '<');
+		buf_str(doc->out, name);
+		buf_byte(doc->out, '>');
 	}
 
 	doc->st[doc->depth].count++;
@@ -84,9 +84,9 @@ static void
 doc_close_member(struct fmt_doc *doc, const char *tag)
 {
 	if (doc->type == FMT_XML && tag != NULL) {
-		fmt_buf_str(doc->out, "</");
-		fmt_buf_str(doc->out, tag);
-		fmt_buf_byte(doc->out, '>');
+		buf_str(doc->out, "</");
+		buf_str(doc->out, tag);
+		buf_byte(doc->out, '>');
 	}
 }
 
@@ -100,7 +100,7 @@ fmt_doc_list(struct fmt_doc *doc, const char *name, const char *item)
 
 	doc_open_member(doc, name, &tag);
 	if (doc->type == FMT_JSON)
-		fmt_buf_byte(doc->out, '[');
+		buf_byte(doc->out, '[');
 
 	doc->depth++;
 	doc->st[doc->depth].kind = KIND_LIST;
@@ -119,7 +119,7 @@ fmt_doc_object(struct fmt_doc *doc, const char *name)
 
 	doc_open_member(doc, name, &tag);
 	if (doc->type == FMT_JSON)
-		fmt_buf_byte(doc->out, '{');
+		buf_byte(doc->out, '{');
 
 	doc->depth++;
 	doc->st[doc->depth].kind = KIND_OBJECT;
@@ -135,7 +135,7 @@ fmt_doc_end(struct fmt_doc *doc)
 		abort();
 
 	if (doc->type == FMT_JSON) {
-		fmt_buf_byte(doc->out,
+		buf_byte(doc->out,
 		    doc->st[doc->depth].kind == KIND_LIST ? ']' : '}');
 	}
 
@@ -172,7 +172,7 @@ fmt_doc_bool(struct fmt_doc *doc, const char *key, int val)
 	const char	*tag;
 
 	doc_open_member(doc, key, &tag);
-	fmt_buf_str(doc->out, val ? "true" : "false");
+	buf_str(doc->out, val ? "true" : "false");
 	doc_close_member(doc, tag);
 }
 
@@ -182,7 +182,7 @@ fmt_doc_int(struct fmt_doc *doc, const char *key, long long val)
 	const char	*tag;
 
 	doc_open_member(doc, key, &tag);
-	fmt_buf_printf(doc->out, "%lld", val);
+	buf_printf(doc->out, "%lld", val);
 	doc_close_member(doc, tag);
 }
 
@@ -193,7 +193,7 @@ fmt_doc_null(struct fmt_doc *doc, const char *key)
 
 	doc_open_member(doc, key, &tag);
 	if (doc->type == FMT_JSON)
-		fmt_buf_str(doc->out, "null");
+		buf_str(doc->out, "null");
 	doc_close_member(doc, tag);
 }
 
@@ -208,7 +208,7 @@ fmt_doc_num(struct fmt_doc *doc, const char *key, const char *val)
 	}
 
 	doc_open_member(doc, key, &tag);
-	fmt_buf_str(doc->out, val);
+	buf_str(doc->out, val);
 	doc_close_member(doc, tag);
 }
 
@@ -247,7 +247,7 @@ fmt_json_number(const char *s)
 }
 
 void
-fmt_xml_escape(struct fmt_buf *out, const char *s, size_t len)
+fmt_xml_escape(struct buf *out, const char *s, size_t len)
 {
 	const u_int8_t	*p;
 	u_int32_t	cp;
@@ -260,14 +260,14 @@ fmt_xml_escape(struct fmt_buf *out, const char *s, size_t len)
 		    strchr("&<>\"'", p[n]) == NULL; n++)
 			;
 		if (n > 0) {
-			fmt_buf_add(out, p, n);
+			buf_add(out, p, n);
 			p += n;
 			len -= n;
 			continue;
 		}
 
 		if ((n = fmt_utf8_decode(p, len, &cp)) == 0) {
-			fmt_buf_str(out, "\xef\xbf\xbd");
+			buf_str(out, "\xef\xbf\xbd");
 			p++;
 			len--;
 			continue;
@@ -275,29 +275,29 @@ fmt_xml_escape(struct fmt_buf *out, const char *s, size_t len)
 
 		switch (cp) {
 		case '&':
-			fmt_buf_str(out, "&amp;");
+			buf_str(out, "&amp;");
 			break;
 		case '<':
-			fmt_buf_str(out, "&lt;");
+			buf_str(out, "&lt;");
 			break;
 		case '>':
-			fmt_buf_str(out, "&gt;");
+			buf_str(out, "&gt;");
 			break;
 		case '"':
-			fmt_buf_str(out, "&quot;");
+			buf_str(out, "&quot;");
 			break;
 		case '\'':
-			fmt_buf_str(out, "&apos;");
+			buf_str(out, "&apos;");
 			break;
 		case '\r':
-			fmt_buf_str(out, "&#13;");
+			buf_str(out, "&#13;");
 			break;
 		default:
 			/* XML 1.0 Char production: drop what it excludes. */
 			if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
 			    cp == 0xfffe || cp == 0xffff)
 				break;
-			fmt_buf_add(out, p, n);
+			buf_add(out, p, n);
 			break;
 		}
 
@@ -307,15 +307,15 @@ fmt_xml_escape(struct fmt_buf *out, const char *s, size_t len)
 }
 
 void
-fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
+fmt_json_quote(struct buf *out, const char *s, size_t len)
 {
 	const u_int8_t	*p;
 	u_int32_t	cp;
 	size_t		n;
 	char		esc[6];
 
-	fmt_buf_reserve(out, len + 2);
-	fmt_buf_byte(out, '"');
+	buf_reserve(out, len + 2);
+	buf_byte(out, '"');
 
 	p = (const u_int8_t *)s;
 	while (len > 0) {
@@ -324,14 +324,14 @@ fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
 		    p[n] != '"' && p[n] != '\\'; n++)
 			;
 		if (n > 0) {
-			fmt_buf_add(out, p, n);
+			buf_add(out, p, n);
 			p += n;
 			len -= n;
 			continue;
 		}
 
 		if ((n = fmt_utf8_decode(p, len, &cp)) == 0) {
-			fmt_buf_str(out, "\\ufffd");
+			buf_str(out, "\\ufffd");
 			p++;
 			len--;
 			continue;
@@ -339,19 +339,19 @@ fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
 
 		switch (cp) {
 		case '"':
-			fmt_buf_str(out, "\\\"");
+			buf_str(out, "\\\"");
 			break;
 		case '\\':
-			fmt_buf_str(out, "\\\\");
+			buf_str(out, "\\\\");
 			break;
 		case '\n':
-			fmt_buf_str(out, "\\n");
+			buf_str(out, "\\n");
 			break;
 		case '\r':
-			fmt_buf_str(out, "\\r");
+			buf_str(out, "\\r");
 			break;
 		case '\t':
-			fmt_buf_str(out, "\\t");
+			buf_str(out, "\\t");
 			break;
 		default:
 			/* Control characters, and U+2028/9 for JSONP. */
@@ -362,9 +362,9 @@ fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
 				esc[3] = hexdigits[(cp >> 8) & 0xf];
 				esc[4] = hexdigits[(cp >> 4) & 0xf];
 				esc[5] = hexdigits[cp & 0xf];
-				fmt_buf_add(out, esc, sizeof(esc));
+				buf_add(out, esc, sizeof(esc));
 			} else {
-				fmt_buf_add(out, p, n);
+				buf_add(out, p, n);
 			}
 			break;
 		}
@@ -373,7 +373,7 @@ fmt_json_quote(struct fmt_buf *out, const char *s, size_t len)
 		len -= n;
 	}
 
-	fmt_buf_byte(out, '"');
+	buf_byte(out, '"');
 }
 
 const char *

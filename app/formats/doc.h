@@ -26,7 +26,7 @@
 #ifndef __H_FMT_DOC
 #define __H_FMT_DOC
 
-#include "buf.h"
+#include "lib/buf.h"
 
 #define FMT_XML		1
 #define FMT_JSON	2
@@ -34,7 +34,7 @@
 #define FMT_DOC_DEPTH	16
 
 struct fmt_doc {
-	struct fmt_buf	*out;
+	struct buf	*out;
 	int		type;
 	int		depth;
 	struct {
@@ -46,7 +46,7 @@ struct fmt_doc {
 };
 
 /* Starts a document of the given type in out (XML gets its prolog). */
-void	fmt_doc_begin(struct fmt_doc *, struct fmt_buf *, int);
+void	fmt_doc_begin(struct fmt_doc *, struct buf *, int);
 
 /*
  * Opens a list. name is its element (XML) or key (JSON, inside an
@@ -83,7 +83,7 @@ void	fmt_doc_null(struct fmt_doc *, const char *);
 void	fmt_doc_num(struct fmt_doc *, const char *, const char *);
 
 /* Appends text escaped for XML character data. */
-void	fmt_xml_escape(struct fmt_buf *, const char *, size_t);
+void	fmt_xml_escape(struct buf *, const char *, size_t);
 
 /*
  * Whether s is a JSON number as written:
@@ -92,7 +92,7 @@ void	fmt_xml_escape(struct fmt_buf *, const char *, size_t);
 int	fmt_json_number(const char *);
 
 /* Appends text as a quoted JSON string. */
-void	fmt_json_quote(struct fmt_buf *, const char *, size_t);
+void	fmt_json_quote(struct buf *, const char *, size_t);
 
 /* Returns the MIME type of a document type, with "; charset=utf-8". */
 const char	*fmt_content_type(int);

@@ -79,7 +79,7 @@ export_values(const struct req_row *r, const char **v, char *dups,
 }
 
 void
-fmt_csv_field(struct fmt_buf *out, const char *s, int text)
+fmt_csv_field(struct buf *out, const char *s, int text)
 {
 	int	formula;
 
@@ -88,41 +88,41 @@ fmt_csv_field(struct fmt_buf *out, const char *s, int text)
 	formula = text && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 
 	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
-		fmt_buf_str(out, s);
+		buf_str(out, s);
 		return;
 	}
 
-	fmt_buf_byte(out, '"');
+	buf_byte(out, '"');
 	if (formula)
-		fmt_buf_byte(out, '\'');
+		buf_byte(out, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
-			fmt_buf_byte(out, '"');
-		fmt_buf_byte(out, *s);
+			buf_byte(out, '"');
+		buf_byte(out, *s);
 	}
-	fmt_buf_byte(out, '"');
+	buf_byte(out, '"');
 }
 
 void
-fmt_export_begin(int type, struct fmt_buf *out)
+fmt_export_begin(int type, struct buf *out)
 {
 	size_t	i;
 
 	if (type == FMT_EXPORT_GEOJSON) {
-		fmt_buf_str(out, "{\"type\":\"FeatureCollection\","
+		buf_str(out, "{\"type\":\"FeatureCollection\","
 		    "\"features\":[\n");
 		return;
 	}
 	for (i = 0; fmt_export_columns[i] != NULL; i++) {
-		fmt_buf_str(out, i ? "," : "");
-		fmt_buf_str(out, fmt_export_columns[i]);
+		buf_str(out, i ? "," : "");
+		buf_str(out, fmt_export_columns[i]);
 	}
-	fmt_buf_str(out, "\r\n");
+	buf_str(out, "\r\n");
 }
 
 void
 fmt_export_rows(int type, const struct req_row *rows, size_t n, int first,
-    struct fmt_buf *out)
+    struct buf *out)
 {
 	const char	*v[COLUMNS];
 	char		dups[16];
@@ -133,45 +133,45 @@ fmt_export_rows(int type, const struct req_row *rows, size_t n, int first,
 		if (type == FMT_EXPORT_CSV) {
 			for (c = 0; c < COLUMNS; c++) {
 				if (c > 0)
-					fmt_buf_byte(out, ',');
+					buf_byte(out, ',');
 				fmt_csv_field(out, v[c], export_text[c]);
 			}
-			fmt_buf_str(out, "\r\n");
+			buf_str(out, "\r\n");
 			continue;
 		}
 
 		if (!first || i > 0)
-			fmt_buf_str(out, ",\n");
-		fmt_buf_str(out, "{\"type\":\"Feature\",\"id\":");
+			buf_str(out, ",\n");
+		buf_str(out, "{\"type\":\"Feature\",\"id\":");
 		fmt_json_quote(out, v[0] ? v[0] : "", v[0] ? strlen(v[0]) : 0);
 		if (v[13] != NULL && v[14] != NULL)
-			fmt_buf_printf(out, ",\"geometry\":{\"type\":\"Point\","
+			buf_printf(out, ",\"geometry\":{\"type\":\"Point\","
 			    "\"coordinates\":[%s,%s]}", v[14], v[13]);
 		else
-			fmt_buf_str(out, ",\"geometry\":null");
-		fmt_buf_str(out, ",\"properties\":{");
+			buf_str(out, ",\"geometry\":null");
+		buf_str(out, ",\"properties\":{");
 		for (c = 0; c < COLUMNS; c++) {
 			/* Position is the geometry; local x/y is in the CSV. */
 			if (c >= 13 && c <= 17)
 				continue;
-			fmt_buf_str(out, c ? "," : "");
+			buf_str(out, c ? "," : "");
 			fmt_json_quote(out, fmt_export_columns[c],
 			    strlen(fmt_export_columns[c]));
-			fmt_buf_byte(out, ':');
+			buf_byte(out, ':');
 			if (v[c] == NULL)
-				fmt_buf_str(out, "null");
+				buf_str(out, "null");
 			else if (c == 19)
-				fmt_buf_str(out, v[c]);
+				buf_str(out, v[c]);
 			else
 				fmt_json_quote(out, v[c], strlen(v[c]));
 		}
-		fmt_buf_str(out, "}}");
+		buf_str(out, "}}");
 	}
 }
 
 void
-fmt_export_end(int type, struct fmt_buf *out)
+fmt_export_end(int type, struct buf *out)
 {
 	if (type == FMT_EXPORT_GEOJSON)
-		fmt_buf_str(out, "\n]}\n");
+		buf_str(out, "\n]}\n");
 }

@@ -27,7 +27,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "model/request.h"
 
 #define FMT_EXPORT_CSV		1
@@ -37,7 +37,7 @@
 extern const char *const	fmt_export_columns[];
 
 /* Writes what comes before the first row (CSV header, GeoJSON opening). */
-void	fmt_export_begin(int, struct fmt_buf *);
+void	fmt_export_begin(int, struct buf *);
 
 /*
  * Writes n rows; first says whether any row was written before (GeoJSON
@@ -46,12 +46,12 @@ void	fmt_export_begin(int, struct fmt_buf *);
  * leading apostrophe; numbers and dates are written as they are.
  */
 void	fmt_export_rows(int, const struct req_row *, size_t, int,
-	    struct fmt_buf *);
+	    struct buf *);
 
 /* Writes what comes after the last row. */
-void	fmt_export_end(int, struct fmt_buf *);
+void	fmt_export_end(int, struct buf *);
 
 /* Writes one CSV field (quoted when it must be). */
-void	fmt_csv_field(struct fmt_buf *, const char *, int);
+void	fmt_csv_field(struct buf *, const char *, int);
 
 #endif

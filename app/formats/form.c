@@ -33,6 +33,7 @@
 #include "form.h"
 #include "path.h"
 #include "utf8.h"
+#include "lib/mem.h"
 
 #define MP_HEADERS_MAX		8192
 #define MP_BOUNDARY_MAX		70
@@ -54,20 +55,7 @@ static int	form_json_value(struct fmt_form *, const char *, json_t *,
 		    const struct fmt_form_limits *);
 static int	form_json_scan(struct fmt_form *, const char *, size_t,
 		    const struct fmt_form_limits *);
-static void	form_encode_part(struct fmt_buf *, const char *);
-static char	*form_strndup(const char *, size_t);
-
-static char *
-form_strndup(const char *s, size_t n)
-{
-	char	*p;
-
-	if ((p = malloc(n + 1)) == NULL)
-		abort();
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return (p);
-}
+static void	form_encode_part(struct buf *, const char *);
 
 static int
 form_fail(struct fmt_form *form, const char *fmt, ...)
@@ -116,9 +104,8 @@ form_add(struct fmt_form *form, const struct fmt_form_limits *lim,
 
 	if (form->n == form->cap) {
 		form->cap = form->cap ? form->cap * 2 : 16;
-		if ((form->f = realloc(form->f,
-		    form->cap * sizeof(*form->f))) == NULL)
-			abort();
+		form->f = mem_reallocarray(form->f, form->cap,
+		    sizeof(*form->f));
 	}
 
 	f = &form->f[form->n++];
@@ -166,7 +153,7 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 			    "longer than %zu bytes", (int)(eq - s < 32 ?
 			    eq - s : 32), s, lim->name));
 		/* Room for the decoded text, which is never longer. */
-		name = form_strndup(s, (size_t)(eq - s));
+		name = mem_strndup(s, (size_t)(eq - s));
 		if ((n = fmt_pct_decode(s, (size_t)(eq - s), name, 1)) == -1) {
 			free(name);
 			return (form_fail(form, "malformed percent-encoding "
@@ -183,7 +170,7 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 			free(name);
 			return (-1);
 		}
-		value = form_strndup(eq, eq < amp ? (size_t)(amp - eq - 1) : 0);
+		value = mem_strndup(eq, eq < amp ? (size_t)(amp - eq - 1) : 0);
 		v = 0;
 		if (eq < amp && (v = fmt_pct_decode(eq + 1,
 		    (size_t)(amp - eq - 1), value, 1)) == -1) {
@@ -224,28 +211,28 @@ fmt_form_urlencoded(struct fmt_form *form, const char *s, size_t len,
 }
 
 static void
-form_encode_part(struct fmt_buf *out, const char *s)
+form_encode_part(struct buf *out, const char *s)
 {
 	static const char	hex[] = "0123456789ABCDEF";
 
 	for (; *s != '\0'; s++) {
 		if (isalnum((unsigned char)*s) || strchr("-._~", *s) != NULL) {
-			fmt_buf_byte(out, *s);
+			buf_byte(out, *s);
 		} else {
-			fmt_buf_byte(out, '%');
-			fmt_buf_byte(out, hex[(unsigned char)*s >> 4]);
-			fmt_buf_byte(out, hex[(unsigned char)*s & 0xf]);
+			buf_byte(out, '%');
+			buf_byte(out, hex[(unsigned char)*s >> 4]);
+			buf_byte(out, hex[(unsigned char)*s & 0xf]);
 		}
 	}
 }
 
 void
-fmt_form_encode(struct fmt_buf *out, const char *name, const char *value)
+fmt_form_encode(struct buf *out, const char *name, const char *value)
 {
 	if (out->len > 0)
-		fmt_buf_byte(out, '&');
+		buf_byte(out, '&');
 	form_encode_part(out, name);
-	fmt_buf_byte(out, '=');
+	buf_byte(out, '=');
 	form_encode_part(out, value);
 }
 
@@ -435,7 +422,7 @@ mp_part(struct fmt_form *form, const char *p, size_t len,
 	if (ctype[0] != '\0' && strncasecmp(ctype, "text/", 5))
 		has_file = 1;
 
-	dname = form_strndup(name, strlen(name));
+	dname = mem_strndup(name, strlen(name));
 	if (strchr(name, '%') != NULL &&
 	    fmt_pct_decode(name, strlen(name), dname, 0) == -1)
 		(void)strcpy(dname, name);
@@ -484,12 +471,12 @@ mp_part(struct fmt_form *form, const char *p, size_t len,
 	if (has_file) {
 		f->file = 1;
 		f->value = (char *)(uintptr_t)content;
-		f->filename = form_strndup(filename, has_file && n == 1 ?
+		f->filename = mem_strndup(filename, has_file && n == 1 ?
 		    strlen(filename) : 0);
-		f->ctype = form_strndup(ctype, strlen(ctype));
+		f->ctype = mem_strndup(ctype, strlen(ctype));
 		form->nfiles++;
 	} else {
-		f->value = form_strndup(content, clen);
+		f->value = mem_strndup(content, clen);
 	}
 
 	return (0);
@@ -582,8 +569,8 @@ form_json_value(struct fmt_form *form, const char *key, json_t *v,
 		    "bytes", key, lim->value));
 	if ((f = form_add(form, lim, key)) == NULL)
 		return (-1);
-	f->name = form_strndup(key, strlen(key));
-	f->value = form_strndup(text, len);
+	f->name = mem_strndup(key, strlen(key));
+	f->value = mem_strndup(text, len);
 	f->len = len;
 	return (0);
 }

@@ -29,7 +29,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 
 struct fmt_field {
 	char		*name;
@@ -100,7 +100,7 @@ int	fmt_form_body(struct fmt_form *, const char *, size_t, const char *,
  * Appends name=value to an urlencoded body (with '&' when out is not
  * empty), percent-encoding everything but unreserved characters.
  */
-void	fmt_form_encode(struct fmt_buf *, const char *, const char *);
+void	fmt_form_encode(struct buf *, const char *, const char *);
 
 /* The first text value of name, or NULL. */
 const char	*fmt_form_get(const struct fmt_form *, const char *);

@@ -313,7 +313,7 @@ fmt_url_check(const char *s, size_t len)
 }
 
 void
-fmt_query_redact(struct fmt_buf *out, const char *qs)
+fmt_query_redact(struct buf *out, const char *qs)
 {
 	static const char	*open[] = {
 		"jurisdiction_id", "service_code", "service_request_id",
@@ -329,7 +329,7 @@ fmt_query_redact(struct fmt_buf *out, const char *qs)
 		amp = qs + strcspn(qs, "&");
 		eq = memchr(qs, '=', (size_t)(amp - qs));
 		n = (size_t)((eq != NULL ? eq : amp) - qs);
-		fmt_buf_add(out, qs, n);
+		buf_add(out, qs, n);
 		if (eq != NULL) {
 			for (i = 0; open[i] != NULL; i++) {
 				if (strlen(open[i]) == n &&
@@ -337,13 +337,13 @@ fmt_query_redact(struct fmt_buf *out, const char *qs)
 					break;
 			}
 			if (open[i] != NULL)
-				fmt_buf_add(out, eq, (size_t)(amp - eq));
+				buf_add(out, eq, (size_t)(amp - eq));
 			else
-				fmt_buf_str(out, "=-");
+				buf_str(out, "=-");
 		}
 		if (*amp == '\0')
 			break;
-		fmt_buf_byte(out, '&');
+		buf_byte(out, '&');
 		qs = amp + 1;
 	}
 }

@@ -27,7 +27,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 
 #define FMT_ETAG_LEN	19	/* "\"" 16 hex digits "\"" and a NUL */
 #define FMT_HTTP_DATE_LEN	64	/* an IMF-fixdate (29 bytes) fits */
@@ -84,7 +84,7 @@ int	fmt_url_check(const char *, size_t);
  * (api_key, tokens, e-mail addresses, names, descriptions) written as
  * "-". Names are written as sent.
  */
-void	fmt_query_redact(struct fmt_buf *, const char *);
+void	fmt_query_redact(struct buf *, const char *);
 
 #define FMT_ADDR_LEN	64	/* an IPv6 address with /64, and a NUL */
 

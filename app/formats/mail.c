@@ -34,8 +34,8 @@
 #define MAIL_BREAK(n, c)	(((n) >= MAIL_LINE_MAX - 4 && \
 	((unsigned char)(c) & 0xc0) != 0x80) || (n) >= MAIL_LINE_MAX - 1)
 
-static void	mail_header(struct fmt_buf *, const char *, const char *);
-static void	mail_line(struct fmt_buf *, const char *);
+static void	mail_header(struct buf *, const char *, const char *);
+static void	mail_line(struct buf *, const char *);
 static const char	*mail_words(const char *);
 
 /*
@@ -44,19 +44,19 @@ static const char	*mail_words(const char *);
  * characters).
  */
 static void
-mail_header(struct fmt_buf *b, const char *name, const char *value)
+mail_header(struct buf *b, const char *name, const char *value)
 {
 	size_t	n;
 
-	fmt_buf_str(b, name);
-	fmt_buf_str(b, ": ");
+	buf_str(b, name);
+	buf_str(b, ": ");
 	for (n = strlen(name) + 2; *value != '\0'; value++, n++) {
 		if (MAIL_BREAK(n, *value))
 			break;
-		fmt_buf_byte(b, (*value == '\r' || *value == '\n') ? ' ' :
+		buf_byte(b, (*value == '\r' || *value == '\n') ? ' ' :
 		    *value);
 	}
-	fmt_buf_str(b, "\r\n");
+	buf_str(b, "\r\n");
 }
 
 /*
@@ -64,7 +64,7 @@ mail_header(struct fmt_buf *b, const char *name, const char *value)
  * (between UTF-8 characters), a line starting with "." escaped.
  */
 static void
-mail_line(struct fmt_buf *b, const char *text)
+mail_line(struct buf *b, const char *text)
 {
 	size_t	col;
 
@@ -73,19 +73,19 @@ mail_line(struct fmt_buf *b, const char *text)
 		if (*text == '\r')
 			continue;
 		if (*text == '\n' || MAIL_BREAK(col, *text)) {
-			fmt_buf_str(b, "\r\n");
+			buf_str(b, "\r\n");
 			col = 0;
 			if (*text == '\n')
 				continue;
 		}
 		if (col == 0 && *text == '.') {
-			fmt_buf_byte(b, '.');
+			buf_byte(b, '.');
 			col++;
 		}
-		fmt_buf_byte(b, *text);
+		buf_byte(b, *text);
 		col++;
 	}
-	fmt_buf_str(b, "\r\n");
+	buf_str(b, "\r\n");
 }
 
 /* fixed -> "fixed"; not_councils_responsibility -> readable words. */
@@ -139,9 +139,9 @@ fmt_mail_address(const char *from, char *out, size_t len)
 }
 
 void
-fmt_mail_message(const struct fmt_mail *m, struct fmt_buf *b)
+fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 {
-	struct fmt_buf	line;
+	struct buf	line;
 	struct tm	tm;
 	time_t		t;
 	char		date[64];
@@ -152,51 +152,51 @@ fmt_mail_message(const struct fmt_mail *m, struct fmt_buf *b)
 	(void)strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	closed = m->status != NULL && !strcmp(m->status, "closed");
 
-	fmt_buf_init(&line);
+	buf_init(&line);
 	mail_header(b, "From", m->from);
 	mail_header(b, "To", m->to);
-	fmt_buf_printf(&line, "Your report %s (%s): %s", m->request_id,
+	buf_printf(&line, "Your report %s (%s): %s", m->request_id,
 	    m->service_name, !strcmp(m->kind, "transfer") ?
 	    "passed to another team" : mail_words(m->detailed_status));
-	mail_header(b, "Subject", fmt_buf_cstr(&line));
+	mail_header(b, "Subject", buf_cstr(&line));
 	mail_header(b, "Date", date);
-	fmt_buf_reset(&line);
-	fmt_buf_printf(&line, "<%s@open311d>", m->message_id);
-	mail_header(b, "Message-ID", fmt_buf_cstr(&line));
-	fmt_buf_reset(&line);
-	fmt_buf_printf(&line, "<%s/unsubscribe?t=%s>", m->base_url, m->token);
-	mail_header(b, "List-Unsubscribe", fmt_buf_cstr(&line));
+	buf_reset(&line);
+	buf_printf(&line, "<%s@open311d>", m->message_id);
+	mail_header(b, "Message-ID", buf_cstr(&line));
+	buf_reset(&line);
+	buf_printf(&line, "<%s/unsubscribe?t=%s>", m->base_url, m->token);
+	mail_header(b, "List-Unsubscribe", buf_cstr(&line));
 	mail_header(b, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 	mail_header(b, "MIME-Version", "1.0");
 	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
 	mail_header(b, "Content-Transfer-Encoding", "8bit");
 	mail_header(b, "Auto-Submitted", "auto-generated");
-	fmt_buf_str(b, "\r\n");
+	buf_str(b, "\r\n");
 
-	fmt_buf_reset(&line);
-	fmt_buf_printf(&line, "Hello%s%s,", m->first_name != NULL &&
+	buf_reset(&line);
+	buf_printf(&line, "Hello%s%s,", m->first_name != NULL &&
 	    m->first_name[0] != '\0' ? " " : "", m->first_name != NULL ?
 	    m->first_name : "");
-	mail_line(b, fmt_buf_cstr(&line));
+	mail_line(b, buf_cstr(&line));
 	mail_line(b, "");
 
-	fmt_buf_reset(&line);
+	buf_reset(&line);
 	if (m->parent_id != NULL && m->parent_id[0] != '\0') {
-		fmt_buf_printf(&line, "Your report %s (%s) was the same "
+		buf_printf(&line, "Your report %s (%s) was the same "
 		    "problem as report %s, which is now %s.", m->request_id,
 		    m->service_name, m->parent_id,
 		    mail_words(m->detailed_status));
 	} else if (!strcmp(m->kind, "transfer")) {
-		fmt_buf_printf(&line, "%s passed your report %s (%s) to %s, "
+		buf_printf(&line, "%s passed your report %s (%s) to %s, "
 		    "who will handle it from now on.", m->jurisdiction,
 		    m->request_id, m->service_name, m->agency != NULL ?
 		    m->agency : "another team");
 	} else {
-		fmt_buf_printf(&line, "Your report %s (%s) to %s is now %s.",
+		buf_printf(&line, "Your report %s (%s) to %s is now %s.",
 		    m->request_id, m->service_name, m->jurisdiction,
 		    mail_words(m->detailed_status));
 	}
-	mail_line(b, fmt_buf_cstr(&line));
+	mail_line(b, buf_cstr(&line));
 
 	if (m->note != NULL && m->note[0] != '\0') {
 		mail_line(b, "");
@@ -205,25 +205,25 @@ fmt_mail_message(const struct fmt_mail *m, struct fmt_buf *b)
 	}
 
 	mail_line(b, "");
-	fmt_buf_reset(&line);
-	fmt_buf_printf(&line, "Follow it at %s/requests/%s.json", m->base_url,
+	buf_reset(&line);
+	buf_printf(&line, "Follow it at %s/requests/%s.json", m->base_url,
 	    m->request_id);
-	mail_line(b, fmt_buf_cstr(&line));
+	mail_line(b, buf_cstr(&line));
 
 	if (closed) {
 		mail_line(b, "");
-		fmt_buf_reset(&line);
-		fmt_buf_printf(&line, "How did we do? Tell us in a minute: "
+		buf_reset(&line);
+		buf_printf(&line, "How did we do? Tell us in a minute: "
 		    "%s/requests/%s/feedback?t=%s", m->base_url,
 		    m->request_id, m->token);
-		mail_line(b, fmt_buf_cstr(&line));
+		mail_line(b, buf_cstr(&line));
 	}
 
 	mail_line(b, "");
 	mail_line(b, "--");
-	fmt_buf_reset(&line);
-	fmt_buf_printf(&line, "To stop e-mails about this report: "
+	buf_reset(&line);
+	buf_printf(&line, "To stop e-mails about this report: "
 	    "%s/unsubscribe?t=%s", m->base_url, m->token);
-	mail_line(b, fmt_buf_cstr(&line));
-	fmt_buf_free(&line);
+	mail_line(b, buf_cstr(&line));
+	buf_free(&line);
 }

@@ -22,7 +22,7 @@
 #ifndef __H_FMT_MAIL
 #define __H_FMT_MAIL
 
-#include "buf.h"
+#include "lib/buf.h"
 
 struct fmt_mail {
 	const char	*from;		/* "City 311 <noreply@city.example>" */
@@ -47,7 +47,7 @@ struct fmt_mail {
  * Writes the message (headers and body, CRLF line ends) to out. Header
  * values are kept on one line whatever the data holds.
  */
-void	fmt_mail_message(const struct fmt_mail *, struct fmt_buf *);
+void	fmt_mail_message(const struct fmt_mail *, struct buf *);
 
 /* The bare address of "Name <addr>" (or of "addr"), at most len bytes. */
 void	fmt_mail_address(const char *, char *, size_t);

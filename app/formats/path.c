@@ -141,7 +141,11 @@ fmt_path_match(const struct fmt_path *p, const char *pattern,
 			e = s + strlen(s);
 		len = (size_t)(e - s);
 
-		if (len == 1 && *s == ':') {
+		if (len == 1 && *s == '*' && *e == '\0') {
+			if (c < ncaps)
+				caps[c++] = p->segs[i];
+			return (1);
+		} else if (len == 1 && *s == ':') {
 			if (c < ncaps)
 				caps[c++] = p->segs[i];
 		} else if (strlen(p->segs[i]) != len ||

@@ -46,8 +46,9 @@ int	fmt_path_parse(const char *, struct fmt_path *);
 
 /*
  * Matches parsed segments against a pattern such as "requests/:/notes",
- * where ':' matches any one segment. Captured segments are stored in
- * caps (at most ncaps). Returns 1 on a match.
+ * where ':' matches any one segment and a last '*' one or more (the
+ * first of them is captured; the rest stay in p->segs). Captured
+ * segments are stored in caps (at most ncaps). Returns 1 on a match.
  */
 int	fmt_path_match(const struct fmt_path *, const char *, const char **,
 	    int);

@@ -50,16 +50,16 @@ struct jpeg_seg {
 };
 
 static const char	*photo_jpeg(const u_int8_t *, size_t,
-			    struct fmt_buf *);
+			    struct buf *);
 static int		photo_jpeg_next(const u_int8_t *, size_t, size_t *,
 			    struct jpeg_seg *);
 static int		photo_jpeg_keep(const struct jpeg_seg *);
 static int		photo_jpeg_orientation(const u_int8_t *, size_t);
 static const char	*photo_png(const u_int8_t *, size_t,
-			    struct fmt_buf *);
+			    struct buf *);
 static int		photo_png_keep(const u_int8_t *);
 static const char	*photo_webp(const u_int8_t *, size_t,
-			    struct fmt_buf *);
+			    struct buf *);
 static u_int32_t	photo_get(const u_int8_t *, int, int);
 
 static const u_int8_t	png_magic[8] = {
@@ -81,7 +81,7 @@ fmt_photo_type(const void *data, size_t len)
 }
 
 const char *
-fmt_photo_strip(const void *data, size_t len, struct fmt_buf *out)
+fmt_photo_strip(const void *data, size_t len, struct buf *out)
 {
 	const char	*type;
 
@@ -113,7 +113,7 @@ photo_get(const u_int8_t *p, int n, int le)
  * orientation alone in a new EXIF segment right after SOI.
  */
 static const char *
-photo_jpeg(const u_int8_t *d, size_t len, struct fmt_buf *out)
+photo_jpeg(const u_int8_t *d, size_t len, struct buf *out)
 {
 	/* "Exif\0\0", big-endian TIFF, IFD0 of one SHORT, no next IFD. */
 	u_int8_t	exif[36] = {
@@ -136,19 +136,19 @@ photo_jpeg(const u_int8_t *d, size_t len, struct fmt_buf *out)
 	if (r != JPEG_SEG)
 		return (JPEG_BAD);
 
-	fmt_buf_add(out, d, 2);
+	buf_add(out, d, 2);
 	if (orientation != 1) {
 		exif[29] = (u_int8_t)orientation;
-		fmt_buf_add(out, exif, sizeof(exif));
+		buf_add(out, exif, sizeof(exif));
 	}
 	off = 2;
 	while ((r = photo_jpeg_next(d, len, &off, &s)) == JPEG_SEG) {
 		if (photo_jpeg_keep(&s))
-			fmt_buf_add(out, d + s.start, s.end - s.start);
+			buf_add(out, d + s.start, s.end - s.start);
 	}
 	if (r == JPEG_ERR)
 		return (JPEG_BAD);
-	fmt_buf_add(out, "\xff\xd9", 2);
+	buf_add(out, "\xff\xd9", 2);
 	return (NULL);
 }
 
@@ -261,13 +261,13 @@ photo_jpeg_orientation(const u_int8_t *b, size_t len)
 }
 
 static const char *
-photo_png(const u_int8_t *d, size_t len, struct fmt_buf *out)
+photo_png(const u_int8_t *d, size_t len, struct buf *out)
 {
 	const u_int8_t	*type;
 	size_t		off, n;
 	int		i;
 
-	fmt_buf_add(out, d, 8);
+	buf_add(out, d, 8);
 	for (off = 8;; off += n + 12) {
 		if (len - off < 12)
 			return (PNG_BAD);
@@ -282,7 +282,7 @@ photo_png(const u_int8_t *d, size_t len, struct fmt_buf *out)
 		if (off == 8 && memcmp(type, "IHDR", 4))
 			return (PNG_BAD);
 		if (photo_png_keep(type))
-			fmt_buf_add(out, d + off, n + 12);
+			buf_add(out, d + off, n + 12);
 		if (!memcmp(type, "IEND", 4))
 			return (NULL);
 	}
@@ -308,7 +308,7 @@ photo_png_keep(const u_int8_t *type)
 }
 
 static const char *
-photo_webp(const u_int8_t *d, size_t len, struct fmt_buf *out)
+photo_webp(const u_int8_t *d, size_t len, struct buf *out)
 {
 	static const char	*keep[] = {
 		"VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP", NULL
@@ -320,7 +320,7 @@ photo_webp(const u_int8_t *d, size_t len, struct fmt_buf *out)
 		return (WEBP_BAD);
 	end = 8 + riff;
 	start = out->len;
-	fmt_buf_add(out, "RIFF\0\0\0\0WEBP", 12);
+	buf_add(out, "RIFF\0\0\0\0WEBP", 12);
 
 	for (off = 12; off < end; off += 8 + n + (n & 1)) {
 		if (end - off < 8)
@@ -337,9 +337,9 @@ photo_webp(const u_int8_t *d, size_t len, struct fmt_buf *out)
 		}
 		if (keep[i] == NULL)
 			continue;
-		fmt_buf_add(out, d + off, 8 + n);
+		buf_add(out, d + off, 8 + n);
 		if (n & 1)
-			fmt_buf_byte(out, '\0');
+			buf_byte(out, '\0');
 		/* VP8X flags: no EXIF (0x08), no XMP (0x04) any more. */
 		if (!memcmp(d + off, "VP8X", 4) && n >= 1)
 			out->data[out->len - n - (n & 1)] &= ~0x0c;

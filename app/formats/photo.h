@@ -43,7 +43,7 @@
 
 #include <stddef.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 
 /*
  * The type of the image in the len bytes at data by its magic bytes:
@@ -57,6 +57,6 @@ const char	*fmt_photo_type(const void *, size_t);
  * Returns NULL, or why the image is refused ("is not a well-formed
  * JPEG", ...), in which case out holds an incomplete copy.
  */
-const char	*fmt_photo_strip(const void *, size_t, struct fmt_buf *);
+const char	*fmt_photo_strip(const void *, size_t, struct buf *);
 
 #endif

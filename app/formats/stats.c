@@ -40,7 +40,7 @@ struct stats_group {
 static int	stats_hist_parse(const char *, long long *);
 static int	stats_cmp(const struct stats_group *, const char *,
 		    const char *);
-static struct stats_group	*stats_group(struct fmt_buf *, const char *,
+static struct stats_group	*stats_group(struct buf *, const char *,
 				    const char *);
 static void	stats_fig_add(struct fmt_stats_fig *, const long long *,
 		    const long long *);
@@ -56,7 +56,7 @@ fmt_stats_init(struct fmt_stats *st)
 
 	memset(&st->total, 0, sizeof(st->total));
 	for (d = 0; d < FMT_STATS_DIMS; d++)
-		fmt_buf_init(&st->dims[d]);
+		buf_init(&st->dims[d]);
 }
 
 void
@@ -65,7 +65,7 @@ fmt_stats_free(struct fmt_stats *st)
 	int	d;
 
 	for (d = 0; d < FMT_STATS_DIMS; d++)
-		fmt_buf_free(&st->dims[d]);
+		buf_free(&st->dims[d]);
 }
 
 /* Parses "{1,-2,3}" into h (zeroed first); -1 when malformed. */
@@ -110,7 +110,7 @@ stats_cmp(const struct stats_group *g, const char *k1, const char *k2)
 
 /* The group of key (k1, k2) in the sorted array b, added when new. */
 static struct stats_group *
-stats_group(struct fmt_buf *b, const char *k1, const char *k2)
+stats_group(struct buf *b, const char *k1, const char *k2)
 {
 	struct stats_group	*g;
 	size_t			lo, hi, mid, n;
@@ -130,7 +130,7 @@ stats_group(struct fmt_buf *b, const char *k1, const char *k2)
 			hi = mid;
 	}
 
-	fmt_buf_reserve(b, sizeof(*g));
+	buf_reserve(b, sizeof(*g));
 	g = (struct stats_group *)(void *)b->data;
 	memmove(&g[lo + 1], &g[lo], (n - lo) * sizeof(*g));
 	memset(&g[lo], 0, sizeof(*g));

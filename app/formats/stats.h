@@ -25,7 +25,7 @@
 #ifndef __H_FMT_STATS
 #define __H_FMT_STATS
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "doc.h"
 
 /* The histogram of hours to close (see the migration for its buckets). */
@@ -53,7 +53,7 @@ struct fmt_stats_fig {
 
 struct fmt_stats {
 	struct fmt_stats_fig	total;
-	struct fmt_buf		dims[FMT_STATS_DIMS];
+	struct buf		dims[FMT_STATS_DIMS];
 };
 
 /* Service name lookup for the by_service groups (NULL: none known). */

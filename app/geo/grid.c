@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "grid.h"
-#include "shared/hash.h"
+#include "lib/hash.h"
 
 static int64_t	grid_hash(const char *);
 static int	grid_cmp(const void *, const void *);

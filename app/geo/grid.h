@@ -24,6 +24,7 @@
 #ifndef __H_GEO_GRID
 #define __H_GEO_GRID
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define GEO_LOCKS	4

@@ -106,8 +106,8 @@ cat_free_service(struct cat_service *svc)
 	free(svc->agency);
 	free(svc->notice);
 	free(svc->dup_group);
-	fmt_buf_free(&svc->def[0]);
-	fmt_buf_free(&svc->def[1]);
+	buf_free(&svc->def[0]);
+	buf_free(&svc->def[1]);
 }
 
 void
@@ -125,8 +125,8 @@ cat_jurisdiction_free(struct cat_jurisdiction *jur)
 	free(jur->key_service);
 	free(jur->changeset);
 	free(jur->boundary);
-	fmt_buf_free(&jur->list[0]);
-	fmt_buf_free(&jur->list[1]);
+	buf_free(&jur->list[0]);
+	buf_free(&jur->list[1]);
 }
 
 void
@@ -142,9 +142,9 @@ cat_free(struct catalog *cat)
 
 	free(cat->jurs);
 	free(cat->changeset);
-	fmt_buf_free(&cat->discovery[0]);
-	fmt_buf_free(&cat->discovery[1]);
-	fmt_buf_free(&cat->jurisdictions[0]);
-	fmt_buf_free(&cat->jurisdictions[1]);
+	buf_free(&cat->discovery[0]);
+	buf_free(&cat->discovery[1]);
+	buf_free(&cat->jurisdictions[0]);
+	buf_free(&cat->jurisdictions[1]);
 	free(cat);
 }

@@ -26,7 +26,7 @@
 
 #include <stddef.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 
 #define CAT_TYPE_REALTIME	0
 #define CAT_TYPE_BATCH		1
@@ -84,7 +84,7 @@ struct cat_service {
 	struct cat_jurisdiction	*jur;
 
 	/* Pre-rendered GET /services/{code} bodies, XML then JSON. */
-	struct fmt_buf		def[2];
+	struct buf		def[2];
 };
 
 struct cat_jurisdiction {
@@ -101,7 +101,7 @@ struct cat_jurisdiction {
 	size_t			nservices;
 
 	/* Pre-rendered GET /services bodies, XML then JSON. */
-	struct fmt_buf		list[2];
+	struct buf		list[2];
 };
 
 struct catalog {
@@ -112,10 +112,10 @@ struct catalog {
 	int			refs;
 
 	/* Pre-rendered GET /discovery bodies, XML then JSON. */
-	struct fmt_buf		discovery[2];
+	struct buf		discovery[2];
 
 	/* Pre-rendered GET /jurisdictions bodies, JSON then GeoJSON. */
-	struct fmt_buf		jurisdictions[2];
+	struct buf		jurisdictions[2];
 };
 
 /* Names of types and datatypes as they appear on the wire. */

@@ -28,146 +28,166 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "formats/params.h"
 #include "route.h"
-#include "store/keys.h"
 
-#define STEP_AUTH	0
-#define STEP_CHANGE	1
+#define STEP_START	0
+#define STEP_CHANGED	1
 
-static int	admin_id(const char *);
-static int	admin_show(struct http_request *, struct route_ctx *);
+static enum route_result	admin_update_start(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_update_done(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_link_start(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_unlink_start(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_link_done(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_request(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	admin_show(struct http_request *,
+				    struct route_ctx *);
 
-static int
-admin_id(const char *s)
+static const struct route_step	update_steps[] = {
+	[STEP_START] = { "update", admin_update_start },
+	[STEP_CHANGED] = { "changed", admin_update_done },
+};
+
+static const struct route_step	link_steps[] = {
+	[STEP_START] = { "link", admin_link_start },
+	[STEP_CHANGED] = { "changed", admin_link_done },
+};
+
+static const struct route_step	unlink_steps[] = {
+	[STEP_START] = { "unlink", admin_unlink_start },
+	[STEP_CHANGED] = { "changed", admin_link_done },
+};
+
+/* The catalog, and the request the path names. */
+static enum route_result
+admin_request(struct http_request *req, struct route_ctx *ctx)
 {
-	return (s[0] != '\0' && strlen(s) <= 18 &&
-	    strspn(s, "0123456789") == strlen(s));
+	enum route_result	r;
+
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if (!params_id(ctx->arg[0]))
+		return (route_error(req, ctx, 404, "request '%.40s' not found",
+		    ctx->arg[0]));
+	return (ROUTE_NEXT);
 }
 
 /*
  * Shows the request after a change, exactly as GET /requests/{id} with
- * extensions=true does (the same handler answers from here on).
+ * extensions=true does (that handler answers from here on).
  */
-static int
+static enum route_result
 admin_show(struct http_request *req, struct route_ctx *ctx)
 {
-	if (!ctx->showing) {
-		store_reset(&ctx->q);
-		ctx->extended = 1;
-		ctx->step = 0;
-		ctx->showing = 1;
-	}
-	return (route_request_get(req, ctx));
+	ctx->extended = 1;
+	return (route_handover(req, ctx, route_request_get));
 }
 
-int
+static enum route_result
+admin_update_start(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+
+	if ((r = admin_request(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	return (route_update_start(req, ctx, ctx->arg[0], UPDATE_ADMIN));
+}
+
+static enum route_result
+admin_update_done(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT ||
+	    (r = route_update_outcome(req, ctx, ctx->arg[0])) != ROUTE_NEXT)
+		return (r);
+	return (admin_show(req, ctx));
+}
+
+static enum route_result
+admin_link_start(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	const char		*v[4], *parent;
+	char			key[24];
+
+	if ((r = admin_request(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	parent = route_param(ctx, "parent_service_request_id");
+	if (parent == NULL || !params_id(parent))
+		return (route_error(req, ctx, 400, "parent_service_request_id "
+		    "is required: the request to link %s under", ctx->arg[0]));
+
+	(void)snprintf(key, sizeof(key), "%lld", ctx->key.id);
+	v[0] = ctx->arg[0];
+	v[1] = parent;
+	v[2] = key;
+	v[3] = ctx->key_jurisdictions;
+	store_start(&ctx->q, req, SQL_request_link, 4, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+admin_unlink_start(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	const char		*v[3];
+	char			key[24];
+
+	if ((r = admin_request(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	(void)snprintf(key, sizeof(key), "%lld", ctx->key.id);
+	v[0] = ctx->arg[0];
+	v[1] = key;
+	v[2] = ctx->key_jurisdictions;
+	store_start(&ctx->q, req, SQL_request_unlink, 3, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+admin_link_done(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	const char		*outcome;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	outcome = store_val(&ctx->q, 0, 0);
+	if (!strcmp(outcome, "not_found"))
+		return (route_error(req, ctx, 404, "request %s or its new "
+		    "parent not found", ctx->arg[0]));
+	if (!strcmp(outcome, "forbidden"))
+		return (route_error(req, ctx, 403, "this api_key is not valid "
+		    "for the jurisdiction of request %s", ctx->arg[0]));
+	if (!strcmp(outcome, "self"))
+		return (route_error(req, ctx, 400, "a request cannot be a "
+		    "duplicate of itself or of its own duplicate"));
+	if (!strcmp(outcome, "not_linked"))
+		return (route_error(req, ctx, 400, "request %s is not linked "
+		    "to a parent", ctx->arg[0]));
+	return (admin_show(req, ctx));
+}
+
+enum route_result
 route_admin_update(struct http_request *req, struct route_ctx *ctx)
 {
-	int	r;
-
-	if (ctx->showing)
-		return (admin_show(req, ctx));
-
-	switch (ctx->step) {
-	case STEP_AUTH:
-		if (ctx->body.n == 0 && !route_body(req, ctx))
-			return (KORE_RESULT_OK);
-		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (!(ctx->key_scopes & (KEY_BACKOFFICE | KEY_ADMIN)))
-			return (route_error(req, ctx, 403, "this api_key may "
-			    "not act for the back office"));
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (!admin_id(ctx->arg[0]))
-			return (route_error(req, ctx, 404, "request '%.40s' "
-			    "not found", ctx->arg[0]));
-		if ((r = route_update_start(req, ctx, ctx->arg[0],
-		    UPDATE_ADMIN)) != KORE_RESULT_RETRY)
-			return (r);
-		ctx->step = STEP_CHANGE;
-		/* FALLTHROUGH */
-	case STEP_CHANGE:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if ((r = route_update_outcome(req, ctx, ctx->arg[0])) !=
-		    KORE_RESULT_RETRY)
-			return (r);
-		return (admin_show(req, ctx));
-	}
-
-	return (route_error(req, ctx, 500, "internal error"));
+	return (route_run(req, ctx, ROUTE_STEPS(update_steps)));
 }
 
-int
+enum route_result
 route_admin_link(struct http_request *req, struct route_ctx *ctx)
 {
-	const char		*v[4], *parent, *outcome;
-	char			key[24];
-	int			r, link;
+	return (route_run(req, ctx, ROUTE_STEPS(link_steps)));
+}
 
-	link = !strcmp(ctx->def->name, "admin_link");
-	if (ctx->showing)
-		return (admin_show(req, ctx));
-
-	switch (ctx->step) {
-	case STEP_AUTH:
-		if (ctx->body.n == 0 && !route_body(req, ctx))
-			return (KORE_RESULT_OK);
-		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (!(ctx->key_scopes & KEY_ADMIN))
-			return (route_error(req, ctx, 403, "this api_key may "
-			    "not administer the gateway"));
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (!admin_id(ctx->arg[0]))
-			return (route_error(req, ctx, 404, "request '%.40s' "
-			    "not found", ctx->arg[0]));
-
-		(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
-		v[0] = ctx->arg[0];
-		v[3] = ctx->key_jurisdictions;
-		if (link) {
-			parent = route_param(ctx, "parent_service_request_id");
-			if (parent == NULL || !admin_id(parent))
-				return (route_error(req, ctx, 400,
-				    "parent_service_request_id is required: the "
-				    "request to link %s under", ctx->arg[0]));
-			v[1] = parent;
-			v[2] = key;
-			store_start(&ctx->q, req, SQL_request_link, 4, v);
-		} else {
-			v[1] = key;
-			v[2] = ctx->key_jurisdictions;
-			store_start(&ctx->q, req, SQL_request_unlink, 3, v);
-		}
-		ctx->step = STEP_CHANGE;
-		/* FALLTHROUGH */
-	case STEP_CHANGE:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		outcome = store_val(&ctx->q, 0, 0);
-		if (!strcmp(outcome, "not_found"))
-			return (route_error(req, ctx, 404, "request %s or its "
-			    "new parent not found", ctx->arg[0]));
-		if (!strcmp(outcome, "forbidden"))
-			return (route_error(req, ctx, 403, "this api_key is not "
-			    "valid for the jurisdiction of request %s",
-			    ctx->arg[0]));
-		if (!strcmp(outcome, "self"))
-			return (route_error(req, ctx, 400, "a request cannot be "
-			    "a duplicate of itself or of its own duplicate"));
-		if (!strcmp(outcome, "not_linked"))
-			return (route_error(req, ctx, 400, "request %s is not "
-			    "linked to a parent", ctx->arg[0]));
-		return (admin_show(req, ctx));
-	}
-
-	return (route_error(req, ctx, 500, "internal error"));
+enum route_result
+route_admin_unlink(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(unlink_steps)));
 }

@@ -27,6 +27,8 @@
  * kind webhook|open311, url, secret, upstream_jurisdiction_id,
  * dead_after_seconds).
  * POST /admin/destinations/{id}/remove.json: stops sending to one.
+ * Every one of them needs an admin key for every jurisdiction (the
+ * route lines say so).
  */
 
 #include <stdio.h>
@@ -35,17 +37,102 @@
 
 #include <jansson.h>
 
-#include "formats/utf8.h"
+#include "formats/http.h"
+#include "formats/params.h"
 #include "route.h"
-#include "store/keys.h"
 
 #define JSON_TYPE	"application/json; charset=utf-8"
+#define LIST_DEFAULT	100
 
-static int	sync_reply(struct http_request *, struct route_ctx *, int,
-		    json_t *);
-static json_t	*sync_text(const struct store_q *, int, int);
-static int	sync_admin(struct http_request *, struct route_ctx *);
+/* How a result column is written: text (or null), a number, a boolean. */
+#define COL_TEXT	0
+#define COL_INT		1
+#define COL_BOOL	2
+
+struct sync_col {
+	const char	*name;
+	int		kind;
+};
+
+#define STEP_QUERY	0
+#define STEP_BACKLOG	1
+#define STEP_ANSWER	2
+
+static enum route_result	sync_reply(struct http_request *,
+				    struct route_ctx *, int, json_t *);
+static json_t	*sync_rows(const struct store_q *, const struct sync_col *,
+		    size_t);
 static void	sync_free(struct route_ctx *);
+static enum route_result	outbox_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	outbox_backlog(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	outbox_answer(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	retry_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	retry_answer(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dest_list_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dest_list_answer(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dest_add_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dest_remove_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dest_changed(struct http_request *,
+				    struct route_ctx *);
+
+static const struct sync_col	backlog_cols[] = {
+	{ "destination", COL_TEXT }, { "state", COL_TEXT },
+	{ "count", COL_INT }, { "oldest_pending_seconds", COL_INT },
+};
+
+static const struct sync_col	event_cols[] = {
+	{ "id", COL_TEXT }, { "request_id", COL_TEXT },
+	{ "destination", COL_TEXT }, { "event", COL_TEXT },
+	{ "sequence", COL_INT }, { "state", COL_TEXT },
+	{ "attempts", COL_INT }, { "last_error", COL_TEXT },
+	{ "created", COL_TEXT }, { "next_attempt", COL_TEXT },
+	{ "delivered", COL_TEXT },
+};
+
+static const struct sync_col	destination_cols[] = {
+	{ "id", COL_TEXT }, { "jurisdiction_id", COL_TEXT },
+	{ "service_code", COL_TEXT }, { "kind", COL_TEXT },
+	{ "url", COL_TEXT }, { "upstream_jurisdiction_id", COL_TEXT },
+	{ "dead_after_seconds", COL_INT }, { "active", COL_BOOL },
+	{ "pending", COL_INT }, { "dead", COL_INT },
+};
+
+#define NCOLS(c)	(c), (sizeof(c) / sizeof((c)[0]))
+
+static const struct route_step	outbox_steps[] = {
+	[STEP_QUERY] = { "summary", outbox_query },
+	[STEP_BACKLOG] = { "events", outbox_backlog },
+	[STEP_ANSWER] = { "answer", outbox_answer },
+};
+
+static const struct route_step	retry_steps[] = {
+	[STEP_QUERY] = { "retry", retry_query },
+	[STEP_BACKLOG] = { "answer", retry_answer },
+};
+
+static const struct route_step	dest_list_steps[] = {
+	[STEP_QUERY] = { "list", dest_list_query },
+	[STEP_BACKLOG] = { "answer", dest_list_answer },
+};
+
+static const struct route_step	dest_add_steps[] = {
+	[STEP_QUERY] = { "add", dest_add_query },
+	[STEP_BACKLOG] = { "answer", dest_changed },
+};
+
+static const struct route_step	dest_remove_steps[] = {
+	[STEP_QUERY] = { "remove", dest_remove_query },
+	[STEP_BACKLOG] = { "answer", dest_changed },
+};
 
 static void
 sync_free(struct route_ctx *ctx)
@@ -54,253 +141,253 @@ sync_free(struct route_ctx *ctx)
 	ctx->priv = NULL;
 }
 
+/* The rows of q as JSON objects of the columns named in cols, in order. */
 static json_t *
-sync_text(const struct store_q *q, int r, int c)
+sync_rows(const struct store_q *q, const struct sync_col *cols, size_t n)
 {
-	if (store_isnull(q, r, c))
-		return (json_null());
-	return (json_string(store_val(q, r, c)));
+	json_t		*list, *o, *v;
+	const char	*s;
+	size_t		c;
+	int		i;
+
+	list = json_array();
+	for (i = 0; i < store_rows(q); i++) {
+		o = json_object();
+		for (c = 0; c < n; c++) {
+			s = store_val(q, i, (int)c);
+			if (store_isnull(q, i, (int)c))
+				v = json_null();
+			else if (cols[c].kind == COL_INT)
+				v = json_integer((json_int_t)strtoll(s, NULL,
+				    10));
+			else if (cols[c].kind == COL_BOOL)
+				v = json_boolean(s[0] == 't');
+			else
+				v = json_string(s);
+			json_object_set_new(o, cols[c].name, v);
+		}
+		json_array_append_new(list, o);
+	}
+	return (list);
 }
 
-static int
+static enum route_result
 sync_reply(struct http_request *req, struct route_ctx *ctx, int status,
     json_t *doc)
 {
-	char	*text;
-	int	rc;
+	enum route_result	r;
+	char			*text;
 
 	if ((text = json_dumps(doc, JSON_COMPACT)) == NULL)
 		fatalx("json_dumps failed");
-	rc = route_reply(req, ctx, status, text, strlen(text), JSON_TYPE);
+	r = route_reply(req, ctx, status, text, strlen(text), JSON_TYPE);
 	free(text);
 	json_decref(doc);
-	return (rc);
+	return (r);
 }
 
-/* Authenticates an admin key. Returns KORE_RESULT_OK to go on. */
-static int
-sync_admin(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+outbox_query(struct http_request *req, struct route_ctx *ctx)
 {
-	int	r;
-
-	if (req->method == HTTP_METHOD_POST && ctx->body.n == 0 &&
-	    !route_body(req, ctx))
-		return (KORE_RESULT_ERROR);
-	if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
-		return (r);
-	if (!(ctx->key_scopes & KEY_ADMIN) || ctx->key_jurisdictions != NULL) {
-		(void)route_error(req, ctx, 403, "this needs an admin api_key "
-		    "for every jurisdiction");
-		return (KORE_RESULT_ERROR);
-	}
-	return (KORE_RESULT_OK);
+	store_start(&ctx->q, req, SQL_outbox_summary, 0, NULL);
+	return (ROUTE_NEXT);
 }
 
-int
+/* The backlog per destination and state; then the latest events. */
+static enum route_result
+outbox_backlog(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	json_t			*list;
+	const char		*v[2], *state;
+	char			limit[16];
+	int			n;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	list = sync_rows(&ctx->q, NCOLS(backlog_cols));
+	ctx->priv = list;
+	ctx->cleanup = sync_free;
+	store_reset(&ctx->q);
+
+	state = route_param(ctx, "state");
+	if (state != NULL && strcmp(state, "pending") &&
+	    strcmp(state, "dead") && strcmp(state, "delivered") &&
+	    strcmp(state, "skipped"))
+		return (route_error(req, ctx, 400, "state must be pending, "
+		    "dead, delivered or skipped"));
+	n = LIST_DEFAULT;
+	if (route_param(ctx, "limit") != NULL)
+		n = atoi(route_param(ctx, "limit"));
+	if (n < 1 || n > PARAMS_PAGE_SIZE_MAX)
+		n = LIST_DEFAULT;
+	(void)snprintf(limit, sizeof(limit), "%d", n);
+	v[0] = state;
+	v[1] = limit;
+	store_start(&ctx->q, req, SQL_outbox_list, 2, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+outbox_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	return (sync_reply(req, ctx, 200, json_pack("{s:O,s:o}", "backlog",
+	    ctx->priv, "events", sync_rows(&ctx->q, NCOLS(event_cols)))));
+}
+
+/* A dead event (and the dead ones after it) is sent again. */
+static enum route_result
+retry_query(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[1];
+
+	if (!params_id(ctx->arg[0]))
+		return (route_error(req, ctx, 404, "no outbox event '%.40s'",
+		    ctx->arg[0]));
+	v[0] = ctx->arg[0];
+	store_start(&ctx->q, req, SQL_outbox_retry, 1, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+retry_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	json_t			*list;
+	int			i;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) == 0)
+		return (route_error(req, ctx, 404, "no dead outbox event %s",
+		    ctx->arg[0]));
+	list = json_array();
+	for (i = 0; i < store_rows(&ctx->q); i++)
+		json_array_append_new(list, json_string(store_val(&ctx->q, i,
+		    0)));
+	return (sync_reply(req, ctx, 200, json_pack("{s:o}", "requeued",
+	    list)));
+}
+
+static enum route_result
+dest_list_query(struct http_request *req, struct route_ctx *ctx)
+{
+	store_start(&ctx->q, req, SQL_destination_list, 0, NULL);
+	return (ROUTE_NEXT);
+}
+
+/* The destinations, never their secrets. */
+static enum route_result
+dest_list_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	return (sync_reply(req, ctx, 200, sync_rows(&ctx->q,
+	    NCOLS(destination_cols))));
+}
+
+static enum route_result
+dest_add_query(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[7], *kind, *url;
+
+	kind = route_param(ctx, "kind");
+	url = route_param(ctx, "url");
+	if (route_param(ctx, "jurisdiction_id") == NULL || kind == NULL ||
+	    url == NULL)
+		return (route_error(req, ctx, 400, "jurisdiction_id, kind and "
+		    "url are required"));
+	if (strcmp(kind, "webhook") && strcmp(kind, "open311"))
+		return (route_error(req, ctx, 400, "kind must be webhook or "
+		    "open311"));
+	if (fmt_url_check(url, strlen(url)) != FMT_URL_OK ||
+	    (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)))
+		return (route_error(req, ctx, 400, "url must be an http or "
+		    "https URL"));
+	v[0] = route_param(ctx, "jurisdiction_id");
+	v[1] = route_param(ctx, "service_code");
+	v[2] = kind;
+	v[3] = url;
+	v[4] = route_param(ctx, "secret");
+	v[5] = route_param(ctx, "upstream_jurisdiction_id");
+	v[6] = route_param(ctx, "dead_after_seconds");
+	if (!strcmp(kind, "webhook") && v[4] == NULL)
+		return (route_error(req, ctx, 400, "a webhook needs a signing "
+		    "secret"));
+	if (v[6] != NULL && (!params_id(v[6]) || strlen(v[6]) > 9 ||
+	    atoi(v[6]) < 1))
+		return (route_error(req, ctx, 400, "dead_after_seconds must be "
+		    "a number of seconds, at least 1"));
+	store_start(&ctx->q, req, SQL_destination_add, 7, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+dest_remove_query(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[1];
+
+	if (!params_id(ctx->arg[0]))
+		return (route_error(req, ctx, 404, "no destination '%.40s'",
+		    ctx->arg[0]));
+	v[0] = ctx->arg[0];
+	store_start(&ctx->q, req, SQL_destination_remove, 1, v);
+	return (ROUTE_NEXT);
+}
+
+/* Added (201) or removed (200): the destination's id. */
+static enum route_result
+dest_changed(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	int			removed;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	removed = ctx->arg[0] != NULL;
+	if (store_rows(&ctx->q) != 1 && removed)
+		return (route_error(req, ctx, 404, "no active destination %s",
+		    ctx->arg[0]));
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 400, "the jurisdiction or "
+		    "service of the destination does not exist"));
+	return (sync_reply(req, ctx, removed ? 200 : 201, json_pack("{s:s}",
+	    "id", store_val(&ctx->q, 0, 0))));
+}
+
+enum route_result
 route_admin_outbox(struct http_request *req, struct route_ctx *ctx)
 {
-	json_t		*doc, *list, *o;
-	const char	*v[2], *state;
-	char		limit[16];
-	int		r, i, n;
-
-	switch (ctx->step) {
-	case 0:
-		if ((r = sync_admin(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (ctx->arg[0] != NULL) {
-			if (strspn(ctx->arg[0], "0123456789") !=
-			    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18)
-				return (route_error(req, ctx, 404, "no outbox "
-				    "event '%.40s'", ctx->arg[0]));
-			v[0] = ctx->arg[0];
-			store_start(&ctx->q, req, SQL_outbox_retry, 1, v);
-			ctx->step = 3;
-			return (KORE_RESULT_RETRY);
-		}
-		store_start(&ctx->q, req, SQL_outbox_summary, 0, NULL);
-		ctx->step = 1;
-		/* FALLTHROUGH */
-	case 1:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		list = json_array();
-		for (i = 0; i < store_rows(&ctx->q); i++) {
-			json_array_append_new(list, json_pack("{s:s,s:s,s:I,"
-			    "s:I}", "destination", store_val(&ctx->q, i, 0),
-			    "state", store_val(&ctx->q, i, 1), "count",
-			    (json_int_t)strtoll(store_val(&ctx->q, i, 2),
-			    NULL, 10), "oldest_pending_seconds",
-			    (json_int_t)strtoll(store_val(&ctx->q, i, 3),
-			    NULL, 10)));
-		}
-		ctx->priv = list;
-		ctx->cleanup = sync_free;
-		store_reset(&ctx->q);
-		state = route_param(ctx, "state");
-		if (state != NULL && strcmp(state, "pending") &&
-		    strcmp(state, "dead") && strcmp(state, "delivered") &&
-		    strcmp(state, "skipped")) {
-			json_decref(list);
-			ctx->priv = NULL;
-			return (route_error(req, ctx, 400, "state must be "
-			    "pending, dead, delivered or skipped"));
-		}
-		n = 100;
-		if (route_param(ctx, "limit") != NULL)
-			n = atoi(route_param(ctx, "limit"));
-		if (n < 1 || n > 1000)
-			n = 100;
-		(void)snprintf(limit, sizeof(limit), "%d", n);
-		v[0] = state;
-		v[1] = limit;
-		store_start(&ctx->q, req, SQL_outbox_list, 2, v);
-		ctx->step = 2;
-		/* FALLTHROUGH */
-	case 2:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		list = ctx->priv;
-		ctx->priv = NULL;
-		if (r == STORE_ERROR) {
-			json_decref(list);
-			return (route_db_error(req, ctx, &ctx->q));
-		}
-		doc = json_pack("{s:o,s:[]}", "backlog", list, "events");
-		for (i = 0; i < store_rows(&ctx->q); i++) {
-			o = json_pack("{s:o,s:o,s:o,s:o,s:i,s:o,s:i,s:o,"
-			    "s:o,s:o,s:o}", "id", sync_text(&ctx->q, i, 0),
-			    "request_id", sync_text(&ctx->q, i, 1),
-			    "destination", sync_text(&ctx->q, i, 2),
-			    "event", sync_text(&ctx->q, i, 3),
-			    "sequence", atoi(store_val(&ctx->q, i, 4)),
-			    "state", sync_text(&ctx->q, i, 5),
-			    "attempts", atoi(store_val(&ctx->q, i, 6)),
-			    "last_error", sync_text(&ctx->q, i, 7),
-			    "created", sync_text(&ctx->q, i, 8),
-			    "next_attempt", sync_text(&ctx->q, i, 9),
-			    "delivered", sync_text(&ctx->q, i, 10));
-			json_array_append_new(json_object_get(doc, "events"),
-			    o);
-		}
-		return (sync_reply(req, ctx, 200, doc));
-	case 3:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if (store_rows(&ctx->q) == 0)
-			return (route_error(req, ctx, 404, "no dead outbox "
-			    "event %s", ctx->arg[0]));
-		list = json_array();
-		for (i = 0; i < store_rows(&ctx->q); i++)
-			json_array_append_new(list, sync_text(&ctx->q, i, 0));
-		return (sync_reply(req, ctx, 200, json_pack("{s:o}",
-		    "requeued", list)));
-	}
-
-	return (route_error(req, ctx, 500, "internal error"));
+	return (route_run(req, ctx, ROUTE_STEPS(outbox_steps)));
 }
 
-int
+enum route_result
+route_admin_outbox_retry(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(retry_steps)));
+}
+
+enum route_result
 route_admin_destinations(struct http_request *req, struct route_ctx *ctx)
 {
-	json_t		*list;
-	const char	*v[7], *kind, *url;
-	int		r, i;
+	return (route_run(req, ctx, ROUTE_STEPS(dest_list_steps)));
+}
 
-	switch (ctx->step) {
-	case 0:
-		if ((r = sync_admin(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (ctx->arg[0] != NULL) {
-			if (strspn(ctx->arg[0], "0123456789") !=
-			    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18)
-				return (route_error(req, ctx, 404, "no "
-				    "destination '%.40s'", ctx->arg[0]));
-			v[0] = ctx->arg[0];
-			store_start(&ctx->q, req, SQL_destination_remove, 1,
-			    v);
-		} else if (req->method == HTTP_METHOD_POST) {
-			kind = route_param(ctx, "kind");
-			url = route_param(ctx, "url");
-			if (route_param(ctx, "jurisdiction_id") == NULL ||
-			    kind == NULL || url == NULL)
-				return (route_error(req, ctx, 400,
-				    "jurisdiction_id, kind and url are "
-				    "required"));
-			if (strcmp(kind, "webhook") && strcmp(kind, "open311"))
-				return (route_error(req, ctx, 400, "kind must "
-				    "be webhook or open311"));
-			if ((strncmp(url, "http://", 7) &&
-			    strncmp(url, "https://", 8)) ||
-			    fmt_text_check(url, strlen(url), FMT_TEXT_LINE) !=
-			    NULL || strpbrk(url, " \"<>") != NULL)
-				return (route_error(req, ctx, 400, "url must "
-				    "be an http or https URL"));
-			v[0] = route_param(ctx, "jurisdiction_id");
-			v[1] = route_param(ctx, "service_code");
-			v[2] = kind;
-			v[3] = url;
-			v[4] = route_param(ctx, "secret");
-			v[5] = route_param(ctx, "upstream_jurisdiction_id");
-			v[6] = route_param(ctx, "dead_after_seconds");
-			if (!strcmp(kind, "webhook") &&
-			    (v[4] == NULL || v[4][0] == '\0'))
-				return (route_error(req, ctx, 400, "a webhook "
-				    "needs a signing secret"));
-			if (v[6] != NULL && (strspn(v[6], "0123456789") !=
-			    strlen(v[6]) || strlen(v[6]) > 9 || atoi(v[6]) < 1))
-				return (route_error(req, ctx, 400,
-				    "dead_after_seconds must be a number of "
-				    "seconds, at least 1"));
-			store_start(&ctx->q, req, SQL_destination_add, 7, v);
-		} else {
-			store_start(&ctx->q, req, SQL_destination_list, 0,
-			    NULL);
-		}
-		ctx->step = 1;
-		/* FALLTHROUGH */
-	case 1:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if (req->method == HTTP_METHOD_POST) {
-			if (store_rows(&ctx->q) != 1)
-				return (route_error(req, ctx, ctx->arg[0] ?
-				    404 : 400, ctx->arg[0] ? "no active "
-				    "destination %s" : "the jurisdiction or "
-				    "service of %s does not exist",
-				    ctx->arg[0] ? ctx->arg[0] :
-				    "the destination"));
-			return (sync_reply(req, ctx, ctx->arg[0] ? 200 : 201,
-			    json_pack("{s:s}", "id", store_val(&ctx->q, 0,
-			    0))));
-		}
-		list = json_array();
-		for (i = 0; i < store_rows(&ctx->q); i++) {
-			json_array_append_new(list, json_pack("{s:o,s:o,s:o,"
-			    "s:o,s:o,s:o,s:I,s:b,s:I,s:I}",
-			    "id", sync_text(&ctx->q, i, 0),
-			    "jurisdiction_id", sync_text(&ctx->q, i, 1),
-			    "service_code", sync_text(&ctx->q, i, 2),
-			    "kind", sync_text(&ctx->q, i, 3),
-			    "url", sync_text(&ctx->q, i, 4),
-			    "upstream_jurisdiction_id",
-			    sync_text(&ctx->q, i, 5), "dead_after_seconds",
-			    (json_int_t)strtoll(store_val(&ctx->q, i, 6),
-			    NULL, 10), "active",
-			    store_val(&ctx->q, i, 7)[0] == 't', "pending",
-			    (json_int_t)strtoll(store_val(&ctx->q, i, 8),
-			    NULL, 10), "dead",
-			    (json_int_t)strtoll(store_val(&ctx->q, i, 9),
-			    NULL, 10)));
-		}
-		return (sync_reply(req, ctx, 200, list));
-	}
+enum route_result
+route_admin_destination_add(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(dest_add_steps)));
+}
 
-	return (route_error(req, ctx, 500, "internal error"));
+enum route_result
+route_admin_destination_remove(struct http_request *req,
+    struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(dest_remove_steps)));
 }

@@ -21,16 +21,17 @@
 
 #include "route.h"
 
-int
+enum route_result
 route_discovery(struct http_request *req, struct route_ctx *ctx)
 {
-	int	r;
+	const struct buf	*b;
+	enum route_result	r;
 
-	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
 
 	/* Validators compare discovery's Content-Type without charset. */
-	return (route_reply(req, ctx, 200, ctx->cat->discovery[ctx->fmt - 1].data,
-	    ctx->cat->discovery[ctx->fmt - 1].len,
+	b = &ctx->cat->discovery[ctx->fmt - 1];
+	return (route_reply(req, ctx, 200, b->data, b->len,
 	    ctx->fmt == FMT_JSON ? "application/json" : "text/xml"));
 }

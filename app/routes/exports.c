@@ -32,8 +32,9 @@
 
 #include "app.h"
 #include "formats/export.h"
+#include "formats/params.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 #include "store/requests.h"
 
 #define EXPORT_PAGE	1000
@@ -67,8 +68,17 @@ static void	export_fetch(struct export *);
 static int	export_drained(struct netbuf *);
 static void	export_tick(void *, u_int64_t);
 static void	export_send(struct export *, const void *, size_t);
-static int	export_page(struct export *);
+static enum route_result	export_page(struct export *);
 static void	export_headers(struct export *);
+static enum route_result	export_start(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	export_stream(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	export_steps[] = {
+	[STEP_START] = { "start", export_start },
+	[STEP_STREAM] = { "stream", export_stream },
+};
 
 static void
 export_free(struct route_ctx *ctx)
@@ -192,16 +202,17 @@ export_headers(struct export *e)
 }
 
 /*
- * Writes the page in e->q and starts the next. Returns KORE_RESULT_RETRY
- * while there is more, KORE_RESULT_OK at the end.
+ * Writes the page in e->q and starts the next. Returns ROUTE_WAIT while
+ * there is more, ROUTE_ANSWERED at the end, ROUTE_CLOSE when the client
+ * is gone.
  */
-static int
+static enum route_result
 export_page(struct export *e)
 {
 	struct route_ctx	*ctx;
 	struct connection	*c;
 	struct req_row		*rows;
-	struct fmt_buf		b;
+	struct buf		b;
 	size_t			n;
 
 	ctx = e->ctx;
@@ -209,14 +220,14 @@ export_page(struct export *e)
 	n = store_request_rows(&e->q, app_config()->public_url, &rows);
 	route_local_xy(ctx, rows, n);
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	if (!e->started) {
 		export_headers(e);
 		if (e->req->method == HTTP_METHOD_HEAD) {
 			store_request_rows_free(rows, n);
 			route_finish(e->req, ctx, 200, 0);
 			c->flags |= CONN_CLOSE_EMPTY;
-			return (KORE_RESULT_OK);
+			return (ROUTE_ANSWERED);
 		}
 		fmt_export_begin(e->type, &b);
 	}
@@ -232,85 +243,91 @@ export_page(struct export *e)
 		export_send(e, b.data, b.len);
 		if (e->chunked)
 			net_send_queue(c, "0\r\n\r\n", 5);
-		fmt_buf_free(&b);
+		buf_free(&b);
 		route_finish(e->req, ctx, 200, e->bytes);
 		c->flags |= CONN_CLOSE_EMPTY;
-		return (KORE_RESULT_OK);
+		return (ROUTE_ANSWERED);
 	}
 
 	export_send(e, b.data, b.len);
-	fmt_buf_free(&b);
+	buf_free(&b);
 	net_send_stream(c, NULL, 0, export_drained, &e->sentinel);
 	e->sentinel->extra = e;
 	/* Flush first: once the next page's query runs, we are asleep. */
 	if (!net_send_flush(c))
-		return (KORE_RESULT_ERROR);
+		return (ROUTE_CLOSE);
 	export_fetch(e);
-	return (KORE_RESULT_RETRY);
+	return (ROUTE_WAIT);
 }
 
-int
-route_export(struct http_request *req, struct route_ctx *ctx)
+/* The filters, then the first page's query. */
+static enum route_result
+export_start(struct http_request *req, struct route_ctx *ctx)
 {
 	struct export		*e;
-	struct fmt_buf		codes;
+	enum route_result	r;
+	struct buf		codes;
 	const char		*p;
-	int			r;
+
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	ctx->priv = e = kore_calloc(1, sizeof(*e));
+	ctx->cleanup = export_free;
+	e->req = req;
+	e->ctx = ctx;
+	e->type = ctx->fmt == FMT_CSV ? FMT_EXPORT_CSV : FMT_EXPORT_GEOJSON;
+	(void)snprintf(e->last, sizeof(e->last), "0");
+
+	if ((p = route_param(ctx, "jurisdiction_id")) != NULL) {
+		if (cat_jurisdiction_find(ctx->cat, p) == NULL)
+			return (route_error(req, ctx, 404, "jurisdiction_id "
+			    "'%s' not found", p));
+		e->jur = kore_strdup(p);
+	}
+	if ((p = route_param(ctx, "service_code")) != NULL) {
+		buf_init(&codes);
+		if (params_list(p, 0, &codes) > 0)
+			e->codes = kore_strdup(buf_cstr(&codes));
+		buf_free(&codes);
+	}
+	if ((r = route_updated(req, ctx, e->after, e->before)) != ROUTE_NEXT)
+		return (r);
+
+	e->timer = kore_timer_add(export_tick, EXPORT_TICK_MS, e, 0);
+	export_fetch(e);
+	return (ROUTE_NEXT);
+}
+
+/* A page at a time, each once the client has taken the last. */
+static enum route_result
+export_stream(struct http_request *req, struct route_ctx *ctx)
+{
+	struct export	*e;
 
 	e = ctx->priv;
-	switch (ctx->step) {
-	case STEP_START:
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		ctx->priv = e = kore_calloc(1, sizeof(*e));
-		ctx->cleanup = export_free;
-		e->req = req;
-		e->ctx = ctx;
-		e->type = strcmp(ctx->path.ext, "csv") ? FMT_EXPORT_GEOJSON :
-		    FMT_EXPORT_CSV;
-		(void)snprintf(e->last, sizeof(e->last), "0");
-
-		if ((p = route_param(ctx, "jurisdiction_id")) != NULL) {
-			if (cat_jurisdiction_find(ctx->cat, p) == NULL)
-				return (route_error(req, ctx, 404,
-				    "jurisdiction_id '%s' not found", p));
-			e->jur = kore_strdup(p);
-		}
-		if ((p = route_param(ctx, "service_code")) != NULL) {
-			fmt_buf_init(&codes);
-			if (route_split(p, &codes, 0) > 0)
-				e->codes = kore_strdup(fmt_buf_cstr(&codes));
-			fmt_buf_free(&codes);
-		}
-		if (!route_updated(req, ctx, e->after, e->before))
-			return (KORE_RESULT_OK);
-
-		e->timer = kore_timer_add(export_tick, EXPORT_TICK_MS, e, 0);
-		export_fetch(e);
-		ctx->step = STEP_STREAM;
-		/* FALLTHROUGH */
-	case STEP_STREAM:
-		if ((r = store_step(&e->q)) == STORE_WAIT) {
-			/* A drained sentinel may have woken us early. */
-			http_request_sleep(req);
-			return (KORE_RESULT_RETRY);
-		}
-		if (r == STORE_ERROR) {
-			if (!e->started)
-				return (route_db_error(req, ctx, &e->q));
-			/* Mid-stream: cut it short, without the last chunk. */
-			kore_log(LOG_WARNING, "export: database error %s: %s",
-			    e->q.sqlstate, e->q.error);
-			route_finish(req, ctx, 500, e->bytes);
-			return (KORE_RESULT_ERROR);
-		}
-		/* The next page waits until the client took the last. */
-		if (e->sentinel != NULL) {
-			http_request_sleep(req);
-			return (KORE_RESULT_RETRY);
-		}
-		return (export_page(e));
+	switch (store_step(&e->q)) {
+	case STORE_WAIT:
+		/* A drained sentinel may have woken us early. */
+		http_request_sleep(req);
+		return (ROUTE_WAIT);
+	case STORE_ERROR:
+		if (!e->started)
+			return (route_db_error(req, ctx, &e->q));
+		/* Mid-stream: cut it short, without the last chunk. */
+		kore_log(LOG_WARNING, "export: database error %s: %s",
+		    e->q.sqlstate, e->q.error);
+		route_finish(req, ctx, 500, e->bytes);
+		return (ROUTE_CLOSE);
 	}
+	if (e->sentinel != NULL) {
+		http_request_sleep(req);
+		return (ROUTE_WAIT);
+	}
+	return (export_page(e));
+}
 
-	return (route_error(req, ctx, 500, "internal error"));
+enum route_result
+route_export(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(export_steps)));
 }

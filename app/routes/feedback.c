@@ -27,208 +27,246 @@
  * GET never changes anything, since mail scanners fetch links.
  */
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats/params.h"
 #include "formats/utf8.h"
 #include "route.h"
 
-#define HTML_TYPE	"text/html; charset=utf-8"
+#define TOKEN_LEN	32
+#define COMMENT_MAX	2000
 
-static int	page(struct http_request *, struct route_ctx *, int,
-		    const char *, const char *, const char *);
-static int	token_ok(const char *);
-static int	refuse(struct http_request *, struct route_ctx *, int, int,
-		    const char *);
+#define STEP_CHECK	0
+#define STEP_ANSWER	1
 
-static int
-token_ok(const char *t)
+static enum route_result	feedback_link(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feedback_check(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feedback_ask(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feedback_put(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feedback_stored(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	unsubscribe_check(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	unsubscribe_ask(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	unsubscribe_done(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	feedback_get_steps[] = {
+	[STEP_CHECK] = { "check", feedback_check },
+	[STEP_ANSWER] = { "ask", feedback_ask },
+};
+
+static const struct route_step	feedback_post_steps[] = {
+	[STEP_CHECK] = { "check", feedback_put },
+	[STEP_ANSWER] = { "stored", feedback_stored },
+};
+
+static const struct route_step	unsubscribe_get_steps[] = {
+	[STEP_CHECK] = { "check", unsubscribe_check },
+	[STEP_ANSWER] = { "ask", unsubscribe_ask },
+};
+
+static const struct route_step	unsubscribe_post_steps[] = {
+	[STEP_CHECK] = { "check", unsubscribe_check },
+	[STEP_ANSWER] = { "done", unsubscribe_done },
+};
+
+/* The link's token and request id; refuses a link that cannot be valid. */
+static enum route_result
+feedback_link(struct http_request *req, struct route_ctx *ctx)
 {
-	return (t != NULL && strlen(t) == 32 &&
-	    strspn(t, "0123456789abcdef") == 32);
+	const char	*t;
+
+	t = route_param(ctx, "t");
+	if (t == NULL || !params_hex(t, TOKEN_LEN, TOKEN_LEN) ||
+	    !params_id(ctx->arg[0]))
+		return (route_error(req, ctx, 404, "This feedback link is not "
+		    "valid."));
+	return (ROUTE_NEXT);
 }
 
-/* A refusal as a page for a browser, else as an Open311 error. */
-static int
-refuse(struct http_request *req, struct route_ctx *ctx, int html,
-    int status, const char *text)
+static enum route_result
+feedback_check(struct http_request *req, struct route_ctx *ctx)
 {
-	if (html)
-		return (page(req, ctx, status, status == 404 ?
-		    "Link not valid" : "Not sent", text, NULL));
-	return (route_error(req, ctx, status, "%s", text));
+	enum route_result	r;
+	const char		*v[1];
+
+	if ((r = feedback_link(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	v[0] = route_param(ctx, "t");
+	store_start(&ctx->q, req, SQL_contact_by_token, 1, v);
+	return (ROUTE_NEXT);
 }
 
-/* A small page: title, text (escaped), and optional form markup. */
-static int
-page(struct http_request *req, struct route_ctx *ctx, int status,
-    const char *title, const char *text, const char *form)
+static enum route_result
+feedback_ask(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	b;
-	int		r;
+	enum route_result	r;
+	struct buf		form, text;
+	int			i;
 
-	fmt_buf_init(&b);
-	fmt_buf_str(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
-	    "charset=\"utf-8\"><meta name=\"viewport\" content=\"width="
-	    "device-width\"><title>");
-	fmt_xml_escape(&b, title, strlen(title));
-	fmt_buf_str(&b, "</title></head><body style=\"font-family:sans-serif;"
-	    "max-width:36em;margin:2em auto\"><h1>");
-	fmt_xml_escape(&b, title, strlen(title));
-	fmt_buf_str(&b, "</h1><p>");
-	fmt_xml_escape(&b, text, strlen(text));
-	fmt_buf_str(&b, "</p>");
-	if (form != NULL)
-		fmt_buf_str(&b, form);
-	fmt_buf_str(&b, "</body></html>\n");
-	ctx->cache = "no-store";
-	r = route_reply(req, ctx, status, b.data, b.len, HTML_TYPE);
-	fmt_buf_free(&b);
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1 ||
+	    strcmp(store_val(&ctx->q, 0, 0), ctx->arg[0]))
+		return (route_error(req, ctx, 404, "This feedback link is not "
+		    "valid."));
+
+	buf_init(&form);
+	buf_printf(&form, "<form method=\"post\" action=\"/requests/%s/"
+	    "feedback?t=%s\"><p>", ctx->arg[0], route_param(ctx, "t"));
+	for (i = 5; i >= 1; i--)
+		buf_printf(&form, "<label><input type=\"radio\" "
+		    "name=\"rating\" value=\"%d\" required> %d</label> ", i, i);
+	buf_printf(&form, "</p><p><textarea name=\"comment\" rows=\"4\" "
+	    "cols=\"40\" maxlength=\"%d\"></textarea></p><p><button>Send"
+	    "</button></p></form>", COMMENT_MAX);
+	buf_init(&text);
+	buf_printf(&text, "How happy are you with how your report %s (",
+	    ctx->arg[0]);
+	buf_str(&text, store_val(&ctx->q, 0, 1));
+	buf_str(&text, ") was handled? 5 is very happy.");
+	r = route_reply_page(req, ctx, 200, "How did we do?",
+	    buf_cstr(&text), buf_cstr(&form));
+	buf_free(&form);
+	buf_free(&text);
 	return (r);
 }
 
-int
-route_feedback(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+feedback_put(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	form, body;
-	struct fmt_doc	doc;
-	const char	*t, *rating, *comment, *v[4];
-	int		r, html;
+	enum route_result	r;
+	const char		*rating, *comment, *v[4];
+	char			err[PARAMS_ERRLEN];
 
-	html = ctx->fmt == 0;
-	switch (ctx->step) {
-	case 0:
-		if (req->method == HTTP_METHOD_POST && (!route_body(req, ctx) ||
-		    !route_limit(req, ctx, NULL, 1)))
-			return (KORE_RESULT_OK);
-		t = route_param(ctx, "t");
-		if (!token_ok(t) || strspn(ctx->arg[0], "0123456789") !=
-		    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18)
-			return (refuse(req, ctx, html, 404,
-			    "This feedback link is not valid."));
-		if (req->method == HTTP_METHOD_GET) {
-			v[0] = t;
-			store_start(&ctx->q, req, SQL_contact_by_token, 1, v);
-			ctx->step = 1;
-		} else {
-			rating = route_param(ctx, "rating");
-			comment = route_param(ctx, "comment");
-			if (rating == NULL || strlen(rating) != 1 ||
-			    rating[0] < '1' || rating[0] > '5')
-				return (refuse(req, ctx, html, 400, "The rating "
-				    "must be a whole number from 1 to 5."));
-			if (comment != NULL && (fmt_text_check(comment,
-			    strlen(comment), FMT_TEXT_MULTILINE) != NULL ||
-			    fmt_utf8_chars(comment, strlen(comment)) > 2000))
-				return (refuse(req, ctx, html, 400, "The comment "
-				    "must be text of up to 2000 characters."));
-			v[0] = ctx->arg[0];
-			v[1] = t;
-			v[2] = rating;
-			v[3] = comment;
-			store_start(&ctx->q, req, SQL_feedback_put, 4, v);
-			ctx->step = 2;
-		}
-		return (KORE_RESULT_RETRY);
-	case 1:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if (store_rows(&ctx->q) != 1 ||
-		    strcmp(store_val(&ctx->q, 0, 0), ctx->arg[0]))
-			return (page(req, ctx, 404, "Link not valid",
-			    "This feedback link is not valid.", NULL));
-		fmt_buf_init(&form);
-		fmt_buf_printf(&form, "<form method=\"post\" action=\"/requests/"
-		    "%s/feedback?t=%s\"><p>", ctx->arg[0],
-		    route_param(ctx, "t"));
-		for (r = 5; r >= 1; r--)
-			fmt_buf_printf(&form, "<label><input type=\"radio\" "
-			    "name=\"rating\" value=\"%d\" required> %d</label> ",
-			    r, r);
-		fmt_buf_str(&form, "</p><p><textarea name=\"comment\" rows=\"4\" "
-		    "cols=\"40\" maxlength=\"2000\"></textarea></p><p><button>"
-		    "Send</button></p></form>");
-		fmt_buf_init(&body);
-		fmt_buf_printf(&body, "How happy are you with how your report "
-		    "%s (", ctx->arg[0]);
-		fmt_buf_str(&body, store_val(&ctx->q, 0, 1));
-		fmt_buf_str(&body, ") was handled? 5 is very happy.");
-		r = page(req, ctx, 200, "How did we do?", fmt_buf_cstr(&body),
-		    fmt_buf_cstr(&form));
-		fmt_buf_free(&form);
-		fmt_buf_free(&body);
+	if ((r = feedback_link(req, ctx)) != ROUTE_NEXT)
 		return (r);
-	case 2:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if (store_rows(&ctx->q) != 1)
-			return (refuse(req, ctx, html, 404,
-			    "This feedback link is not valid."));
-		if (html)
-			return (page(req, ctx, 200, "Thank you",
-			    "Your answer was recorded.", NULL));
-		fmt_buf_init(&body);
-		fmt_doc_begin(&doc, &body, ctx->fmt);
-		fmt_doc_list(&doc, "feedback", "answer");
-		fmt_doc_object(&doc, NULL);
-		fmt_doc_str(&doc, "service_request_id", ctx->arg[0]);
-		fmt_doc_int(&doc, "rating", atoi(route_param(ctx, "rating")));
-		fmt_doc_end(&doc);
-		fmt_doc_end(&doc);
-		r = route_reply_doc(req, ctx, 200, &body);
-		fmt_buf_free(&body);
-		return (r);
-	}
+	rating = route_param(ctx, "rating");
+	comment = route_param(ctx, "comment");
+	if (rating == NULL || strlen(rating) != 1 || rating[0] < '1' ||
+	    rating[0] > '5')
+		return (route_error(req, ctx, 400, "The rating must be a whole "
+		    "number from 1 to 5."));
+	if (comment != NULL && params_text("comment", comment,
+	    FMT_TEXT_MULTILINE, COMMENT_MAX, err, sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "The comment must be text "
+		    "of up to %d characters.", COMMENT_MAX));
 
-	return (route_error(req, ctx, 500, "internal error"));
+	v[0] = ctx->arg[0];
+	v[1] = route_param(ctx, "t");
+	v[2] = rating;
+	v[3] = comment;
+	store_start(&ctx->q, req, SQL_feedback_put, 4, v);
+	return (ROUTE_NEXT);
 }
 
-int
-route_unsubscribe(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+feedback_stored(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	form;
-	const char	*t, *v[1];
-	int		r;
+	enum route_result	r;
+	struct buf		body;
+	struct fmt_doc		doc;
 
-	switch (ctx->step) {
-	case 0:
-		if (req->method == HTTP_METHOD_POST && (!route_body(req, ctx) ||
-		    !route_limit(req, ctx, NULL, 1)))
-			return (KORE_RESULT_OK);
-		if (!token_ok(t = route_param(ctx, "t")))
-			return (page(req, ctx, 404, "Link not valid",
-			    "This unsubscribe link is not valid.", NULL));
-		v[0] = t;
-		store_start(&ctx->q, req, req->method == HTTP_METHOD_POST ?
-		    SQL_unsubscribe : SQL_contact_by_token, 1, v);
-		ctx->step = 1;
-		/* FALLTHROUGH */
-	case 1:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		if (store_rows(&ctx->q) != 1)
-			return (page(req, ctx, 404, "Link not valid",
-			    "This unsubscribe link is not valid.", NULL));
-		if (req->method == HTTP_METHOD_POST)
-			return (page(req, ctx, 200, "Unsubscribed", "You will "
-			    "get no more e-mails about this report.", NULL));
-		fmt_buf_init(&form);
-		fmt_buf_printf(&form, "<form method=\"post\" action=\"/unsubscribe"
-		    "?t=%s\"><button>Stop these e-mails</button></form>",
-		    route_param(ctx, "t"));
-		r = page(req, ctx, 200, "Stop e-mails?", "You get e-mails "
-		    "when your report changes. Stop them?",
-		    fmt_buf_cstr(&form));
-		fmt_buf_free(&form);
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
 		return (r);
-	}
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 404, "This feedback link is not "
+		    "valid."));
+	if (ctx->fmt == FMT_PAGE)
+		return (route_reply_page(req, ctx, 200, "Thank you",
+		    "Your answer was recorded.", NULL));
 
-	return (route_error(req, ctx, 500, "internal error"));
+	buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_doc_list(&doc, "feedback", "answer");
+	fmt_doc_object(&doc, NULL);
+	fmt_doc_str(&doc, "service_request_id", ctx->arg[0]);
+	fmt_doc_int(&doc, "rating", atoi(route_param(ctx, "rating")));
+	fmt_doc_end(&doc);
+	fmt_doc_end(&doc);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
+}
+
+enum route_result
+route_feedback_get(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(feedback_get_steps)));
+}
+
+enum route_result
+route_feedback_post(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(feedback_post_steps)));
+}
+
+/* GET shows the contact's request; POST unsubscribes it. */
+static enum route_result
+unsubscribe_check(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[1];
+
+	v[0] = route_param(ctx, "t");
+	if (v[0] == NULL || !params_hex(v[0], TOKEN_LEN, TOKEN_LEN))
+		return (route_error(req, ctx, 404, "This unsubscribe link is "
+		    "not valid."));
+	store_start(&ctx->q, req, ctx->def->method == ROUTE_POST ?
+	    SQL_unsubscribe : SQL_contact_by_token, 1, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+unsubscribe_ask(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		form;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 404, "This unsubscribe link is "
+		    "not valid."));
+
+	buf_init(&form);
+	buf_printf(&form, "<form method=\"post\" action=\"/unsubscribe?t=%s\">"
+	    "<button>Stop these e-mails</button></form>",
+	    route_param(ctx, "t"));
+	r = route_reply_page(req, ctx, 200, "Stop e-mails?", "You get e-mails "
+	    "when your report changes. Stop them?", buf_cstr(&form));
+	buf_free(&form);
+	return (r);
+}
+
+static enum route_result
+unsubscribe_done(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 404, "This unsubscribe link is "
+		    "not valid."));
+	return (route_reply_page(req, ctx, 200, "Unsubscribed", "You will get "
+	    "no more e-mails about this report.", NULL));
+}
+
+enum route_result
+route_unsubscribe_get(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(unsubscribe_get_steps)));
+}
+
+enum route_result
+route_unsubscribe_post(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(unsubscribe_post_steps)));
 }

@@ -28,7 +28,20 @@
 
 #define JSON_TYPE	"application/json; charset=utf-8"
 
-int
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
+
+static enum route_result	readyz_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	readyz_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	readyz_steps[] = {
+	[STEP_QUERY] = { "query", readyz_query },
+	[STEP_ANSWER] = { "answer", readyz_answer },
+};
+
+enum route_result
 route_healthz(struct http_request *req, struct route_ctx *ctx)
 {
 	static const char	body[] = "{\"status\":\"ok\"}\n";
@@ -36,25 +49,28 @@ route_healthz(struct http_request *req, struct route_ctx *ctx)
 	return (route_reply(req, ctx, 200, body, sizeof(body) - 1, JSON_TYPE));
 }
 
-int
-route_readyz(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+readyz_query(struct http_request *req, struct route_ctx *ctx)
+{
+	store_start(&ctx->q, req, SQL_health_schema, 0, NULL);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+readyz_answer(struct http_request *req, struct route_ctx *ctx)
 {
 	char	body[256];
 	int	n, version;
 
-	if (ctx->step == 0) {
-		ctx->step = 1;
-		store_start(&ctx->q, req, SQL_health_schema, 0, NULL);
-	}
-
 	switch (store_step(&ctx->q)) {
 	case STORE_WAIT:
-		return (KORE_RESULT_RETRY);
+		return (ROUTE_WAIT);
 	case STORE_ERROR:
 		n = snprintf(body, sizeof(body), "{\"status\":\"unavailable\","
 		    "\"reason\":\"database unreachable\"}\n");
 		http_response_header(req, "retry-after", "5");
-		return (route_reply(req, ctx, 503, body, (size_t)n, JSON_TYPE));
+		return (route_reply(req, ctx, 503, body, (size_t)n,
+		    JSON_TYPE));
 	}
 
 	version = atoi(store_val(&ctx->q, 0, 0));
@@ -62,12 +78,19 @@ route_readyz(struct http_request *req, struct route_ctx *ctx)
 		n = snprintf(body, sizeof(body), "{\"status\":\"unavailable\","
 		    "\"reason\":\"schema version %d, need %d\"}\n", version,
 		    store_schema_latest());
-		return (route_reply(req, ctx, 503, body, (size_t)n, JSON_TYPE));
+		return (route_reply(req, ctx, 503, body, (size_t)n,
+		    JSON_TYPE));
 	}
 
 	n = snprintf(body, sizeof(body), "{\"status\":\"ready\",\"schema\":%d,"
 	    "\"catalog\":%lld}\n", version, store_catalog_version());
 	return (route_reply(req, ctx, 200, body, (size_t)n, JSON_TYPE));
+}
+
+enum route_result
+route_readyz(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(readyz_steps)));
 }
 
 int

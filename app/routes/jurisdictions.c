@@ -23,14 +23,14 @@
 
 #include "route.h"
 
-int
+enum route_result
 route_jurisdictions(struct http_request *req, struct route_ctx *ctx)
 {
-	const struct fmt_buf	*b;
-	int			r;
+	const struct buf	*b;
+	enum route_result	r;
 
-	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
 
 	b = &ctx->cat->jurisdictions[ctx->fmt == FMT_GEOJSON ? 1 : 0];
 	return (route_reply(req, ctx, 200, b->data, b->len,

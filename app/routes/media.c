@@ -23,35 +23,50 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "formats/params.h"
 #include "route.h"
 
-int
-route_media(struct http_request *req, struct route_ctx *ctx)
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
+
+static enum route_result	media_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	media_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	media_steps[] = {
+	[STEP_QUERY] = { "query", media_query },
+	[STEP_ANSWER] = { "answer", media_answer },
+};
+
+static enum route_result
+media_query(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[1];
+
+	if (!params_hex(ctx->arg[0], 32, 32))
+		return (route_error(req, ctx, 404, "no media '%.40s'",
+		    ctx->arg[0]));
+	v[0] = ctx->arg[0];
+	store_start_bin(&ctx->q, req, SQL_media_get, 1, v,
+	    (const int []){ 32 }, (const int []){ 0 }, 1);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+media_answer(struct http_request *req, struct route_ctx *ctx)
 {
 	static const char	hex[] = "0123456789abcdef";
 	const unsigned char	*sha;
-	const char		*v[1];
+	enum route_result	r;
 	char			etag[68], type[32];
-	int			r, i, n;
+	int			i, n;
 
-	if (ctx->step == 0) {
-		if (strlen(ctx->arg[0]) != 32 ||
-		    strspn(ctx->arg[0], hex) != 32) {
-			return (route_error(req, ctx, 404, "no media '%.40s'",
-			    ctx->arg[0]));
-		}
-		v[0] = ctx->arg[0];
-		store_start_bin(&ctx->q, req, SQL_media_get, 1, v,
-		    (const int []){ 32 }, (const int []){ 0 }, 1);
-		ctx->step = 1;
-	}
-
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 	if (store_rows(&ctx->q) != 1)
-		return (route_error(req, ctx, 404, "no media '%s'", ctx->arg[0]));
+		return (route_error(req, ctx, 404, "no media '%s'",
+		    ctx->arg[0]));
 
 	sha = (const unsigned char *)store_val(&ctx->q, 0, 2);
 	etag[0] = '"';
@@ -70,4 +85,10 @@ route_media(struct http_request *req, struct route_ctx *ctx)
 	ctx->cache = "public, max-age=31536000, immutable";
 	return (route_reply(req, ctx, 200, store_val(&ctx->q, 0, 1),
 	    (size_t)store_len(&ctx->q, 0, 1), type));
+}
+
+enum route_result
+route_media(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(media_steps)));
 }

@@ -16,71 +16,53 @@
 
 /*
  * GET /metrics: the server's counters in the Prometheus text format
- * (see shared/metrics.h), with the outbox backlog read at scrape time.
+ * (see shm/metrics.h), with the outbox backlog read at scrape time.
  * Open to clients on the loopback interface (a Prometheus agent on the
- * host) and to admin keys; everyone else gets 403.
+ * host) and to admin keys (the route line says so); everyone else gets
+ * 403.
  */
-
-#include <sys/types.h>
-#include <netinet/in.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "route.h"
-#include "shared/metrics.h"
-#include "store/keys.h"
+#include "shm/metrics.h"
 
 #define PROM_TYPE	"text/plain; version=0.0.4; charset=utf-8"
 
-static int	metrics_loopback(const struct connection *);
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
 
-static int
-metrics_loopback(const struct connection *c)
+static enum route_result	metrics_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	metrics_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	metrics_steps[] = {
+	[STEP_QUERY] = { "query", metrics_query },
+	[STEP_ANSWER] = { "answer", metrics_answer },
+};
+
+static enum route_result
+metrics_query(struct http_request *req, struct route_ctx *ctx)
 {
-	const u_int8_t	*a;
-
-	if (c == NULL)
-		return (0);
-	if (c->family == AF_INET) {
-		a = (const u_int8_t *)&c->addr.ipv4.sin_addr.s_addr;
-		return (a[0] == 127);
-	}
-	if (c->family == AF_INET6)
-		return (IN6_IS_ADDR_LOOPBACK(&c->addr.ipv6.sin6_addr));
-	return (0);
+	store_start(&ctx->q, req, SQL_metrics_outbox, 0, NULL);
+	return (ROUTE_NEXT);
 }
 
-int
-route_metrics(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+metrics_answer(struct http_request *req, struct route_ctx *ctx)
 {
-	const struct route_def	*defs;
+	const struct route_def	*d;
 	const char		*names[MET_ROUTES];
+	enum route_result	r;
 	struct met_gauges	g;
-	struct fmt_buf		out;
-	size_t			i;
-	int			r;
+	struct buf		out;
+	int			slot;
 
-	if (ctx->step == 0) {
-		if (!metrics_loopback(req->owner)) {
-			if ((r = route_auth(req, ctx, AUTH_REQUIRED)) !=
-			    KORE_RESULT_OK)
-				return (r == KORE_RESULT_RETRY ? r :
-				    KORE_RESULT_OK);
-			if (!(ctx->key_scopes & KEY_ADMIN))
-				return (route_error(req, ctx, 403, "metrics "
-				    "are for the loopback interface or an "
-				    "admin api_key"));
-		}
-		store_start(&ctx->q, req, SQL_metrics_outbox, 0, NULL);
-		ctx->step = 1;
-	}
-
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 
 	memset(&g, 0, sizeof(g));
 	if (store_rows(&ctx->q) == 1) {
@@ -94,14 +76,21 @@ route_metrics(struct http_request *req, struct route_ctx *ctx)
 
 	memset(names, 0, sizeof(names));
 	names[0] = "unrouted";
-	defs = route_table();
-	for (i = 0; defs[i].name != NULL && i + 1 < MET_ROUTES; i++)
-		names[i + 1] = defs[i].name;
+	for (d = ctx->table; d->name != NULL; d++) {
+		if ((slot = route_slot(ctx->table, d)) < MET_ROUTES)
+			names[slot] = d->name;
+	}
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	met_render(app_metrics(), names, MET_ROUTES, &g, &out);
 	ctx->cache = "no-store";
 	r = route_reply(req, ctx, 200, out.data, out.len, PROM_TYPE);
-	fmt_buf_free(&out);
+	buf_free(&out);
 	return (r);
+}
+
+enum route_result
+route_metrics(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(metrics_steps)));
 }

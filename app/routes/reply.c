@@ -28,9 +28,11 @@
 #include <time.h>
 
 #include "app.h"
+#include "formats/html.h"
 #include "formats/http.h"
+#include "formats/params.h"
 #include "route.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 
 #define JS_TYPE		"application/javascript; charset=utf-8"
 
@@ -41,28 +43,60 @@
  */
 #define LASTMOD_SETTLE	2
 
-static void	reply_log_str(struct fmt_buf *, const char *);
+static void	reply_log_str(struct buf *, const char *);
+static const char	*reply_page_title(int);
 static int	reply_conditional(struct http_request *, struct route_ctx *,
 		    const void *, size_t);
 
 /* Writes s for a log line, with anything unprintable as \xHH. */
 static void
-reply_log_str(struct fmt_buf *b, const char *s)
+reply_log_str(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s < 0x21 || (unsigned char)*s > 0x7e ||
 		    *s == '"' || *s == '\\')
-			fmt_buf_printf(b, "\\x%02x", (unsigned char)*s);
+			buf_printf(b, "\\x%02x", (unsigned char)*s);
 		else
-			fmt_buf_byte(b, *s);
+			buf_byte(b, *s);
 	}
+}
+
+u_int64_t
+route_now_us(void)
+{
+	struct timespec	ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((u_int64_t)ts.tv_sec * 1000000 + (u_int64_t)ts.tv_nsec / 1000);
+}
+
+void
+route_address(struct http_request *req, int forwarded, char *out,
+    size_t len)
+{
+	const struct connection	*c;
+	const void		*addr;
+	const char		*fwd;
+
+	fwd = NULL;
+	if (forwarded && app_config()->trust_forwarded_for &&
+	    !http_request_header(req, "x-forwarded-for", &fwd))
+		fwd = NULL;
+
+	addr = NULL;
+	if ((c = req->owner) != NULL && c->family == AF_INET)
+		addr = &c->addr.ipv4.sin_addr;
+	else if (c != NULL && c->family == AF_INET6)
+		addr = &c->addr.ipv6.sin6_addr;
+	params_address(c != NULL ? c->family : AF_UNSPEC, addr, fwd,
+	    app_config()->forwarded_hops, out, len);
 }
 
 void
 route_finish(struct http_request *req, struct route_ctx *ctx, int status,
     size_t len)
 {
-	struct fmt_buf	b, qs;
+	struct buf	b, qs;
 	char		addr[INET6_ADDRSTRLEN];
 	u_int64_t	us;
 
@@ -72,32 +106,22 @@ route_finish(struct http_request *req, struct route_ctx *ctx, int status,
 	if (!app_config()->access_log)
 		return;
 
-	addr[0] = '-';
-	addr[1] = '\0';
-	if (req->owner != NULL && req->owner->family == AF_INET) {
-		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
-		    addr, sizeof(addr));
-	} else if (req->owner != NULL && req->owner->family == AF_INET6) {
-		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
-		    addr, sizeof(addr));
-	}
-
-	fmt_buf_init(&b);
-	fmt_buf_printf(&b, "access %s %s ", addr,
-	    http_method_text(req->method));
+	route_address(req, 0, addr, sizeof(addr));
+	buf_init(&b);
+	buf_printf(&b, "access %s %s ", addr, http_method_text(req->method));
 	reply_log_str(&b, req->path);
 	if (req->query_string != NULL) {
-		fmt_buf_init(&qs);
+		buf_init(&qs);
 		fmt_query_redact(&qs, req->query_string);
-		fmt_buf_byte(&b, '?');
-		reply_log_str(&b, fmt_buf_cstr(&qs));
-		fmt_buf_free(&qs);
+		buf_byte(&b, '?');
+		reply_log_str(&b, buf_cstr(&qs));
+		buf_free(&qs);
 	}
-	fmt_buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
+	buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
 	    (unsigned long long)(us / 1000),
 	    (unsigned long long)(us % 1000));
 	fwrite(b.data, 1, b.len, stdout);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 /*
@@ -131,7 +155,7 @@ reply_conditional(struct http_request *req, struct route_ctx *ctx,
 	if (ctx->cache != NULL) {
 		http_response_header(req, "cache-control", ctx->cache);
 	} else {
-		http_response_header(req, "cache-control", ctx->key_id != 0 ||
+		http_response_header(req, "cache-control", ctx->key.id != 0 ||
 		    http_request_header(req, "authorization", &inm) ?
 		    "private, no-cache" : "no-cache");
 	}
@@ -154,23 +178,23 @@ route_headers(struct http_request *req)
 	http_response_header(req, "x-content-type-options", "nosniff");
 }
 
-int
+enum route_result
 route_reply(struct http_request *req, struct route_ctx *ctx, int status,
     const void *body, size_t len, const char *ctype)
 {
-	struct fmt_buf	js;
+	struct buf	js;
 	int		get;
 
 	get = req->method == HTTP_METHOD_GET || req->method == HTTP_METHOD_HEAD;
 	route_headers(req);
 
 	/* JSONP: the JSON document as the argument of the callback. */
-	fmt_buf_init(&js);
+	buf_init(&js);
 	if (get && ctx->callback != NULL && ctype != NULL &&
 	    strstr(ctype, "json") != NULL) {
-		fmt_buf_printf(&js, "/**/%s(", ctx->callback);
-		fmt_buf_add(&js, body, len);
-		fmt_buf_str(&js, ");\n");
+		buf_printf(&js, "/**/%s(", ctx->callback);
+		buf_add(&js, body, len);
+		buf_str(&js, ");\n");
 		body = js.data;
 		len = js.len;
 		ctype = JS_TYPE;
@@ -187,37 +211,73 @@ route_reply(struct http_request *req, struct route_ctx *ctx, int status,
 	if (ctype != NULL)
 		http_response_header(req, "content-type", ctype);
 	http_response(req, status, body, len);
-	fmt_buf_free(&js);
+	buf_free(&js);
 	ctx->replied = 1;
 	route_finish(req, ctx, status, len);
-	return (KORE_RESULT_OK);
+	return (ROUTE_ANSWERED);
 }
 
-int
+enum route_result
 route_reply_doc(struct http_request *req, struct route_ctx *ctx,
-    int status, const struct fmt_buf *doc)
+    int status, const struct buf *doc)
 {
 	return (route_reply(req, ctx, status, doc->data, doc->len,
 	    fmt_content_type(ctx->fmt == FMT_GEOJSON ? FMT_JSON : ctx->fmt)));
 }
 
-int
+enum route_result
+route_reply_page(struct http_request *req, struct route_ctx *ctx,
+    int status, const char *title, const char *text, const char *form)
+{
+	enum route_result	r;
+	struct buf		b;
+
+	buf_init(&b);
+	fmt_html_page(&b, title, text, form);
+	ctx->cache = "no-store";
+	r = route_reply(req, ctx, status, b.data, b.len, FMT_HTML_TYPE);
+	buf_free(&b);
+	return (r);
+}
+
+/* A page's title for an error status. */
+static const char *
+reply_page_title(int status)
+{
+	if (status == 404)
+		return ("Link not valid");
+	if (status == 429 || status == 503)
+		return ("Try again shortly");
+	return ("Not sent");
+}
+
+enum route_result
 route_error(struct http_request *req, struct route_ctx *ctx, int status,
     const char *fmt, ...)
 {
-	struct fmt_buf	body, msg;
-	struct fmt_doc	doc;
-	va_list		ap;
-	int		type, r;
+	enum route_result	r;
+	struct buf		body, msg;
+	struct fmt_doc		doc;
+	va_list			ap;
+	int			type;
 
-	fmt_buf_init(&msg);
+	buf_init(&msg);
 	va_start(ap, fmt);
-	fmt_buf_vprintf(&msg, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+
+	if (status == 503)
+		http_response_header(req, "retry-after", "5");
+	if (ctx->fmt == FMT_PAGE) {
+		r = route_reply_page(req, ctx, status,
+		    reply_page_title(status), buf_cstr(&msg), NULL);
+		buf_free(&msg);
+		return (r);
+	}
 
 	type = ctx->fmt == FMT_JSON || ctx->fmt == FMT_GEOJSON ? FMT_JSON :
 	    FMT_XML;
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, type);
 	fmt_doc_list(&doc, "errors", "error");
 	fmt_doc_object(&doc, NULL);
@@ -226,21 +286,21 @@ route_error(struct http_request *req, struct route_ctx *ctx, int status,
 	fmt_doc_end(&doc);
 	fmt_doc_end(&doc);
 
-	if (status == 503)
-		http_response_header(req, "retry-after", "5");
 	r = route_reply(req, ctx, status, body.data, body.len,
 	    fmt_content_type(type));
-	fmt_buf_free(&body);
-	fmt_buf_free(&msg);
+	buf_free(&body);
+	buf_free(&msg);
 	return (r);
 }
 
-int
+enum route_result
 route_db_error(struct http_request *req, struct route_ctx *ctx,
     const struct store_q *q)
 {
-	kore_log(LOG_WARNING, "%s: database error %s: %s", ctx->def->name,
-	    q->sqlstate, q->error);
+	kore_log(LOG_WARNING, "%s%s%s: database error %s: %s", ctx->def->name,
+	    ctx->stepname != NULL ? "/" : "",
+	    ctx->stepname != NULL ? ctx->stepname : "", q->sqlstate,
+	    q->error);
 	if (store_unavailable(q))
 		return (route_error(req, ctx, 503, "the database is "
 		    "unavailable; try again shortly"));
@@ -251,7 +311,7 @@ const char *
 route_error_body_hook(struct http_request *req, int status,
     struct kore_buf *out)
 {
-	struct fmt_buf	body;
+	struct buf	body;
 	struct fmt_doc	doc;
 	const char	*path;
 	int		type;
@@ -265,7 +325,7 @@ route_error_body_hook(struct http_request *req, int status,
 			type = FMT_JSON;
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, type);
 	fmt_doc_list(&doc, "errors", "error");
 	fmt_doc_object(&doc, NULL);
@@ -274,9 +334,10 @@ route_error_body_hook(struct http_request *req, int status,
 	fmt_doc_end(&doc);
 	fmt_doc_end(&doc);
 	kore_buf_append(out, body.data, body.len);
-	fmt_buf_free(&body);
+	buf_free(&body);
 
-	met_request(app_metrics(), 0, req != NULL && req->method == HTTP_METHOD_POST,
+	met_request(app_metrics(), 0,
+	    req != NULL && req->method == HTTP_METHOD_POST,
 	    status, 0);
 	if (app_config()->access_log) {
 		printf("access - %s %d %zu (rejected before routing)\n",

@@ -24,58 +24,78 @@
  * sees each request's contact data; nobody else ever does.
  */
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 #include "app.h"
 #include "formats/date.h"
+#include "formats/params.h"
 #include "formats/request.h"
 #include "route.h"
-#include "store/keys.h"
 #include "store/requests.h"
 
 #define RADIUS_MAX	5000.0		/* metres */
-#define RADIUS_DEFAULT	100.0
+#define RADIUS_DEFAULT	"100.0"
 
 /* What Last-Modified of a list answer is (struct list's modified). */
 #define LIST_MODIFIED_NONE		0
 #define LIST_MODIFIED_ROWS		1	/* the newest row's update */
 #define LIST_MODIFIED_JURISDICTION	2	/* any change in it */
 
-#define STEP_START	0
+#define STEP_QUERY	0
 #define STEP_ROWS	1
 #define STEP_CONTACTS	2
 #define STEP_NOTES	3
+#define STEP_ANSWER	4
 
 struct list {
-	struct cat_jurisdiction	*jur;
 	struct req_row		*rows;
 	size_t			nrows;
 	struct req_contact	*contacts;
 	struct upd_row		*notes;
 	struct store_q		rowsq;
 	struct store_q		notesq;
-	int			single;
+	int			single;		/* GET /requests/{id} */
 	int			modified;
 };
 
 static void	list_free(struct route_ctx *);
-static int	list_query(struct http_request *, struct route_ctx *,
-		    struct list *);
+static struct list	*list_new(struct route_ctx *);
+static enum route_result	list_near(struct http_request *,
+				    struct route_ctx *, char [7][32],
+				    const char **);
+static enum route_result	list_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	list_one(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	list_rows(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	list_contacts(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	list_notes(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	list_answer(struct http_request *,
+				    struct route_ctx *);
 static void	list_modified(struct route_ctx *, struct list *);
-static int	list_render(struct http_request *, struct route_ctx *,
-		    struct list *);
-static int	list_near(struct http_request *, struct route_ctx *,
-		    char [7][32], const char **);
-static int	list_run(struct http_request *, struct route_ctx *, int);
-static int	list_more(struct http_request *, struct route_ctx *,
-		    struct list *);
-static void	list_ids(struct list *, struct fmt_buf *);
-static void	list_notes(struct list *);
+static void	list_ids(struct list *, struct buf *);
+static void	list_attach_notes(struct list *);
+
+static const struct route_step	list_steps[] = {
+	[STEP_QUERY] = { "query", list_query },
+	[STEP_ROWS] = { "rows", list_rows },
+	[STEP_CONTACTS] = { "contacts", list_contacts },
+	[STEP_NOTES] = { "notes", list_notes },
+	[STEP_ANSWER] = { "answer", list_answer },
+};
+
+static const struct route_step	one_steps[] = {
+	[STEP_QUERY] = { "query", list_one },
+	[STEP_ROWS] = { "rows", list_rows },
+	[STEP_CONTACTS] = { "contacts", list_contacts },
+	[STEP_NOTES] = { "notes", list_notes },
+	[STEP_ANSWER] = { "answer", list_answer },
+};
 
 static void
 list_free(struct route_ctx *ctx)
@@ -93,18 +113,28 @@ list_free(struct route_ctx *ctx)
 	ctx->priv = NULL;
 }
 
+static struct list *
+list_new(struct route_ctx *ctx)
+{
+	if (ctx->priv == NULL) {
+		ctx->priv = kore_calloc(1, sizeof(struct list));
+		ctx->cleanup = list_free;
+	}
+	return (ctx->priv);
+}
+
 /*
  * lat, long and radius (metres), and bbox=minLat,minLong,maxLat,maxLong,
- * into v[0] to v[6] (NULL when not given). Returns 1, or 0 after
- * answering 400.
+ * into v[0] to v[6] (NULL when not given). ROUTE_NEXT, or ROUTE_ANSWERED
+ * after 400.
  */
-static int
+static enum route_result
 list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
     const char **v)
 {
 	const char	*lat, *lon, *radius, *bbox;
 	char		*copy, *part[5];
-	int		i, n;
+	int		i, n, bad;
 
 	for (i = 0; i < 7; i++)
 		v[i] = NULL;
@@ -113,24 +143,18 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 	lon = route_param(ctx, "long");
 	radius = route_param(ctx, "radius");
 	if (lat != NULL || lon != NULL || radius != NULL) {
-		if (lat == NULL || lon == NULL) {
-			(void)route_error(req, ctx, 400, "lat and long must be "
-			    "sent together (with an optional radius)");
-			return (0);
-		}
-		if (!route_number(lat, -90, 90, buf[0]) ||
-		    !route_number(lon, -180, 180, buf[1])) {
-			(void)route_error(req, ctx, 400, "lat must be from -90 "
-			    "to 90 and long from -180 to 180");
-			return (0);
-		}
-		(void)snprintf(buf[2], 32, "%.1f", RADIUS_DEFAULT);
-		if (radius != NULL && !route_number(radius, 0, RADIUS_MAX,
-		    buf[2])) {
-			(void)route_error(req, ctx, 400, "radius must be a "
-			    "number of metres from 0 to %.0f", RADIUS_MAX);
-			return (0);
-		}
+		if (lat == NULL || lon == NULL)
+			return (route_error(req, ctx, 400, "lat and long must "
+			    "be sent together (with an optional radius)"));
+		if (params_number(lat, -90, 90, buf[0]) == -1 ||
+		    params_number(lon, -180, 180, buf[1]) == -1)
+			return (route_error(req, ctx, 400, "lat must be from "
+			    "-90 to 90 and long from -180 to 180"));
+		(void)snprintf(buf[2], 32, "%s", RADIUS_DEFAULT);
+		if (radius != NULL && params_number(radius, 0, RADIUS_MAX,
+		    buf[2]) == -1)
+			return (route_error(req, ctx, 400, "radius must be a "
+			    "number of metres from 0 to %.0f", RADIUS_MAX));
 		v[0] = buf[0];
 		v[1] = buf[1];
 		v[2] = buf[2];
@@ -139,78 +163,78 @@ list_near(struct http_request *req, struct route_ctx *ctx, char buf[7][32],
 	if ((bbox = route_param(ctx, "bbox")) != NULL) {
 		copy = kore_strdup(bbox);
 		n = kore_split_string(copy, ",", part, 5);
-		if (n != 4 || !route_number(part[0], -90, 90, buf[3]) ||
-		    !route_number(part[1], -180, 180, buf[4]) ||
-		    !route_number(part[2], -90, 90, buf[5]) ||
-		    !route_number(part[3], -180, 180, buf[6]) ||
+		bad = n != 4 ||
+		    params_number(part[0], -90, 90, buf[3]) == -1 ||
+		    params_number(part[1], -180, 180, buf[4]) == -1 ||
+		    params_number(part[2], -90, 90, buf[5]) == -1 ||
+		    params_number(part[3], -180, 180, buf[6]) == -1 ||
 		    strtod(buf[3], NULL) >= strtod(buf[5], NULL) ||
-		    strtod(buf[4], NULL) >= strtod(buf[6], NULL)) {
-			kore_free(copy);
-			(void)route_error(req, ctx, 400, "bbox must be minLat,"
-			    "minLong,maxLat,maxLong with min below max");
-			return (0);
-		}
+		    strtod(buf[4], NULL) >= strtod(buf[6], NULL);
 		kore_free(copy);
+		if (bad)
+			return (route_error(req, ctx, 400, "bbox must be "
+			    "minLat,minLong,maxLat,maxLong with min below "
+			    "max"));
 		for (i = 3; i < 7; i++)
 			v[i] = buf[i];
 	}
 
-	return (1);
+	return (ROUTE_NEXT);
 }
 
-static int
-list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
+/* GET /requests: the filters into one of the list statements. */
+static enum route_result
+list_query(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	ids, codes, statuses;
-	const char	*v[17], *g[7], *p;
-	char		near[7][32];
-	char		from[24], to[24], limit[16], offset[24];
-	char		after[24], before[24];
-	int		n, i, window;
+	struct list		*l;
+	enum route_result	r;
+	struct buf		ids, codes, statuses;
+	const char		*v[17], *g[7], *p;
+	char			near[7][32];
+	char			from[24], to[24], limit[16], offset[24];
+	char			after[24], before[24];
+	int			n, i, window;
 
-	fmt_buf_init(&ids);
-	fmt_buf_init(&codes);
-	fmt_buf_init(&statuses);
-	(void)snprintf(limit, sizeof(limit), "%d", ROUTE_PAGE_SIZE_MAX);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
+	    (r = route_jurisdiction(req, ctx, 0)) != ROUTE_NEXT)
+		return (r);
+	l = list_new(ctx);
+	(void)snprintf(limit, sizeof(limit), "%d", PARAMS_PAGE_SIZE_MAX);
 
 	if ((p = route_param(ctx, "service_request_id")) != NULL) {
-		n = route_split(p, &ids, 0);
-		for (i = 0; p[i] != '\0'; i++) {
-			if (!isdigit((unsigned char)p[i]) && p[i] != ',' &&
-			    p[i] != ' ')
-				break;
-		}
-		if (p[i] != '\0' || n == 0) {
-			fmt_buf_free(&ids);
+		buf_init(&ids);
+		if (params_list(p, PARAMS_LIST_IDS, &ids) < 1) {
+			buf_free(&ids);
 			return (route_error(req, ctx, 400, "service_request_id "
 			    "must be a comma list of request ids, not '%.60s'",
 			    p));
 		}
-		v[0] = fmt_buf_cstr(&ids);
-		v[1] = l->jur->id;
+		v[0] = buf_cstr(&ids);
+		v[1] = ctx->jur->id;
 		v[2] = ctx->path.test ? "true" : "false";
 		v[3] = limit;
 		store_start(&l->rowsq, req, SQL_requests_by_ids, 4, v);
-		fmt_buf_free(&ids);
+		buf_free(&ids);
 		l->modified = LIST_MODIFIED_ROWS;
-		return (KORE_RESULT_RETRY);
+		return (ROUTE_NEXT);
 	}
 
+	buf_init(&codes);
+	buf_init(&statuses);
 	v[2] = NULL;
 	if ((p = route_param(ctx, "service_code")) != NULL &&
-	    route_split(p, &codes, 0) > 0)
-		v[2] = fmt_buf_cstr(&codes);
+	    params_list(p, 0, &codes) > 0)
+		v[2] = buf_cstr(&codes);
 
 	v[3] = NULL;
 	if ((p = route_param(ctx, "status")) != NULL) {
-		if ((n = route_split(p, &statuses, 1)) == -1) {
-			fmt_buf_free(&codes);
-			fmt_buf_free(&statuses);
-			return (route_error(req, ctx, 400, "status must be open, "
-			    "closed or both as a comma list, not '%.40s'", p));
+		if ((n = params_list(p, PARAMS_LIST_STATUS, &statuses)) == -1) {
+			r = route_error(req, ctx, 400, "status must be open, "
+			    "closed or both as a comma list, not '%.40s'", p);
+			goto out;
 		}
 		if (n > 0)
-			v[3] = fmt_buf_cstr(&statuses);
+			v[3] = buf_cstr(&statuses);
 	}
 
 	/*
@@ -224,19 +248,16 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 	    route_param(ctx, "end_date") != NULL ||
 	    (route_param(ctx, "updated_after") == NULL &&
 	    route_param(ctx, "updated_before") == NULL);
-	if ((window && !route_window(req, ctx, from, to)) ||
-	    !route_updated(req, ctx, after, before) ||
-	    !route_page(req, ctx, limit, offset) ||
-	    !list_near(req, ctx, near, g)) {
-		fmt_buf_free(&codes);
-		fmt_buf_free(&statuses);
-		return (KORE_RESULT_OK);
-	}
+	if ((window && (r = route_window(req, ctx, from, to)) != ROUTE_NEXT) ||
+	    (r = route_updated(req, ctx, after, before)) != ROUTE_NEXT ||
+	    (r = route_page(req, ctx, limit, offset)) != ROUTE_NEXT ||
+	    (r = list_near(req, ctx, near, g)) != ROUTE_NEXT)
+		goto out;
 	if (!window || (route_param(ctx, "start_date") != NULL &&
 	    route_param(ctx, "end_date") != NULL))
 		l->modified = LIST_MODIFIED_JURISDICTION;
 
-	v[0] = l->jur->id;
+	v[0] = ctx->jur->id;
 	v[1] = ctx->path.test ? "true" : "false";
 	v[4] = window ? from : NULL;
 	v[5] = window && to[0] != '\0' ? to : NULL;
@@ -264,42 +285,132 @@ list_query(struct http_request *req, struct route_ctx *ctx, struct list *l)
 		v[7] = v[9];
 		store_start(&l->rowsq, req, SQL_requests_updated, 8, v);
 	}
-	fmt_buf_free(&codes);
-	fmt_buf_free(&statuses);
-	return (KORE_RESULT_RETRY);
+	r = ROUTE_NEXT;
+out:
+	buf_free(&codes);
+	buf_free(&statuses);
+	return (r);
 }
 
-int
-route_extensions(const struct route_ctx *ctx)
+/* GET /requests/{id}. */
+static enum route_result
+list_one(struct http_request *req, struct route_ctx *ctx)
 {
-	const char	*v;
+	struct list		*l;
+	enum route_result	r;
+	const char		*v[2];
 
-	if (ctx->extended)
-		return (1);
-	if ((v = route_param(ctx, "extensions")) == NULL)
-		return (0);
-	return (!strcasecmp(v, "true") || !strcmp(v, "1") ||
-	    !strcasecmp(v, "yes"));
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if (!params_id(ctx->arg[0]))
+		return (route_error(req, ctx, 404, "request '%.40s' not found",
+		    ctx->arg[0]));
+	l = list_new(ctx);
+	v[0] = ctx->arg[0];
+	v[1] = ctx->path.test ? "true" : "false";
+	store_start(&l->rowsq, req, SQL_request_get, 2, v);
+	l->single = 1;
+	l->modified = LIST_MODIFIED_ROWS;
+	return (ROUTE_NEXT);
 }
 
-static int
-list_render(struct http_request *req, struct route_ctx *ctx, struct list *l)
+/* The rows; a back-office key of the jurisdiction also gets contacts. */
+static enum route_result
+list_rows(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
-	struct fmt_doc	doc;
-	int		rc, ext;
+	struct list		*l;
+	enum route_result	r;
+	struct buf		ids;
+	const char		*v[2];
 
+	l = ctx->priv;
+	if ((r = route_query(req, ctx, &l->rowsq)) != ROUTE_NEXT)
+		return (r);
+	l->nrows = store_request_rows(&l->rowsq, app_config()->public_url,
+	    &l->rows);
+
+	if (l->single) {
+		v[0] = route_param(ctx, "jurisdiction_id");
+		if (l->nrows == 0 || (v[0] != NULL &&
+		    strcmp(v[0], l->rows[0].jurisdiction_id)))
+			return (route_error(req, ctx, 404, "request '%s' not "
+			    "found", ctx->arg[0]));
+	}
+
+	if (!(ctx->key.scopes & KEY_BACKOFFICE) || l->nrows == 0) {
+		ctx->step = STEP_NOTES;
+		return (ROUTE_NEXT);
+	}
+	buf_init(&ids);
+	list_ids(l, &ids);
+	v[0] = buf_cstr(&ids);
+	v[1] = ctx->key_jurisdictions;
+	store_start(&ctx->q, req, SQL_request_contacts, 2, v);
+	buf_free(&ids);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+list_contacts(struct http_request *req, struct route_ctx *ctx)
+{
+	struct list		*l;
+	enum route_result	r;
+
+	l = ctx->priv;
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	l->contacts = kore_calloc(l->nrows, sizeof(*l->contacts));
+	store_request_contacts(&ctx->q, l->rows, l->nrows, l->contacts);
+	return (ROUTE_NEXT);
+}
+
+/* With extensions, each request's public history. */
+static enum route_result
+list_notes(struct http_request *req, struct route_ctx *ctx)
+{
+	struct list		*l;
+	enum route_result	r;
+	struct buf		ids;
+	const char		*v[1];
+
+	l = ctx->priv;
+	if (!route_extensions(ctx) || l->nrows == 0)
+		return (ROUTE_NEXT);
+
+	if (!l->notesq.started) {
+		buf_init(&ids);
+		list_ids(l, &ids);
+		v[0] = buf_cstr(&ids);
+		store_start(&l->notesq, req, SQL_request_notes, 1, v);
+		buf_free(&ids);
+	}
+	if ((r = route_query(req, ctx, &l->notesq)) != ROUTE_NEXT)
+		return (r);
+	list_attach_notes(l);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+list_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	struct list		*l;
+	enum route_result	r;
+	struct buf		body;
+	struct fmt_doc		doc;
+	int			ext;
+
+	l = ctx->priv;
 	ext = route_extensions(ctx);
 	if (ext)
 		route_local_xy(ctx, l->rows, l->nrows);
 	list_modified(ctx, l);
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_request_list(&doc, l->rows, l->nrows, ext);
-	rc = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
-	return (rc);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
 }
 
 /* Last-Modified of the answer, when it has a trustworthy one. */
@@ -326,102 +437,23 @@ list_modified(struct route_ctx *ctx, struct list *l)
 	}
 }
 
-static int
-list_run(struct http_request *req, struct route_ctx *ctx, int single)
-{
-	struct list	*l;
-	struct fmt_buf	ids;
-	const char	*v[2];
-	int		r;
-
-	l = ctx->priv;
-	switch (ctx->step) {
-	case STEP_START:
-		if ((r = route_auth(req, ctx, AUTH_OPTIONAL)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		ctx->priv = l = kore_calloc(1, sizeof(*l));
-		ctx->cleanup = list_free;
-		l->single = single;
-		ctx->step = STEP_ROWS;
-
-		if (single) {
-			if (strspn(ctx->arg[0], "0123456789") !=
-			    strlen(ctx->arg[0]) || strlen(ctx->arg[0]) > 18) {
-				return (route_error(req, ctx, 404, "request "
-				    "'%.40s' not found", ctx->arg[0]));
-			}
-			v[0] = ctx->arg[0];
-			v[1] = ctx->path.test ? "true" : "false";
-			store_start(&l->rowsq, req, SQL_request_get, 2, v);
-			l->modified = LIST_MODIFIED_ROWS;
-		} else {
-			if ((l->jur = route_jurisdiction(req, ctx)) == NULL)
-				return (KORE_RESULT_OK);
-			if ((r = list_query(req, ctx, l)) != KORE_RESULT_RETRY)
-				return (r);
-		}
-		/* FALLTHROUGH */
-	case STEP_ROWS:
-		if ((r = store_step(&l->rowsq)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &l->rowsq));
-		l->nrows = store_request_rows(&l->rowsq,
-		    app_config()->public_url, &l->rows);
-
-		if (single) {
-			v[0] = route_param(ctx, "jurisdiction_id");
-			if (l->nrows == 0 || (v[0] != NULL &&
-			    strcmp(v[0], l->rows[0].jurisdiction_id))) {
-				return (route_error(req, ctx, 404, "request "
-				    "'%s' not found", ctx->arg[0]));
-			}
-		}
-
-		if ((ctx->key_scopes & KEY_BACKOFFICE) && l->nrows > 0) {
-			fmt_buf_init(&ids);
-			list_ids(l, &ids);
-			v[0] = fmt_buf_cstr(&ids);
-			v[1] = ctx->key_jurisdictions;
-			store_start(&ctx->q, req, SQL_request_contacts, 2, v);
-			fmt_buf_free(&ids);
-			ctx->step = STEP_CONTACTS;
-			return (KORE_RESULT_RETRY);
-		}
-		return (list_more(req, ctx, l));
-	case STEP_CONTACTS:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		l->contacts = kore_calloc(l->nrows, sizeof(*l->contacts));
-		store_request_contacts(&ctx->q, l->rows, l->nrows,
-		    l->contacts);
-		return (list_more(req, ctx, l));
-	case STEP_NOTES:
-		return (list_more(req, ctx, l));
-	}
-
-	return (route_error(req, ctx, 500, "internal error"));
-}
-
 /* The request ids of the rows as a PostgreSQL array literal. */
 static void
-list_ids(struct list *l, struct fmt_buf *ids)
+list_ids(struct list *l, struct buf *ids)
 {
+	const char	**items;
 	size_t		i;
 
-	fmt_buf_byte(ids, '{');
+	items = kore_calloc(l->nrows, sizeof(*items));
 	for (i = 0; i < l->nrows; i++)
-		fmt_buf_printf(ids, "%s%s", i ? "," : "", l->rows[i].id);
-	fmt_buf_byte(ids, '}');
+		items[i] = l->rows[i].id;
+	params_pg_array(ids, items, l->nrows);
+	kore_free(items);
 }
 
 /* Attaches each request's public history (sorted by request). */
 static void
-list_notes(struct list *l)
+list_attach_notes(struct list *l)
 {
 	struct store_q	*q;
 	size_t		i;
@@ -452,44 +484,14 @@ list_notes(struct list *l)
 	}
 }
 
-/* With extensions, the notes; then the answer. */
-static int
-list_more(struct http_request *req, struct route_ctx *ctx, struct list *l)
-{
-	struct fmt_buf	ids;
-	const char	*v[1];
-	int		r;
-
-	if (!route_extensions(ctx) || l->nrows == 0)
-		return (list_render(req, ctx, l));
-
-	if (ctx->step != STEP_NOTES) {
-		fmt_buf_init(&ids);
-		list_ids(l, &ids);
-		v[0] = fmt_buf_cstr(&ids);
-		store_start(&l->notesq, req, SQL_request_notes, 1, v);
-		fmt_buf_free(&ids);
-		ctx->step = STEP_NOTES;
-	}
-
-	if ((r = store_step(&l->notesq)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &l->notesq));
-	list_notes(l);
-	return (list_render(req, ctx, l));
-}
-
-int
+enum route_result
 route_requests_get(struct http_request *req, struct route_ctx *ctx)
 {
-	if (req->method == HTTP_METHOD_POST)
-		return (route_requests_post(req, ctx));
-	return (list_run(req, ctx, 0));
+	return (route_run(req, ctx, ROUTE_STEPS(list_steps)));
 }
 
-int
+enum route_result
 route_request_get(struct http_request *req, struct route_ctx *ctx)
 {
-	return (list_run(req, ctx, 1));
+	return (route_run(req, ctx, ROUTE_STEPS(one_steps)));
 }

@@ -27,34 +27,54 @@
 #include <string.h>
 
 #include "formats/catalog.h"
+#include "formats/params.h"
 #include "route.h"
 
-static int	services_at(struct http_request *, struct route_ctx *);
+#define STEP_LOCATE	0
+#define STEP_LIST	1
 
-static int
-services_at(struct http_request *req, struct route_ctx *ctx)
+static enum route_result	services_locate(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	services_list(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	services_at[] = {
+	[STEP_LOCATE] = { "locate", services_locate },
+	[STEP_LIST] = { "list", services_list },
+};
+
+/* lat and long instead of a jurisdiction: where they lie. */
+static enum route_result
+services_locate(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf		body;
-	struct fmt_doc		doc;
-	struct cat_service	*s;
-	const char		*lat, *lon;
-	char			clat[32], clon[32];
-	size_t			i, j, k;
-	int			r, seen;
+	const char	*lat, *lon;
+	char		clat[PARAMS_NUMBER_LEN], clon[PARAMS_NUMBER_LEN];
 
 	lat = route_param(ctx, "lat");
 	lon = route_param(ctx, "long");
 	if (lat == NULL || lon == NULL ||
-	    !route_number(lat, -90.0, 90.0, clat) ||
-	    !route_number(lon, -180.0, 180.0, clon)) {
+	    params_number(lat, -90.0, 90.0, clat) == -1 ||
+	    params_number(lon, -180.0, 180.0, clon) == -1)
 		return (route_error(req, ctx, 400, "lat and long must be sent "
 		    "together, as numbers from -90 to 90 and -180 to 180"));
-	}
+	return (route_locate(req, ctx, clat, clon));
+}
 
-	if ((r = route_locate(req, ctx, clat, clon)) != KORE_RESULT_OK)
-		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+/*
+ * The services offered at the point across jurisdictions: for a code
+ * several offer, the most local one's.
+ */
+static enum route_result
+services_list(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		body;
+	struct fmt_doc		doc;
+	struct cat_service	*s, *o;
+	size_t			i, j, k;
+	int			seen;
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_doc_list(&doc, "services", "service");
 	for (i = 0; i < ctx->nlocated; i++) {
@@ -62,60 +82,51 @@ services_at(struct http_request *req, struct route_ctx *ctx)
 			s = &ctx->located[i]->services[j];
 			if (!s->active)
 				continue;
-			seen = 0;
-			for (k = 0; k < i && !seen; k++)
-				seen = cat_service_find(ctx->located[k],
-				    s->code) != NULL &&
-				    cat_service_find(ctx->located[k],
-				    s->code)->active;
+			for (k = 0, seen = 0; k < i && !seen; k++)
+				seen = (o = cat_service_find(ctx->located[k],
+				    s->code)) != NULL && o->active;
 			if (!seen)
 				fmt_catalog_service(&doc, s, 1);
 		}
 	}
 	fmt_doc_end(&doc);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (r);
 }
 
-int
+enum route_result
 route_services(struct http_request *req, struct route_ctx *ctx)
 {
-	struct cat_jurisdiction	*jur;
-	int			r;
+	enum route_result	r;
 
-	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
 
 	if (route_param(ctx, "jurisdiction_id") == NULL &&
 	    (route_param(ctx, "lat") != NULL ||
 	    route_param(ctx, "long") != NULL))
-		return (services_at(req, ctx));
+		return (route_run(req, ctx, ROUTE_STEPS(services_at)));
 
-	if ((jur = route_jurisdiction(req, ctx)) == NULL)
-		return (KORE_RESULT_OK);
-
-	return (route_reply_doc(req, ctx, 200, &jur->list[ctx->fmt - 1]));
+	if ((r = route_jurisdiction(req, ctx, 1)) != ROUTE_NEXT)
+		return (r);
+	return (route_reply_doc(req, ctx, 200, &ctx->jur->list[ctx->fmt - 1]));
 }
 
-int
+enum route_result
 route_service_definition(struct http_request *req, struct route_ctx *ctx)
 {
-	struct cat_jurisdiction	*jur;
 	struct cat_service	*svc;
-	int			r;
+	enum route_result	r;
 
-	if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-		return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
+	    (r = route_jurisdiction(req, ctx, 0)) != ROUTE_NEXT)
+		return (r);
 
-	if ((jur = route_jurisdiction(req, ctx)) == NULL)
-		return (KORE_RESULT_OK);
-
-	svc = cat_service_find(jur, ctx->arg[0]);
-	if (svc == NULL || !svc->active) {
+	svc = cat_service_find(ctx->jur, ctx->arg[0]);
+	if (svc == NULL || !svc->active)
 		return (route_error(req, ctx, 404, "service_code '%s' not "
-		    "found in %s", ctx->arg[0], jur->id));
-	}
+		    "found in %s", ctx->arg[0], ctx->jur->id));
 
 	return (route_reply_doc(req, ctx, 200, &svc->def[ctx->fmt - 1]));
 }

@@ -33,12 +33,16 @@
 
 #include "app.h"
 #include "formats/date.h"
+#include "formats/params.h"
 #include "formats/stats.h"
 #include "route.h"
 
 #define STATS_DEFAULT_DAYS	30
 #define STATS_CACHED		8
 #define DAY			86400LL
+
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
 
 struct stats_answer {
 	long long	from;
@@ -56,65 +60,63 @@ struct stats_window {
 
 static struct stats_answer	cached[STATS_CACHED];
 
-static int	stats_window(struct http_request *, struct route_ctx *,
-		    long long *, long long *);
+static enum route_result	stats_window(struct http_request *,
+				    struct route_ctx *, long long *,
+				    long long *);
+static long long	stats_midnight(long long);
 static const char	*stats_service_name(void *, const char *,
 			    const char *);
 static void	stats_render(struct route_ctx *, long long, long long,
-		    struct fmt_buf *);
+		    struct buf *);
 static struct stats_answer	*stats_cached(long long, long long,
 				    const char *);
 static void	stats_keep(long long, long long, const char *,
-		    const struct fmt_buf *);
+		    const struct buf *);
 static void	stats_day(long long, char *, size_t);
-static long long	stats_midnight(long long);
 static void	stats_free(struct route_ctx *);
+static enum route_result	stats_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	stats_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	stats_steps[] = {
+	[STEP_QUERY] = { "query", stats_query },
+	[STEP_ANSWER] = { "answer", stats_answer },
+};
 
 /*
  * The window as midnights (seconds since the epoch, UTC): from the day of
- * start_date to the end of the day of end_date. Returns 1, or 0 after
- * answering 400.
+ * start_date to the end of the day of end_date.
  */
-static int
+static enum route_result
 stats_window(struct http_request *req, struct route_ctx *ctx,
     long long *from, long long *to)
 {
 	const char	*s, *e;
+	char		err[PARAMS_ERRLEN];
 	long long	t, max;
 
 	*to = stats_midnight((long long)time(NULL)) + DAY;
 	if ((e = route_param(ctx, "end_date")) != NULL) {
-		if (fmt_date_parse(e, &t, NULL) == -1) {
-			(void)route_error(req, ctx, 400, "end_date must be a "
-			    "W3C date-time such as 2026-11-01T00:00:00Z, not "
-			    "'%.40s'", e);
-			return (0);
-		}
+		if (params_date("end_date", e, &t, err, sizeof(err)) == -1)
+			return (route_error(req, ctx, 400, "%s", err));
 		*to = -stats_midnight(-t);
 	}
 	*from = *to - STATS_DEFAULT_DAYS * DAY;
 	if ((s = route_param(ctx, "start_date")) != NULL) {
-		if (fmt_date_parse(s, &t, NULL) == -1) {
-			(void)route_error(req, ctx, 400, "start_date must be a "
-			    "W3C date-time such as 2026-11-01T00:00:00Z, not "
-			    "'%.40s'", s);
-			return (0);
-		}
+		if (params_date("start_date", s, &t, err, sizeof(err)) == -1)
+			return (route_error(req, ctx, 400, "%s", err));
 		*from = stats_midnight(t);
 	}
-	if (*from >= *to) {
-		(void)route_error(req, ctx, 400, "start_date must be before "
-		    "end_date (whole days: the statistics count by day)");
-		return (0);
-	}
+	if (*from >= *to)
+		return (route_error(req, ctx, 400, "start_date must be before "
+		    "end_date (whole days: the statistics count by day)"));
 	max = app_config()->stats_max_days;
-	if (*to - *from > max * DAY) {
-		(void)route_error(req, ctx, 400, "the window from start_date "
+	if (*to - *from > max * DAY)
+		return (route_error(req, ctx, 400, "the window from start_date "
 		    "to end_date is %lld days; at most %lld days at once",
-		    (*to - *from) / DAY, max);
-		return (0);
-	}
-	return (1);
+		    (*to - *from) / DAY, max));
+	return (ROUTE_NEXT);
 }
 
 /* The midnight (UTC) at or before t. */
@@ -139,7 +141,7 @@ stats_service_name(void *arg, const char *jur_id, const char *code)
 
 static void
 stats_render(struct route_ctx *ctx, long long from, long long to,
-    struct fmt_buf *out)
+    struct buf *out)
 {
 	struct fmt_stats	st;
 	struct fmt_doc		doc;
@@ -196,7 +198,7 @@ stats_cached(long long from, long long to, const char *jur)
 /* Keeps an answer in place of the one that expires first. */
 static void
 stats_keep(long long from, long long to, const char *jur,
-    const struct fmt_buf *body)
+    const struct buf *body)
 {
 	struct stats_answer	*a;
 	int			i, ms;
@@ -238,52 +240,62 @@ stats_free(struct route_ctx *ctx)
 	ctx->priv = NULL;
 }
 
-int
-route_stats(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+stats_query(struct http_request *req, struct route_ctx *ctx)
 {
 	struct stats_window	*w;
 	struct stats_answer	*a;
-	struct fmt_buf		body;
+	enum route_result	r;
 	const char		*v[3], *jur;
 	char			from[16], to[16];
-	long long		f, t;
-	int			r;
+	long long		f = 0, t = 0;
 
-	jur = route_param(ctx, "jurisdiction_id");
-	if (ctx->step == 0) {
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if (jur != NULL && cat_jurisdiction_find(ctx->cat, jur) == NULL)
-			return (route_error(req, ctx, 404, "jurisdiction_id "
-			    "'%s' not found", jur));
-		if (!stats_window(req, ctx, &f, &t))
-			return (KORE_RESULT_OK);
-		if ((a = stats_cached(f, t, jur)) != NULL)
-			return (route_reply(req, ctx, 200, a->body, a->len,
-			    fmt_content_type(FMT_JSON)));
-		ctx->priv = w = kore_calloc(1, sizeof(*w));
-		ctx->cleanup = stats_free;
-		w->from = f;
-		w->to = t;
-		stats_day(f, from, sizeof(from));
-		stats_day(t, to, sizeof(to));
-		v[0] = from;
-		v[1] = to;
-		v[2] = jur;
-		store_start(&ctx->q, req, SQL_stats, 3, v);
-		ctx->step = 1;
-	}
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if ((jur = route_param(ctx, "jurisdiction_id")) != NULL &&
+	    cat_jurisdiction_find(ctx->cat, jur) == NULL)
+		return (route_error(req, ctx, 404, "jurisdiction_id '%s' not "
+		    "found", jur));
+	if ((r = stats_window(req, ctx, &f, &t)) != ROUTE_NEXT)
+		return (r);
+	if ((a = stats_cached(f, t, jur)) != NULL)
+		return (route_reply(req, ctx, 200, a->body, a->len,
+		    fmt_content_type(FMT_JSON)));
 
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+	ctx->priv = w = kore_calloc(1, sizeof(*w));
+	ctx->cleanup = stats_free;
+	w->from = f;
+	w->to = t;
+	stats_day(f, from, sizeof(from));
+	stats_day(t, to, sizeof(to));
+	v[0] = from;
+	v[1] = to;
+	v[2] = jur;
+	store_start(&ctx->q, req, SQL_stats, 3, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+stats_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	struct stats_window	*w;
+	enum route_result	r;
+	struct buf		body;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 
 	w = ctx->priv;
-	fmt_buf_init(&body);
+	buf_init(&body);
 	stats_render(ctx, w->from, w->to, &body);
-	stats_keep(w->from, w->to, jur, &body);
+	stats_keep(w->from, w->to, route_param(ctx, "jurisdiction_id"), &body);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	return (r);
+}
+
+enum route_result
+route_stats(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(stats_steps)));
 }

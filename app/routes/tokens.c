@@ -22,46 +22,64 @@
 
 #include <string.h>
 
+#include "formats/params.h"
 #include "formats/request.h"
 #include "route.h"
 
-int
-route_token(struct http_request *req, struct route_ctx *ctx)
+#define STEP_QUERY	0
+#define STEP_ANSWER	1
+
+static enum route_result	token_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	token_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	token_steps[] = {
+	[STEP_QUERY] = { "query", token_query },
+	[STEP_ANSWER] = { "answer", token_answer },
+};
+
+static enum route_result
+token_query(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
-	struct fmt_doc	doc;
-	const char	*v[1], *jur;
-	int		r, rc;
+	const char	*v[1];
 
-	if (ctx->step == 0) {
-		if (strlen(ctx->arg[0]) > 64 ||
-		    strspn(ctx->arg[0], "0123456789abcdef") !=
-		    strlen(ctx->arg[0])) {
-			return (route_error(req, ctx, 404, "token '%.64s' not "
-			    "found", ctx->arg[0]));
-		}
-		v[0] = ctx->arg[0];
-		store_start(&ctx->q, req, SQL_token_get, 1, v);
-		ctx->step = 1;
-	}
+	if (!params_hex(ctx->arg[0], 0, 64))
+		return (route_error(req, ctx, 404, "token '%.64s' not found",
+		    ctx->arg[0]));
+	v[0] = ctx->arg[0];
+	store_start(&ctx->q, req, SQL_token_get, 1, v);
+	return (ROUTE_NEXT);
+}
 
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+static enum route_result
+token_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		body;
+	struct fmt_doc		doc;
+	const char		*jur;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 
 	jur = route_param(ctx, "jurisdiction_id");
 	if (store_rows(&ctx->q) != 1 ||
-	    (jur != NULL && strcmp(jur, store_val(&ctx->q, 0, 2)))) {
+	    (jur != NULL && strcmp(jur, store_val(&ctx->q, 0, 2))))
 		return (route_error(req, ctx, 404, "token '%s' not found",
 		    ctx->arg[0]));
-	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_request_token(&doc, store_val(&ctx->q, 0, 1)[0] == 't' ?
 	    store_val(&ctx->q, 0, 0) : NULL, ctx->arg[0]);
-	rc = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
-	return (rc);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
+}
+
+enum route_result
+route_token(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(token_steps)));
 }

@@ -31,34 +31,101 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "app.h"
-#include "formats/date.h"
+#include "formats/params.h"
 #include "formats/updates.h"
 #include "formats/utf8.h"
 #include "route.h"
-#include "store/keys.h"
 #include "store/requests.h"
 
-static int	updates_post(struct http_request *, struct route_ctx *);
-static int	updates_get(struct http_request *, struct route_ctx *);
+#define UPDATE_ID_MAX	200	/* characters of a client's update_id */
+#define STATUS_CODE_MAX	100	/* characters of external_status_code */
+#define AGENCY_MAX	200
 
-int
+#define STEP_START	0
+#define STEP_ANSWER	1
+
+static enum route_result	update_admin_fields(struct http_request *,
+				    struct route_ctx *, const char **,
+				    char *);
+static enum route_result	updates_start(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	updates_answer(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feed_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	feed_answer(struct http_request *,
+				    struct route_ctx *);
+
+static const struct route_step	post_steps[] = {
+	[STEP_START] = { "start", updates_start },
+	[STEP_ANSWER] = { "answer", updates_answer },
+};
+
+static const struct route_step	feed_steps[] = {
+	[STEP_START] = { "query", feed_query },
+	[STEP_ANSWER] = { "answer", feed_answer },
+};
+
+/*
+ * What only the admin API changes: status_notes, agency_responsible,
+ * expected_datetime (into expected, 24 bytes, as seconds) and public.
+ * v[11] to v[13] and v[8] of o311_update's parameters.
+ */
+static enum route_result
+update_admin_fields(struct http_request *req, struct route_ctx *ctx,
+    const char **v, char *expected)
+{
+	enum route_result	r;
+	const char		*exp;
+	char			err[PARAMS_ERRLEN];
+	long long		e;
+	int			pub;
+
+	if ((r = route_text(req, ctx, "status_notes", FMT_TEXT_MULTILINE,
+	    PARAMS_TEXT_MAX)) != ROUTE_NEXT ||
+	    (r = route_text(req, ctx, "agency_responsible", FMT_TEXT_LINE,
+	    AGENCY_MAX)) != ROUTE_NEXT)
+		return (r);
+	v[11] = route_param(ctx, "status_notes");
+	v[13] = route_param(ctx, "agency_responsible");
+
+	v[12] = NULL;
+	if ((exp = route_param(ctx, "expected_datetime")) != NULL) {
+		if (params_date("expected_datetime", exp, &e, err,
+		    sizeof(err)) == -1)
+			return (route_error(req, ctx, 400, "%s", err));
+		(void)snprintf(expected, 24, "%lld", e);
+		v[12] = expected;
+	}
+
+	if ((pub = params_bool(route_param(ctx, "public"), 1)) == -1)
+		return (route_error(req, ctx, 400, "public must be true or "
+		    "false"));
+	v[8] = pub ? "true" : "false";
+
+	if (v[3] == NULL && v[5] == NULL && v[11] == NULL && v[12] == NULL &&
+	    v[13] == NULL)
+		return (route_error(req, ctx, 400, "nothing to change: send "
+		    "status, description, status_notes, expected_datetime or "
+		    "agency_responsible"));
+	return (ROUTE_NEXT);
+}
+
+enum route_result
 route_update_start(struct http_request *req, struct route_ctx *ctx,
     const char *id, int mode)
 {
-	struct fmt_buf	links;
-	const char	*uid, *st, *when, *desc, *ext, *notes, *agency;
-	const char	*pub, *exp, *v[14];
-	char		status[FMT_STATUS_LEN], secs[24], key[24], expected[24];
-	long long	t, e, now;
-	int		comment;
+	enum route_result	r;
+	struct buf		links;
+	const char		*uid, *st, *when, *v[14];
+	char			status[FMT_STATUS_LEN], secs[24], key[24];
+	char			expected[24], err[PARAMS_ERRLEN];
+	long long		t, now;
 
-	comment = mode == UPDATE_COMMENT;
-	if (id == NULL || strspn(id, "0123456789") != strlen(id) ||
-	    strlen(id) > 18)
+	if (id == NULL || !params_id(id))
 		return (route_error(req, ctx, 400, "service_request_id is "
 		    "required: the id of the request to update"));
 
@@ -66,10 +133,9 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	if (uid == NULL && mode == UPDATE_BACKOFFICE)
 		return (route_error(req, ctx, 400, "update_id is required: "
 		    "your own id of this update"));
-	if (uid != NULL && (strlen(uid) > 200 ||
-	    fmt_text_check(uid, strlen(uid), FMT_TEXT_LINE) != NULL))
-		return (route_error(req, ctx, 400, "update_id takes up to 200 "
-		    "printable characters"));
+	if ((r = route_text(req, ctx, "update_id", FMT_TEXT_LINE,
+	    UPDATE_ID_MAX)) != ROUTE_NEXT)
+		return (r);
 
 	st = route_param(ctx, "status");
 	if (st == NULL && mode == UPDATE_BACKOFFICE)
@@ -80,11 +146,9 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 		    "not '%.40s'", fmt_update_statuses, st));
 
 	t = now = (long long)time(NULL);
-	when = route_param(ctx, "updated_datetime");
-	if (when != NULL && fmt_date_parse(when, &t, NULL) == -1)
-		return (route_error(req, ctx, 400, "updated_datetime must be a "
-		    "W3C date-time such as 2026-11-20T10:00:00Z, not '%.40s'",
-		    when));
+	if ((when = route_param(ctx, "updated_datetime")) != NULL &&
+	    params_date("updated_datetime", when, &t, err, sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "%s", err));
 	/*
 	 * An update dated ahead would hold back every later one (only a
 	 * newer update changes the state): a clock may be ahead by
@@ -95,90 +159,48 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 		return (route_error(req, ctx, 400, "updated_datetime is ahead "
 		    "of this server's clock by more than %d s: '%.40s'",
 		    app_config()->clock_skew, when));
-	if (comment && t > now)
+	if (mode == UPDATE_COMMENT && t > now)
 		t = now;
 
-	desc = route_param(ctx, "description");
-	if (desc != NULL && (fmt_text_check(desc, strlen(desc),
-	    FMT_TEXT_MULTILINE) != NULL || fmt_utf8_chars(desc,
-	    strlen(desc)) > 4000))
-		return (route_error(req, ctx, 400, "description must be text "
-		    "of up to 4000 characters"));
-	if (comment && desc == NULL && (st == NULL || strcmp(status,
-	    "reopen")))
+	if ((r = route_text(req, ctx, "description", FMT_TEXT_MULTILINE,
+	    PARAMS_TEXT_MAX)) != ROUTE_NEXT)
+		return (r);
+	v[5] = route_param(ctx, "description");
+	if (mode == UPDATE_COMMENT && v[5] == NULL &&
+	    (st == NULL || strcmp(status, "reopen")))
 		return (route_error(req, ctx, 400, "description is required: "
 		    "the comment"));
 
-	ext = route_param(ctx, "external_status_code");
-	if (ext != NULL && (strlen(ext) > 100 ||
-	    fmt_text_check(ext, strlen(ext), FMT_TEXT_LINE) != NULL))
-		return (route_error(req, ctx, 400, "external_status_code takes "
-		    "up to 100 printable characters"));
-
-	/* The admin API also sets notes, the expected time, the agency. */
-	notes = agency = exp = NULL;
-	pub = "true";
-	e = 0;
-	if (mode == UPDATE_ADMIN) {
-		notes = route_param(ctx, "status_notes");
-		agency = route_param(ctx, "agency_responsible");
-		if ((notes != NULL && (fmt_text_check(notes, strlen(notes),
-		    FMT_TEXT_MULTILINE) != NULL || strlen(notes) > 4000)) ||
-		    (agency != NULL && (fmt_text_check(agency, strlen(agency),
-		    FMT_TEXT_LINE) != NULL || strlen(agency) > 200)))
-			return (route_error(req, ctx, 400, "status_notes and "
-			    "agency_responsible must be text"));
-		if ((exp = route_param(ctx, "expected_datetime")) != NULL) {
-			if (fmt_date_parse(exp, &e, NULL) == -1)
-				return (route_error(req, ctx, 400,
-				    "expected_datetime must be a W3C "
-				    "date-time, not '%.40s'", exp));
-			(void)snprintf(expected, sizeof(expected), "%lld", e);
-			exp = expected;
-		}
-		if ((pub = route_param(ctx, "public")) == NULL ||
-		    !strcasecmp(pub, "true") || !strcmp(pub, "1"))
-			pub = "true";
-		else if (!strcasecmp(pub, "false") || !strcmp(pub, "0"))
-			pub = "false";
-		else
-			return (route_error(req, ctx, 400, "public must be true "
-			    "or false"));
-		if (st == NULL && desc == NULL && notes == NULL &&
-		    agency == NULL && exp == NULL)
-			return (route_error(req, ctx, 400, "nothing to change: "
-			    "send status, description, status_notes, "
-			    "expected_datetime or agency_responsible"));
-	}
-
-	fmt_buf_init(&links);
-	if (!route_links(req, ctx, &links)) {
-		fmt_buf_free(&links);
-		return (KORE_RESULT_OK);
-	}
+	if ((r = route_text(req, ctx, "external_status_code", FMT_TEXT_LINE,
+	    STATUS_CODE_MAX)) != ROUTE_NEXT)
+		return (r);
 
 	(void)snprintf(secs, sizeof(secs), "%lld", t);
-	(void)snprintf(key, sizeof(key), "%lld", ctx->key_id);
+	(void)snprintf(key, sizeof(key), "%lld", ctx->key.id);
 	v[0] = id;
 	v[1] = key;
 	v[2] = uid;
 	v[3] = st != NULL ? status : NULL;
-	v[4] = ext;
-	v[5] = desc;
-	v[6] = fmt_buf_cstr(&links);
+	v[4] = route_param(ctx, "external_status_code");
 	v[7] = secs;
-	v[8] = pub;
-	v[9] = comment ? "true" : "false";
+	v[8] = "true";
+	v[9] = mode == UPDATE_COMMENT ? "true" : "false";
 	v[10] = ctx->key_jurisdictions;
-	v[11] = notes;
-	v[12] = exp;
-	v[13] = agency;
-	store_start(&ctx->q, req, SQL_update_apply, 14, v);
-	fmt_buf_free(&links);
-	return (KORE_RESULT_RETRY);
+	v[11] = v[12] = v[13] = NULL;
+	if (mode == UPDATE_ADMIN &&
+	    (r = update_admin_fields(req, ctx, v, expected)) != ROUTE_NEXT)
+		return (r);
+
+	buf_init(&links);
+	if ((r = route_links(req, ctx, &links)) == ROUTE_NEXT) {
+		v[6] = buf_cstr(&links);
+		store_start(&ctx->q, req, SQL_update_apply, 14, v);
+	}
+	buf_free(&links);
+	return (r);
 }
 
-int
+enum route_result
 route_update_outcome(struct http_request *req, struct route_ctx *ctx,
     const char *id)
 {
@@ -198,117 +220,99 @@ route_update_outcome(struct http_request *req, struct route_ctx *ctx,
 		    "used for another request", route_param(ctx, "update_id")));
 	if (store_val(&ctx->q, 0, 2)[0] == 't')
 		http_response_header(req, "idempotent-replayed", "true");
-	return (KORE_RESULT_RETRY);
+	return (ROUTE_NEXT);
 }
 
-static int
-updates_post(struct http_request *req, struct route_ctx *ctx)
+/* A back-office update with a backoffice key, else a comment. */
+static enum route_result
+updates_start(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body, jurs;
-	struct fmt_doc	doc;
-	const char	*id, *jur;
-	int		r, mode;
+	enum route_result	r;
+	const char		*id, *jur;
+	int			mode;
 
-	switch (ctx->step) {
-	case 0:
-		if (!route_body(req, ctx))
-			return (KORE_RESULT_OK);
-		ctx->step = 1;
-		/* FALLTHROUGH */
-	case 1:
-		if ((r = route_auth(req, ctx, AUTH_REQUIRED)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		jur = route_param(ctx, "jurisdiction_id");
-		if (jur != NULL && cat_jurisdiction_find(ctx->cat, jur) == NULL)
-			return (route_error(req, ctx, 404, "jurisdiction_id "
-			    "'%s' not found", jur));
-		id = route_param(ctx, "service_request_id");
-		if (id == NULL || strspn(id, "0123456789") != strlen(id) ||
-		    strlen(id) > 18)
-			return (route_error(req, ctx, 400, "service_request_id "
-			    "is required: the id of the request to update"));
-		if (ctx->key_scopes & KEY_BACKOFFICE)
-			mode = UPDATE_BACKOFFICE;
-		else if (ctx->key_scopes & KEY_SUBMIT)
-			mode = UPDATE_COMMENT;
-		else
-			return (route_error(req, ctx, 403, "this api_key may "
-			    "neither update requests nor comment on them"));
-		/* A jurisdiction named narrows the key to it. */
-		if (jur != NULL) {
-			if (!route_allow(req, ctx, mode == UPDATE_BACKOFFICE ?
-			    KEY_BACKOFFICE : KEY_SUBMIT, jur))
-				return (KORE_RESULT_OK);
-			fmt_buf_init(&jurs);
-			store_array_literal(&jurs, &jur, 1);
-			kore_free(ctx->key_jurisdictions);
-			ctx->key_jurisdictions = kore_strdup(fmt_buf_cstr(&jurs));
-			fmt_buf_free(&jurs);
-		}
-		r = route_update_start(req, ctx, id, mode);
-		if (r != KORE_RESULT_RETRY)
-			return (r);
-		ctx->step = 2;
-		/* FALLTHROUGH */
-	case 2:
-		if ((r = store_step(&ctx->q)) == STORE_WAIT)
-			return (KORE_RESULT_RETRY);
-		if (r == STORE_ERROR)
-			return (route_db_error(req, ctx, &ctx->q));
-		id = route_param(ctx, "service_request_id");
-		jur = route_param(ctx, "jurisdiction_id");
-		if (jur != NULL && !strcmp(store_val(&ctx->q, 0, 0),
-		    "forbidden"))
-			return (route_error(req, ctx, 404, "request %s is not a "
-			    "request of jurisdiction %s", id, jur));
-		if ((r = route_update_outcome(req, ctx, id)) !=
-		    KORE_RESULT_RETRY)
-			return (r);
-		fmt_buf_init(&body);
-		fmt_doc_begin(&doc, &body, ctx->fmt);
-		fmt_update_receipt(&doc, store_val(&ctx->q, 0, 1));
-		r = route_reply_doc(req, ctx, 200, &body);
-		fmt_buf_free(&body);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
 		return (r);
-	}
+	jur = route_param(ctx, "jurisdiction_id");
+	if (jur != NULL && cat_jurisdiction_find(ctx->cat, jur) == NULL)
+		return (route_error(req, ctx, 404, "jurisdiction_id '%s' not "
+		    "found", jur));
+	if ((id = route_param(ctx, "service_request_id")) == NULL ||
+	    !params_id(id))
+		return (route_error(req, ctx, 400, "service_request_id is "
+		    "required: the id of the request to update"));
 
-	return (route_error(req, ctx, 500, "internal error"));
+	mode = (ctx->key.scopes & KEY_BACKOFFICE) ? UPDATE_BACKOFFICE :
+	    UPDATE_COMMENT;
+	/* A jurisdiction named narrows the key to it. */
+	if (jur != NULL) {
+		if ((r = route_allow(req, ctx, mode == UPDATE_BACKOFFICE ?
+		    KEY_BACKOFFICE : KEY_SUBMIT, jur)) != ROUTE_NEXT)
+			return (r);
+		route_key_restrict(ctx, jur);
+	}
+	return (route_update_start(req, ctx, id, mode));
 }
 
-static int
-updates_get(struct http_request *req, struct route_ctx *ctx)
+static enum route_result
+updates_answer(struct http_request *req, struct route_ctx *ctx)
 {
-	struct cat_jurisdiction	*jur;
-	struct upd_row		*rows;
-	struct fmt_buf		body;
+	enum route_result	r;
+	struct buf		body;
 	struct fmt_doc		doc;
+	const char		*id, *jur;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	id = route_param(ctx, "service_request_id");
+	jur = route_param(ctx, "jurisdiction_id");
+	if (jur != NULL && !strcmp(store_val(&ctx->q, 0, 0), "forbidden"))
+		return (route_error(req, ctx, 404, "request %s is not a "
+		    "request of jurisdiction %s", id, jur));
+	if ((r = route_update_outcome(req, ctx, id)) != ROUTE_NEXT)
+		return (r);
+
+	buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_update_receipt(&doc, store_val(&ctx->q, 0, 1));
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
+}
+
+static enum route_result
+feed_query(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
 	const char		*v[6];
 	char			from[24], to[24], limit[16], offset[24];
-	int			r, i, n;
 
-	if (ctx->step == 0) {
-		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
-			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if ((jur = route_jurisdiction(req, ctx)) == NULL ||
-		    !route_window(req, ctx, from, to) ||
-		    !route_page(req, ctx, limit, offset))
-			return (KORE_RESULT_OK);
-		v[0] = jur->id;
-		v[1] = ctx->path.test ? "true" : "false";
-		v[2] = from;
-		v[3] = to[0] != '\0' ? to : NULL;
-		v[4] = limit;
-		v[5] = offset;
-		store_start(&ctx->q, req, SQL_updates_feed, 6, v);
-		ctx->step = 1;
-	}
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
+	    (r = route_jurisdiction(req, ctx, 0)) != ROUTE_NEXT ||
+	    (r = route_window(req, ctx, from, to)) != ROUTE_NEXT ||
+	    (r = route_page(req, ctx, limit, offset)) != ROUTE_NEXT)
+		return (r);
+	v[0] = ctx->jur->id;
+	v[1] = ctx->path.test ? "true" : "false";
+	v[2] = from;
+	v[3] = to[0] != '\0' ? to : NULL;
+	v[4] = limit;
+	v[5] = offset;
+	store_start(&ctx->q, req, SQL_updates_feed, 6, v);
+	return (ROUTE_NEXT);
+}
 
-	if ((r = store_step(&ctx->q)) == STORE_WAIT)
-		return (KORE_RESULT_RETRY);
-	if (r == STORE_ERROR)
-		return (route_db_error(req, ctx, &ctx->q));
+static enum route_result
+feed_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct upd_row		*rows;
+	struct buf		body;
+	struct fmt_doc		doc;
+	int			i, n;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
 
 	n = store_rows(&ctx->q);
 	rows = n > 0 ? kore_calloc((size_t)n, sizeof(*rows)) : NULL;
@@ -324,19 +328,23 @@ updates_get(struct http_request *req, struct route_ctx *ctx)
 		    NULL : store_val(&ctx->q, i, 6);
 	}
 
-	fmt_buf_init(&body);
+	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_update_list(&doc, rows, (size_t)n);
 	r = route_reply_doc(req, ctx, 200, &body);
-	fmt_buf_free(&body);
+	buf_free(&body);
 	kore_free(rows);
 	return (r);
 }
 
-int
-route_updates(struct http_request *req, struct route_ctx *ctx)
+enum route_result
+route_updates_post(struct http_request *req, struct route_ctx *ctx)
 {
-	if (req->method == HTTP_METHOD_POST)
-		return (updates_post(req, ctx));
-	return (updates_get(req, ctx));
+	return (route_run(req, ctx, ROUTE_STEPS(post_steps)));
+}
+
+enum route_result
+route_updates_get(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(feed_steps)));
 }

@@ -25,7 +25,7 @@
 
 #include "app.h"
 #include "db.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 
 #define STORE_DB	"db"
 

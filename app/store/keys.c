@@ -18,19 +18,19 @@
  * The per-worker API key cache (see keys.h).
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/sha.h>
-
 #include "keys.h"
+#include "lib/mem.h"
 
 static int	keys_apply(struct store_cache *, struct store_q *);
 static int	keys_cmp(const void *, const void *);
-static void	keys_free(struct store_key *, size_t);
+static void	keys_free(struct key *, size_t);
 static int	keys_unhex(const char *, u_int8_t *);
 
-static struct store_key		*keys = NULL;
+static struct key		*keys = NULL;
 static size_t			nkeys = 0;
 static struct store_cache	cache = {
 	.name = "keys",
@@ -48,36 +48,6 @@ int
 store_keys_ready(struct http_request *req, struct store_waiter *w)
 {
 	return (store_cache_ready(&cache, req, w));
-}
-
-void
-store_key_hash(const char *key, size_t len, u_int8_t *out)
-{
-	(void)SHA256((const unsigned char *)key, len, out);
-}
-
-int
-store_key_scopes(const char *list)
-{
-	const char	*p, *e;
-	size_t		n;
-	int		scopes;
-
-	scopes = 0;
-	for (p = list; *p != '\0'; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, ",");
-		n = (size_t)(e - p);
-		if (n == 6 && !strncmp(p, "submit", n))
-			scopes |= KEY_SUBMIT;
-		else if (n == 10 && !strncmp(p, "backoffice", n))
-			scopes |= KEY_BACKOFFICE;
-		else if (n == 5 && !strncmp(p, "admin", n))
-			scopes |= KEY_ADMIN;
-		else
-			return (-1);
-	}
-
-	return (scopes == 0 ? -1 : scopes);
 }
 
 static int
@@ -99,36 +69,30 @@ keys_unhex(const char *hex, u_int8_t *out)
 static int
 keys_cmp(const void *a, const void *b)
 {
-	return (memcmp(((const struct store_key *)a)->hash,
-	    ((const struct store_key *)b)->hash, KEY_HASH_LEN));
+	return (memcmp(((const struct key *)a)->hash,
+	    ((const struct key *)b)->hash, KEY_HASH_LEN));
 }
 
 static void
-keys_free(struct store_key *list, size_t n)
+keys_free(struct key *list, size_t n)
 {
-	size_t		i, j;
+	size_t		i;
 
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < list[i].njurisdictions; j++)
-			kore_free(list[i].jurisdictions[j]);
-		kore_free(list[i].jurisdictions);
-		kore_free(list[i].channel);
-		kore_free(list[i].revoked_message);
-		kore_free(list[i].name);
-	}
-	kore_free(list);
+	for (i = 0; i < n; i++)
+		key_clear(&list[i]);
+	free(list);
 }
 
 static int
 keys_apply(struct store_cache *c, struct store_q *q)
 {
-	struct store_key	*list, *k;
-	char			*jurs, *p, *next;
-	int			i, rows, n;
+	struct key	*list, *k;
+	char		*jurs, *p, *next;
+	int		i, rows, n;
 
 	(void)c;
 	rows = store_rows(q);
-	list = kore_calloc((size_t)rows + 1, sizeof(*list));
+	list = mem_calloc((size_t)rows + 1, sizeof(*list));
 	n = 0;
 
 	for (i = 0; i < rows; i++) {
@@ -136,31 +100,31 @@ keys_apply(struct store_cache *c, struct store_q *q)
 			continue;
 		k = &list[n];
 		if (keys_unhex(store_val(q, i, 2), k->hash) == -1 ||
-		    (k->scopes = store_key_scopes(store_val(q, i, 3))) == -1) {
+		    (k->scopes = key_scopes(store_val(q, i, 3))) == -1) {
 			kore_log(LOG_ERR, "key %s is malformed; skipped",
 			    store_val(q, i, 1));
 			continue;
 		}
 		k->id = strtoll(store_val(q, i, 1), NULL, 10);
 		if (!store_isnull(q, i, 4)) {
-			jurs = kore_strdup(store_val(q, i, 4));
+			jurs = mem_strdup(store_val(q, i, 4));
 			for (p = jurs; p != NULL; p = next) {
 				if ((next = strchr(p, ',')) != NULL)
 					*next++ = '\0';
-				k->jurisdictions = kore_realloc(
-				    k->jurisdictions, (k->njurisdictions + 1) *
+				k->jurisdictions = mem_reallocarray(
+				    k->jurisdictions, k->njurisdictions + 1,
 				    sizeof(char *));
 				k->jurisdictions[k->njurisdictions++] =
-				    kore_strdup(p);
+				    mem_strdup(p);
 			}
-			kore_free(jurs);
+			free(jurs);
 		}
-		k->channel = kore_strdup(store_val(q, i, 5));
+		k->channel = mem_strdup(store_val(q, i, 5));
 		k->rate = store_isnull(q, i, 6) ? 0 :
 		    atoi(store_val(q, i, 6));
 		k->revoked = store_val(q, i, 7)[0] == 't';
-		k->revoked_message = kore_strdup(store_val(q, i, 8));
-		k->name = kore_strdup(store_val(q, i, 9));
+		k->revoked_message = mem_strdup(store_val(q, i, 8));
+		k->name = mem_strdup(store_val(q, i, 9));
 		n++;
 	}
 
@@ -171,27 +135,13 @@ keys_apply(struct store_cache *c, struct store_q *q)
 	return (0);
 }
 
-const struct store_key *
+const struct key *
 store_keys_find(const u_int8_t *hash)
 {
-	struct store_key	probe;
+	struct key	probe;
 
 	if (nkeys == 0)
 		return (NULL);
 	memcpy(probe.hash, hash, KEY_HASH_LEN);
 	return (bsearch(&probe, keys, nkeys, sizeof(*keys), keys_cmp));
-}
-
-int
-store_key_covers(const struct store_key *k, const char *jurisdiction)
-{
-	size_t		i;
-
-	if (k->jurisdictions == NULL)
-		return (1);
-	for (i = 0; i < k->njurisdictions; i++) {
-		if (!strcmp(k->jurisdictions[i], jurisdiction))
-			return (1);
-	}
-	return (0);
 }

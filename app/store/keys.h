@@ -16,8 +16,7 @@
 
 /*
  * API keys: each worker's cache of every key (by SHA-256 hash, so the
- * hot path never asks the database), and the hashing of a presented
- * key. Keys are stored only as hashes.
+ * hot path never asks the database). Keys are stored only as hashes.
  */
 
 #ifndef __H_STORE_KEYS
@@ -26,25 +25,7 @@
 #include <sys/types.h>
 
 #include "cache.h"
-
-#define KEY_SUBMIT	0x01
-#define KEY_BACKOFFICE	0x02
-#define KEY_ADMIN	0x04
-
-#define KEY_HASH_LEN	32
-
-struct store_key {
-	long long	id;
-	u_int8_t	hash[KEY_HASH_LEN];
-	int		scopes;
-	char		**jurisdictions;	/* NULL: all */
-	size_t		njurisdictions;
-	char		*channel;
-	int		rate;			/* per minute, 0: default */
-	int		revoked;
-	char		*revoked_message;
-	char		*name;
-};
+#include "model/key.h"
 
 /* Registers the key cache with the worker cache poll. */
 void	store_keys_init(void);
@@ -57,17 +38,9 @@ int	store_keys_ready(struct http_request *, struct store_waiter *);
 
 /*
  * Finds the key whose SHA-256 is hash. The result is valid until the
- * handler returns (a reload may replace it). NULL when unknown.
+ * handler returns (a reload may replace it); copy what must live longer
+ * (key_copy()). NULL when unknown or while the cache is not loaded.
  */
-const struct store_key	*store_keys_find(const u_int8_t *);
-
-/* 1 when the key may act on jurisdiction id. */
-int	store_key_covers(const struct store_key *, const char *);
-
-/* SHA-256 of a presented key (len bytes). */
-void	store_key_hash(const char *, size_t, u_int8_t *);
-
-/* Parses a comma list of scope names; -1 on an unknown name. */
-int	store_key_scopes(const char *);
+const struct key	*store_keys_find(const u_int8_t *);
 
 #endif

@@ -38,7 +38,7 @@
 #include "formats/mail.h"
 #include "outbox.h"
 #include "pq.h"
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 
 /*
  * An event is leased for as long as its delivery may take and this
@@ -258,7 +258,7 @@ delivery_webhook(struct delivery *d)
 	static const char	hex[] = "0123456789abcdef";
 	unsigned char		mac[EVP_MAX_MD_SIZE];
 	unsigned int		maclen, i;
-	struct fmt_buf		signed_text, sig;
+	struct buf		signed_text, sig;
 	char			ts[24];
 
 	if (!store_outbound_init(&d->curl, d->url)) {
@@ -268,17 +268,17 @@ delivery_webhook(struct delivery *d)
 	d->curl_live = 1;
 
 	(void)snprintf(ts, sizeof(ts), "%lld", (long long)time(NULL));
-	fmt_buf_init(&signed_text);
-	fmt_buf_printf(&signed_text, "%s.%s", ts, d->body);
+	buf_init(&signed_text);
+	buf_printf(&signed_text, "%s.%s", ts, d->body);
 	(void)HMAC(EVP_sha256(), d->secret, (int)strlen(d->secret),
 	    (const unsigned char *)signed_text.data, signed_text.len, mac,
 	    &maclen);
-	fmt_buf_free(&signed_text);
-	fmt_buf_init(&sig);
-	fmt_buf_printf(&sig, "t=%s,v1=", ts);
+	buf_free(&signed_text);
+	buf_init(&sig);
+	buf_printf(&sig, "t=%s,v1=", ts);
 	for (i = 0; i < maclen; i++) {
-		fmt_buf_byte(&sig, hex[mac[i] >> 4]);
-		fmt_buf_byte(&sig, hex[mac[i] & 0xf]);
+		buf_byte(&sig, hex[mac[i] >> 4]);
+		buf_byte(&sig, hex[mac[i] & 0xf]);
 	}
 
 	kore_curl_http_setup(&d->curl, HTTP_METHOD_POST, d->body,
@@ -289,8 +289,8 @@ delivery_webhook(struct delivery *d)
 	kore_curl_http_set_header(&d->curl, "x-open311-sequence", d->seq);
 	kore_curl_http_set_header(&d->curl, "x-open311-delivery", d->id);
 	kore_curl_http_set_header(&d->curl, "x-open311-signature",
-	    fmt_buf_cstr(&sig));
-	fmt_buf_free(&sig);
+	    buf_cstr(&sig));
+	buf_free(&sig);
 
 	kore_curl_bind_callback(&d->curl, delivery_sent, d);
 	kore_curl_run(&d->curl);
@@ -303,14 +303,14 @@ delivery_webhook(struct delivery *d)
 static void
 delivery_upstream(struct delivery *d)
 {
-	struct fmt_buf	form, url;
+	struct buf	form, url;
 	json_t		*root, *r, *v, *item;
 	const char	*key;
 	char		name[160], num[64];
 	size_t		i;
 
-	fmt_buf_init(&form);
-	fmt_buf_init(&url);
+	buf_init(&form);
+	buf_init(&url);
 	root = json_loads(d->body, 0, NULL);
 	r = json_object_get(root, "request");
 
@@ -366,10 +366,10 @@ delivery_upstream(struct delivery *d)
 	}
 	json_decref(root);
 
-	fmt_buf_printf(&url, "%s/requests.json", d->url);
-	if (!store_outbound_init(&d->curl, fmt_buf_cstr(&url))) {
-		fmt_buf_free(&form);
-		fmt_buf_free(&url);
+	buf_printf(&url, "%s/requests.json", d->url);
+	if (!store_outbound_init(&d->curl, buf_cstr(&url))) {
+		buf_free(&form);
+		buf_free(&url);
 		delivery_finish(d, "failed", d->curl.errbuf);
 		return;
 	}
@@ -378,8 +378,8 @@ delivery_upstream(struct delivery *d)
 	kore_curl_http_set_header(&d->curl, "content-type",
 	    "application/x-www-form-urlencoded");
 	kore_curl_http_set_header(&d->curl, "idempotency-key", d->idem);
-	fmt_buf_free(&form);
-	fmt_buf_free(&url);
+	buf_free(&form);
+	buf_free(&url);
 
 	kore_curl_bind_callback(&d->curl, delivery_sent, d);
 	kore_curl_run(&d->curl);
@@ -391,7 +391,7 @@ delivery_mail(struct delivery *d)
 {
 	const struct cfg	*cfg;
 	struct fmt_mail		m;
-	struct fmt_buf		msg;
+	struct buf		msg;
 	json_t			*p;
 	char			from[256], rcpt[300];
 
@@ -427,14 +427,14 @@ delivery_mail(struct delivery *d)
 		return;
 	}
 
-	fmt_buf_init(&msg);
+	buf_init(&msg);
 	fmt_mail_message(&m, &msg);
 	fmt_mail_address(cfg->smtp_from, from, sizeof(from));
 	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", m.to);
 	json_decref(p);
 
 	if (!store_outbound_init(&d->curl, cfg->smtp_url)) {
-		fmt_buf_free(&msg);
+		buf_free(&msg);
 		delivery_finish(d, "failed", d->curl.errbuf);
 		return;
 	}
@@ -443,7 +443,7 @@ delivery_mail(struct delivery *d)
 	d->curl.http.tosend = kore_buf_alloc(msg.len);
 	kore_buf_append(d->curl.http.tosend, msg.data, msg.len);
 	kore_buf_reset(d->curl.http.tosend);
-	fmt_buf_free(&msg);
+	buf_free(&msg);
 
 	d->rcpt = curl_slist_append(NULL, rcpt);
 	curl_easy_setopt(d->curl.handle, CURLOPT_MAIL_FROM, from);

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats/params.h"
 #include "requests.h"
 
 #define REQ_COLS	25
@@ -39,44 +40,30 @@ requests_text(const struct store_q *q, int r, int c)
 }
 
 /*
- * Appends the elements of a PostgreSQL text array literal ({a,"b c"}),
- * unquoted, to list (kore_malloc'd strings), each prefixed with prefix.
+ * Appends the elements of a PostgreSQL text array (c of row r), each
+ * prefixed with prefix, to list (kore_malloc'd strings).
  */
 static void
 requests_array(const struct store_q *q, int r, int c, const char *prefix,
     char ***list, size_t *n)
 {
-	struct fmt_buf	b;
+	struct buf	item, b;
 	const char	*s;
 
 	if (c < 0 || store_isnull(q, r, c))
 		return;
 	s = store_val(q, r, c);
-	if (*s++ != '{')
-		return;
-
-	fmt_buf_init(&b);
-	while (*s != '\0' && *s != '}') {
-		fmt_buf_reset(&b);
-		fmt_buf_str(&b, prefix);
-		if (*s == '"') {
-			for (s++; *s != '\0' && *s != '"'; s++) {
-				if (*s == '\\' && s[1] != '\0')
-					s++;
-				fmt_buf_byte(&b, *s);
-			}
-			if (*s == '"')
-				s++;
-		} else {
-			while (*s != '\0' && *s != ',' && *s != '}')
-				fmt_buf_byte(&b, *s++);
-		}
+	buf_init(&item);
+	buf_init(&b);
+	while (params_pg_array_next(&s, &item) == 1) {
+		buf_reset(&b);
+		buf_str(&b, prefix);
+		buf_add(&b, item.data, item.len);
 		*list = kore_realloc(*list, (*n + 1) * sizeof(char *));
-		(*list)[(*n)++] = kore_strdup(fmt_buf_cstr(&b));
-		if (*s == ',')
-			s++;
+		(*list)[(*n)++] = kore_strdup(buf_cstr(&b));
 	}
-	fmt_buf_free(&b);
+	buf_free(&item);
+	buf_free(&b);
 }
 
 /*
@@ -199,25 +186,4 @@ store_request_contacts(const struct store_q *q, struct req_row *rows,
 			rows[i].contact = c;
 		}
 	}
-}
-
-void
-store_array_literal(struct fmt_buf *b, const char *const *items, size_t n)
-{
-	const char	*s;
-	size_t		i;
-
-	fmt_buf_byte(b, '{');
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fmt_buf_byte(b, ',');
-		fmt_buf_byte(b, '"');
-		for (s = items[i]; *s != '\0'; s++) {
-			if (*s == '"' || *s == '\\')
-				fmt_buf_byte(b, '\\');
-			fmt_buf_byte(b, *s);
-		}
-		fmt_buf_byte(b, '"');
-	}
-	fmt_buf_byte(b, '}');
 }

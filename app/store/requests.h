@@ -16,15 +16,14 @@
 
 /*
  * Service requests read from the database: the rows of request_public
- * mapped to the model, and the parameter encodings the request
- * statements take (PostgreSQL array literals).
+ * mapped to the model, and their contacts.
  */
 
 #ifndef __H_STORE_REQUESTS
 #define __H_STORE_REQUESTS
 
 #include "db.h"
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "model/request.h"
 
 /*
@@ -45,8 +44,5 @@ void	store_request_rows_free(struct req_row *, size_t);
  */
 void	store_request_contacts(const struct store_q *, struct req_row *,
 	    size_t, struct req_contact *);
-
-/* Appends a PostgreSQL array literal of n strings ({"a","b"}). */
-void	store_array_literal(struct fmt_buf *, const char *const *, size_t);
 
 #endif

@@ -172,45 +172,45 @@ pull_next(void)
 static void
 pull_fetch(size_t first)
 {
-	struct fmt_buf	url, ids, qs;
+	struct buf	url, ids, qs;
 	struct pull_row	*r;
 	size_t		i;
 
 	r = &rows[first];
-	fmt_buf_init(&url);
+	buf_init(&url);
 	if (!strncmp(r->upstream, "token:", 6)) {
-		fmt_buf_printf(&url, "%s/tokens/%s.json", r->url,
+		buf_printf(&url, "%s/tokens/%s.json", r->url,
 		    r->upstream + 6);
 		batch_end = first + 1;
 	} else {
-		fmt_buf_init(&ids);
+		buf_init(&ids);
 		for (i = first; i < nrows && i < first + PULL_BATCH &&
 		    !strcmp(rows[i].dest, r->dest) &&
 		    strncmp(rows[i].upstream, "token:", 6); i++)
 			;
 		batch_end = i;
-		fmt_buf_printf(&url, "%s/requests.json?", r->url);
+		buf_printf(&url, "%s/requests.json?", r->url);
 		for (i = first; i < batch_end; i++) {
 			if (i > first)
-				fmt_buf_byte(&ids, ',');
-			fmt_buf_str(&ids, rows[i].upstream);
+				buf_byte(&ids, ',');
+			buf_str(&ids, rows[i].upstream);
 		}
-		fmt_buf_init(&qs);
-		fmt_form_encode(&qs, "service_request_id", fmt_buf_cstr(&ids));
+		buf_init(&qs);
+		fmt_form_encode(&qs, "service_request_id", buf_cstr(&ids));
 		if (r->upjur != NULL)
 			fmt_form_encode(&qs, "jurisdiction_id", r->upjur);
-		fmt_buf_str(&url, fmt_buf_cstr(&qs));
-		fmt_buf_free(&qs);
-		fmt_buf_free(&ids);
+		buf_str(&url, buf_cstr(&qs));
+		buf_free(&qs);
+		buf_free(&ids);
 	}
 
-	if (!store_outbound_init(&curl, fmt_buf_cstr(&url))) {
-		fmt_buf_free(&url);
+	if (!store_outbound_init(&curl, buf_cstr(&url))) {
+		buf_free(&url);
 		cursor = batch_end;
 		pull_next();
 		return;
 	}
-	fmt_buf_free(&url);
+	buf_free(&url);
 	kore_curl_http_setup(&curl, HTTP_METHOD_GET, NULL, 0);
 	kore_curl_bind_callback(&curl, pull_fetched, NULL);
 	kore_curl_run(&curl);
@@ -269,12 +269,12 @@ pull_compare(json_t *list)
 	const char	*v[14], *upid, *status, *notes, *when;
 	char		update_id[512], secs[24];
 	struct pull_row	*r;
-	struct fmt_buf	state;
+	struct buf	state;
 	json_t		*item;
 	long long	t;
 	size_t		i, j;
 
-	fmt_buf_init(&state);
+	buf_init(&state);
 	json_array_foreach(list, i, item) {
 		upid = json_string_value(json_object_get(item,
 		    "service_request_id"));
@@ -288,8 +288,8 @@ pull_compare(json_t *list)
 			continue;
 		if (notes != NULL && notes[0] == '\0')
 			notes = NULL;
-		fmt_buf_reset(&state);
-		fmt_buf_printf(&state, "%s|%s|%s", status, when ? when : "",
+		buf_reset(&state);
+		buf_printf(&state, "%s|%s|%s", status, when ? when : "",
 		    notes ? notes : "");
 
 		for (j = cursor; j < batch_end; j++) {
@@ -297,10 +297,10 @@ pull_compare(json_t *list)
 			if (strcmp(r->upstream, upid))
 				continue;
 			if (r->seen != NULL &&
-			    !strcmp(r->seen, fmt_buf_cstr(&state)))
+			    !strcmp(r->seen, buf_cstr(&state)))
 				break;
 			v[0] = r->request;
-			v[1] = fmt_buf_cstr(&state);
+			v[1] = buf_cstr(&state);
 			pull_sql_add(SQL_upstream_seen, 2, v);
 			if (r->seen == NULL && !strcmp(r->status, status))
 				break;
@@ -329,7 +329,7 @@ pull_compare(json_t *list)
 			break;
 		}
 	}
-	fmt_buf_free(&state);
+	buf_free(&state);
 }
 
 static void

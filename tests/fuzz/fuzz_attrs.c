@@ -32,7 +32,7 @@
 #include <jansson.h>
 
 #include "formats/attrs.h"
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/catalog.h"
 #include "formats/date.h"
 #include "formats/form.h"
@@ -113,7 +113,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct cat_service	*svc;
 	const struct cat_attr		*a;
 	struct fmt_form			form;
-	struct fmt_buf			out;
+	struct buf			out;
 	json_error_t			jerr;
 	json_t				*j, *v;
 	char				err[512];
@@ -132,12 +132,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return (0);
 	}
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	err[0] = '\0';
 	if (fmt_attrs_collect(&form, svc, &out, err, sizeof(err)) == -1) {
 		FUZZ_CHECK(err[0] != '\0');
 		FUZZ_CHECK(out.len == 0);
-		fmt_buf_free(&out);
+		buf_free(&out);
 		fmt_form_free(&form);
 		return (0);
 	}
@@ -163,7 +163,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	json_decref(j);
-	fmt_buf_free(&out);
+	buf_free(&out);
 	fmt_form_free(&form);
 	return (0);
 }

@@ -25,7 +25,7 @@
 
 #include <jansson.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/catalog.h"
 #include "formats/doc.h"
 #include "model/catalog.h"
@@ -33,7 +33,7 @@
 #include "xmlcheck.h"
 
 static void
-check_body(const struct fmt_buf *b, int type)
+check_body(const struct buf *b, int type)
 {
 	json_error_t	err;
 	json_t		*j;

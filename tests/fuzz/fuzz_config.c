@@ -46,15 +46,15 @@ static const char	*directives[] = {
 static void
 check_kore(const struct cfg *c)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	const char	*line, *end;
 	size_t		n, i, w;
 	int		depth;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	cfg_kore_conf(c, &b);
 	depth = 0;
-	for (line = fmt_buf_cstr(&b); *line != '\0'; line = end + 1) {
+	for (line = buf_cstr(&b); *line != '\0'; line = end + 1) {
 		end = strchr(line, '\n');
 		FUZZ_CHECK(end != NULL);
 		n = (size_t)(end - line);
@@ -78,14 +78,14 @@ check_kore(const struct cfg *c)
 			depth++;
 	}
 	FUZZ_CHECK(depth == 0);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct cfg	c;
-	struct fmt_buf	dump;
+	struct buf	dump;
 	char		*text, err[CFG_ERRLEN];
 
 	if ((text = malloc(size + 1)) == NULL)
@@ -95,9 +95,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	cfg_defaults(&c);
 	if (cfg_parse(&c, "fuzz.conf", text, err, sizeof(err)) == 0) {
-		fmt_buf_init(&dump);
+		buf_init(&dump);
 		cfg_dump(&c, &dump);
-		fmt_buf_free(&dump);
+		buf_free(&dump);
 		if (cfg_validate(&c, err, sizeof(err)) == 0)
 			check_kore(&c);
 		else

@@ -29,7 +29,7 @@
 
 #include <jansson.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/doc.h"
 #include "formats/utf8.h"
 #include "fuzz.h"
@@ -51,7 +51,7 @@ write_doc(struct fmt_doc *doc, const char *s, size_t len, const char *num)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	doc;
 	json_error_t	err;
 	json_t		*j, *v;
@@ -75,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (errno == ERANGE && (dv == HUGE_VAL || dv == -HUGE_VAL))
 		num[0] = '\0';
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	fmt_doc_begin(&doc, &b, FMT_JSON);
 	write_doc(&doc, s, size, num);
 	FUZZ_CHECK(doc.depth == 0);
@@ -93,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(json_is_number(json_object_get(j, "n")) ||
 	    json_is_null(json_object_get(j, "n")));
 	json_decref(j);
-	fmt_buf_free(&b);
+	buf_free(&b);
 
 	fmt_doc_begin(&doc, &b, FMT_XML);
 	write_doc(&doc, s, size, num);
@@ -103,7 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    b.data[i] == '\t' || b.data[i] == '\n');
 	}
 	FUZZ_CHECK(xml_wellformed(b.data, b.len));
-	fmt_buf_free(&b);
+	buf_free(&b);
 
 	free(num);
 	return (0);

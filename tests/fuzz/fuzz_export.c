@@ -84,29 +84,29 @@ fill(struct req_row *r, const char **f)
 
 /* The next RFC 4180 field at *p into out; returns its terminator. */
 static char
-csv_read(const char **p, const char *end, struct fmt_buf *out)
+csv_read(const char **p, const char *end, struct buf *out)
 {
 	const char	*s;
 
-	fmt_buf_reset(out);
+	buf_reset(out);
 	s = *p;
 	if (s < end && *s == '"') {
 		for (s++;; s++) {
 			FUZZ_CHECK(s < end);
 			if (*s == '"' && s + 1 < end && s[1] == '"') {
-				fmt_buf_byte(out, '"');
+				buf_byte(out, '"');
 				s++;
 			} else if (*s == '"') {
 				s++;
 				break;
 			} else {
-				fmt_buf_byte(out, *s);
+				buf_byte(out, *s);
 			}
 		}
 	} else {
 		for (; s < end && *s != ',' && *s != '\r'; s++) {
 			FUZZ_CHECK(*s != '"' && *s != '\n');
-			fmt_buf_byte(out, *s);
+			buf_byte(out, *s);
 		}
 	}
 	FUZZ_CHECK(s < end && (*s == ',' || (*s == '\r' && s + 1 < end &&
@@ -118,13 +118,13 @@ csv_read(const char **p, const char *end, struct fmt_buf *out)
 static void
 check_csv(const struct req_row *rows, const char **f)
 {
-	struct fmt_buf	out, field;
+	struct buf	out, field;
 	const char	*p, *end, *want;
 	size_t		r, c, t;
 	char		term;
 
-	fmt_buf_init(&out);
-	fmt_buf_init(&field);
+	buf_init(&out);
+	buf_init(&field);
 	fmt_export_begin(FMT_EXPORT_CSV, &out);
 	fmt_export_rows(FMT_EXPORT_CSV, rows, ROWS, 1, &out);
 	fmt_export_end(FMT_EXPORT_CSV, &out);
@@ -135,7 +135,7 @@ check_csv(const struct req_row *rows, const char **f)
 			term = csv_read(&p, end, &field);
 			FUZZ_CHECK(term == (c + 1 < COLUMNS ? ',' : '\r'));
 			if (r == 0) {
-				FUZZ_CHECK(!strcmp(fmt_buf_cstr(&field),
+				FUZZ_CHECK(!strcmp(buf_cstr(&field),
 				    fmt_export_columns[c]));
 				continue;
 			}
@@ -150,7 +150,7 @@ check_csv(const struct req_row *rows, const char **f)
 					FUZZ_CHECK(!memcmp(field.data + 1, want,
 					    field.len - 1));
 				} else {
-					FUZZ_CHECK(!strcmp(fmt_buf_cstr(&field),
+					FUZZ_CHECK(!strcmp(buf_cstr(&field),
 					    want));
 				}
 			}
@@ -158,18 +158,18 @@ check_csv(const struct req_row *rows, const char **f)
 	}
 	FUZZ_CHECK(p == end);
 	(void)rows;
-	fmt_buf_free(&out);
-	fmt_buf_free(&field);
+	buf_free(&out);
+	buf_free(&field);
 }
 
 static void
 check_geojson(const struct req_row *rows)
 {
-	struct fmt_buf	out;
+	struct buf	out;
 	json_t		*root, *feat, *props;
 	size_t		r;
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	fmt_export_begin(FMT_EXPORT_GEOJSON, &out);
 	fmt_export_rows(FMT_EXPORT_GEOJSON, rows, 1, 1, &out);
 	fmt_export_rows(FMT_EXPORT_GEOJSON, rows + 1, 1, 0, &out);
@@ -192,7 +192,7 @@ check_geojson(const struct req_row *rows)
 			    props, "description")), rows[r].description));
 	}
 	json_decref(root);
-	fmt_buf_free(&out);
+	buf_free(&out);
 }
 
 int

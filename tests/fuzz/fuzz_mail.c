@@ -41,7 +41,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fmt_mail	m;
-	struct fmt_buf	out;
+	struct buf	out;
 	const char	*f[NFIELDS], *line, *end, *next;
 	char		*mem;
 	long long	date;
@@ -72,9 +72,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m.message_id = f[14];
 	m.date = date;
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	fmt_mail_message(&m, &out);
-	(void)fmt_buf_cstr(&out);
+	(void)buf_cstr(&out);
 
 	h = 0;
 	body = 0;
@@ -101,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FUZZ_CHECK(body);
 
-	fmt_buf_free(&out);
+	buf_free(&out);
 	free(mem);
 	return (0);
 }

@@ -30,11 +30,11 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fmt_buf	once, twice;
+	struct buf	once, twice;
 	const char	*type;
 
-	fmt_buf_init(&once);
-	fmt_buf_init(&twice);
+	buf_init(&once);
+	buf_init(&twice);
 	type = fmt_photo_type(data, size);
 	if (fmt_photo_strip(data, size, &once) == NULL) {
 		FUZZ_CHECK(type != NULL);
@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(twice.len == once.len);
 		FUZZ_CHECK(!memcmp(twice.data, once.data, once.len));
 	}
-	fmt_buf_free(&once);
-	fmt_buf_free(&twice);
+	buf_free(&once);
+	buf_free(&twice);
 	return (0);
 }

@@ -26,14 +26,14 @@ MB=1048576
 # target:max_len
 TARGETS="urlencoded:$MB multipart:$MB json_form:$MB photo:$MB catalog:$MB
 path:8192 doc:65536 date:256 attrs:65536 address:4096 http:16384
-mail:65536 export:65536 url:4096 config:65536"
+mail:65536 export:65536 url:4096 config:65536 params:65536"
 CC_FUZZ=${CC_FUZZ:-clang}
-PURE_SRC="app/config.c $(ls app/formats/*.c app/model/*.c | sort) \
-    app/geo/grid.c app/shared/hash.c"
+PURE_SRC="app/config.c $(ls app/lib/*.c app/formats/*.c app/model/*.c | sort) \
+    app/geo/grid.c"
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
     -fsanitize=address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer $(pkg-config --cflags jansson)"
-LIBS="$(pkg-config --libs jansson) -lm"
+LIBS="$(pkg-config --libs jansson libcrypto) -lm"
 
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/artifacts" "$out/logs" "$out/obj"

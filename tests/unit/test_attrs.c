@@ -45,7 +45,7 @@
 #include <jansson.h>
 
 #include "formats/attrs.h"
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/catalog.h"
 #include "formats/form.h"
 #include "model/catalog.h"
@@ -106,26 +106,26 @@ service(const char *code)
 static char *
 expand(const char *t, int quotes)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	char		*end;
 	long		n;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	for (; *t != '\0'; t++) {
 		if (quotes && *t == '\'') {
-			fmt_buf_byte(&b, '"');
+			buf_byte(&b, '"');
 		} else if (*t == '@' || *t == '~') {
 			n = strtol(t + 1, &end, 10);
 			assert_true(*end == *t);
 			while (n-- > 0)
-				fmt_buf_str(&b, *t == '@' ? "x" : "\xc3\xa9");
+				buf_str(&b, *t == '@' ? "x" : "\xc3\xa9");
 			t = end;
 		} else {
-			fmt_buf_byte(&b, *t);
+			buf_byte(&b, *t);
 		}
 	}
-	(void)fmt_buf_cstr(&b);
-	return (fmt_buf_release(&b, NULL));
+	(void)buf_cstr(&b);
+	return (buf_release(&b, NULL));
 }
 
 struct attrs_case {
@@ -529,7 +529,7 @@ static void
 test_collect_table(void **state)
 {
 	struct fmt_form	form;
-	struct fmt_buf	out;
+	struct buf	out;
 	json_error_t	jerr;
 	json_t		*j;
 	char		err[512], *body, *want;
@@ -546,17 +546,17 @@ test_collect_table(void **state)
 		if (fmt_form_urlencoded(&form, body, strlen(body), &lim) != 0)
 			fail_msg("form refused: %s", form.err);
 
-		fmt_buf_init(&out);
+		buf_init(&out);
 		err[0] = '\0';
 		rc = fmt_attrs_collect(&form, service(c->svc), &out, err,
 		    sizeof(err));
 		if (rc != c->rc)
 			fail_msg("rc %d, err '%s', out '%s'", rc, err,
-			    fmt_buf_cstr(&out));
+			    buf_cstr(&out));
 
 		if (rc == 0) {
 			want = expand(c->want, 1);
-			if (strcmp(fmt_buf_cstr(&out), want))
+			if (strcmp(buf_cstr(&out), want))
 				fail_msg("got\n%s\nwant\n%s", out.data, want);
 			free(want);
 			if ((j = json_loadb(out.data, out.len, 0, &jerr)) ==
@@ -573,7 +573,7 @@ test_collect_table(void **state)
 			assert_int_equal(out.len, 0);
 		}
 
-		fmt_buf_free(&out);
+		buf_free(&out);
 		fmt_form_free(&form);
 		free(body);
 	}
@@ -586,7 +586,7 @@ test_collect_demo(void **state)
 	const struct cat_service	*s;
 	const struct cat_attr		*a;
 	struct fmt_form			form;
-	struct fmt_buf			body, out;
+	struct buf			body, out;
 	json_error_t			jerr;
 	json_t				*j;
 	char				err[512];
@@ -596,25 +596,25 @@ test_collect_demo(void **state)
 	for (i = 0; i < demo.nservices; i++) {
 		s = &demo.services[i];
 		print_message("service %s\n", s->code);
-		fmt_buf_init(&body);
+		buf_init(&body);
 		for (k = 0; k < s->nattrs; k++) {
 			a = &s->attrs[k];
-			fmt_buf_printf(&body, "%sattribute%%5B%s%%5D%s=",
+			buf_printf(&body, "%sattribute%%5B%s%%5D%s=",
 			    k > 0 ? "&" : "", a->code,
 			    a->datatype == CAT_DT_MULTI ? "%5B%5D" : "");
 			switch (a->datatype) {
 			case CAT_DT_NUMBER:
-				fmt_buf_str(&body, "3");
+				buf_str(&body, "3");
 				break;
 			case CAT_DT_DATETIME:
-				fmt_buf_str(&body, "2026-11-20T10:00:00-08:00");
+				buf_str(&body, "2026-11-20T10:00:00-08:00");
 				break;
 			case CAT_DT_SINGLE:
 			case CAT_DT_MULTI:
-				fmt_buf_str(&body, a->values[0].key);
+				buf_str(&body, a->values[0].key);
 				break;
 			default:
-				fmt_buf_str(&body, "some+text");
+				buf_str(&body, "some+text");
 				break;
 			}
 		}
@@ -622,7 +622,7 @@ test_collect_demo(void **state)
 		fmt_form_init(&form);
 		assert_int_equal(fmt_form_urlencoded(&form, body.data,
 		    body.len, &lim), 0);
-		fmt_buf_init(&out);
+		buf_init(&out);
 		if (fmt_attrs_collect(&form, s, &out, err, sizeof(err)) != 0)
 			fail_msg("%s: %s", s->code, err);
 		if ((j = json_loadb(out.data, out.len, 0, &jerr)) == NULL)
@@ -639,8 +639,8 @@ test_collect_demo(void **state)
 				    "2026-11-20T18:00:00Z");
 		}
 		json_decref(j);
-		fmt_buf_free(&out);
-		fmt_buf_free(&body);
+		buf_free(&out);
+		buf_free(&body);
 		fmt_form_free(&form);
 	}
 }

@@ -42,7 +42,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/catalog.h"
 #include "formats/doc.h"
 #include "model/catalog.h"
@@ -57,26 +57,26 @@
 static char *
 expand(const char *t)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	char		*end;
 	long		n;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	for (; *t != '\0'; t++) {
 		if (*t == '\'') {
-			fmt_buf_byte(&b, '"');
+			buf_byte(&b, '"');
 		} else if (*t == '@' || *t == '~') {
 			n = strtol(t + 1, &end, 10);
 			assert_true(*end == *t);
 			while (n-- > 0)
-				fmt_buf_str(&b, *t == '@' ? "x" : "\xc3\xa9");
+				buf_str(&b, *t == '@' ? "x" : "\xc3\xa9");
 			t = end;
 		} else {
-			fmt_buf_byte(&b, *t);
+			buf_byte(&b, *t);
 		}
 	}
-	(void)fmt_buf_cstr(&b);
-	return (fmt_buf_release(&b, NULL));
+	(void)buf_cstr(&b);
+	return (buf_release(&b, NULL));
 }
 
 static json_t *
@@ -95,7 +95,7 @@ load_json(const char *tmpl)
 }
 
 static json_t *
-json_of(const struct fmt_buf *b)
+json_of(const struct buf *b)
 {
 	json_error_t	err;
 	json_t		*j;
@@ -107,7 +107,7 @@ json_of(const struct fmt_buf *b)
 }
 
 static void
-check_xml(const struct fmt_buf *b)
+check_xml(const struct buf *b)
 {
 	if (!xml_wellformed(b->data, b->len))
 		fail_msg("XML is not well-formed: %.*s", (int)b->len, b->data);
@@ -405,16 +405,16 @@ struct good_case {
 static char *
 describe(const struct cat_jurisdiction *jur)
 {
-	struct fmt_buf		b;
+	struct buf		b;
 	const struct cat_service	*s;
 	const struct cat_attr	*a;
 	size_t			i, k;
 
-	fmt_buf_init(&b);
-	fmt_buf_printf(&b, "%s srid=%d", jur->id, jur->srid);
+	buf_init(&b);
+	buf_printf(&b, "%s srid=%d", jur->id, jur->srid);
 	for (i = 0; i < jur->nservices; i++) {
 		s = &jur->services[i];
-		fmt_buf_printf(&b, "; %s %s %s sla=%d dup=%d/%d/%s/%s kw=%s [",
+		buf_printf(&b, "; %s %s %s sla=%d dup=%d/%d/%s/%s kw=%s [",
 		    s->code, cat_type_names[s->type],
 		    s->active ? "active" : "inactive", s->sla_hours,
 		    s->dup_radius_m, s->dup_window_h,
@@ -422,15 +422,15 @@ describe(const struct cat_jurisdiction *jur)
 		    s->dup_group != NULL ? s->dup_group : "-", s->keywords);
 		for (k = 0; k < s->nattrs; k++) {
 			a = &s->attrs[k];
-			fmt_buf_printf(&b, "%s%s:%s:%d:%s%s:%zu", k ? " " : "",
+			buf_printf(&b, "%s%s:%s:%d:%s%s:%zu", k ? " " : "",
 			    a->code, cat_datatype_names[a->datatype], a->order,
 			    a->variable ? "v" : "-", a->required ? "r" : "-",
 			    a->nvalues);
 		}
-		fmt_buf_str(&b, "]");
+		buf_str(&b, "]");
 	}
-	(void)fmt_buf_cstr(&b);
-	return (fmt_buf_release(&b, NULL));
+	(void)buf_cstr(&b);
+	return (buf_release(&b, NULL));
 }
 
 static const struct good_case	good_cases[] = {
@@ -566,25 +566,25 @@ test_demo(void **state)
 static char *
 demo_document(const char *extra)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	FILE		*fp;
 	char		chunk[4096];
 	size_t		n;
 
-	fmt_buf_init(&b);
-	fmt_buf_str(&b, "[");
+	buf_init(&b);
+	buf_str(&b, "[");
 	if ((fp = fopen(DEMO, "r")) == NULL)
 		fail_msg("cannot open %s", DEMO);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		fmt_buf_add(&b, chunk, n);
+		buf_add(&b, chunk, n);
 	(void)fclose(fp);
 	if (extra != NULL) {
-		fmt_buf_str(&b, ",");
-		fmt_buf_str(&b, extra);
+		buf_str(&b, ",");
+		buf_str(&b, extra);
 	}
-	fmt_buf_str(&b, "]");
-	(void)fmt_buf_cstr(&b);
-	return (fmt_buf_release(&b, NULL));
+	buf_str(&b, "]");
+	(void)buf_cstr(&b);
+	return (buf_release(&b, NULL));
 }
 
 struct parse_case {
@@ -666,7 +666,7 @@ check_definition(struct cat_service *s)
 	json_int_t	prev;
 
 	check_xml(&s->def[FMT_XML - 1]);
-	assert_non_null(strstr(fmt_buf_cstr(&s->def[FMT_XML - 1]),
+	assert_non_null(strstr(buf_cstr(&s->def[FMT_XML - 1]),
 	    "<service_definition><service_code>"));
 
 	root = json_of(&s->def[FMT_JSON - 1]);
@@ -836,34 +836,34 @@ test_render(void **state)
 	jur = cat_jurisdiction_find(cat, "sandiego.gov");
 	assert_non_null(jur);
 	assert_null(cat_jurisdiction_find(cat, "SANDIEGO.GOV"));
-	assert_non_null(strstr(fmt_buf_cstr(&jur->list[0]),
+	assert_non_null(strstr(buf_cstr(&jur->list[0]),
 	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service>"
 	    "<service_code>POTHOLE</service_code><service_name>Pothole"
 	    "</service_name>"));
-	assert_non_null(strstr(fmt_buf_cstr(&jur->list[1]),
+	assert_non_null(strstr(buf_cstr(&jur->list[1]),
 	    "[{\"service_code\":\"POTHOLE\",\"service_name\":\"Pothole\","));
-	assert_non_null(strstr(fmt_buf_cstr(&jur->list[1]),
+	assert_non_null(strstr(buf_cstr(&jur->list[1]),
 	    "\"metadata\":true,\"type\":\"realtime\",\"keywords\":"
 	    "\"road,street,asphalt,hole\",\"group\":\"Streets\"}"));
 	s = cat_service_find(jur, "POTHOLE");
-	assert_non_null(strstr(fmt_buf_cstr(&s->def[0]),
+	assert_non_null(strstr(buf_cstr(&s->def[0]),
 	    "<attribute><variable>true</variable><code>DEPTH</code>"
 	    "<datatype>number</datatype><required>true</required>"
 	    "<datatype_description>Centimetres, for example 8"
 	    "</datatype_description><order>1</order>"));
-	assert_non_null(strstr(fmt_buf_cstr(&s->def[0]),
+	assert_non_null(strstr(buf_cstr(&s->def[0]),
 	    "<values><value><key>S</key><name>Smaller than a dinner plate"
 	    "</name></value>"));
 
 	/* The extra jurisdiction: inactive services left out. */
 	jur = cat_jurisdiction_find(cat, "test.example.org");
 	assert_non_null(jur);
-	assert_string_equal(fmt_buf_cstr(&jur->list[1]),
+	assert_string_equal(buf_cstr(&jur->list[1]),
 	    "[{\"service_code\":\"PLAIN\",\"service_name\":"
 	    "\"A & B <\\\"q\\\">\",\"description\":\"l1\\r\\nl2 \\u2028 "
 	    "\xc3\xa9\",\"metadata\":false,\"type\":\"realtime\","
 	    "\"keywords\":\"\",\"group\":\"\"}]");
-	assert_string_equal(fmt_buf_cstr(&jur->list[0]),
+	assert_string_equal(buf_cstr(&jur->list[0]),
 	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service>"
 	    "<service_code>PLAIN</service_code><service_name>A &amp; B "
 	    "&lt;&quot;q&quot;&gt;</service_name><description>l1&#13;\nl2 "
@@ -872,21 +872,21 @@ test_render(void **state)
 	    "</service></services>");
 	/* A definition without attributes, and one of an inactive service. */
 	s = cat_service_find(jur, "PLAIN");
-	assert_string_equal(fmt_buf_cstr(&s->def[1]),
+	assert_string_equal(buf_cstr(&s->def[1]),
 	    "{\"service_code\":\"PLAIN\",\"attributes\":[]}");
-	assert_string_equal(fmt_buf_cstr(&s->def[0]),
+	assert_string_equal(buf_cstr(&s->def[0]),
 	    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<service_definition>"
 	    "<service_code>PLAIN</service_code><attributes></attributes>"
 	    "</service_definition>");
 	s = cat_service_find(jur, "ALSO_OLD");
-	assert_non_null(strstr(fmt_buf_cstr(&s->def[1]),
+	assert_non_null(strstr(buf_cstr(&s->def[1]),
 	    "\"values\":[{\"key\":\"y\",\"name\":\"Yes\"}]"));
 
 	/* Discovery: an empty configured contact falls back to a catalog's. */
 	check_discovery(cat, "Call <311> & ask");
-	assert_non_null(strstr(fmt_buf_cstr(&cat->discovery[0]),
+	assert_non_null(strstr(buf_cstr(&cat->discovery[0]),
 	    "<contact>Call &lt;311&gt; &amp; ask</contact>"));
-	assert_non_null(strstr(fmt_buf_cstr(&cat->discovery[0]),
+	assert_non_null(strstr(buf_cstr(&cat->discovery[0]),
 	    "<formats><format>text/xml</format><format>application/json"
 	    "</format></formats>"));
 	cat_free(cat);

@@ -46,15 +46,15 @@
 static void
 check_dump(const struct cfg *c, const char *want)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	char		line[512], name[64], *eq;
 	const char	*p, *nl, *d;
 	size_t		n;
 	int		found;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	cfg_dump(c, &b);
-	d = fmt_buf_cstr(&b);
+	d = buf_cstr(&b);
 
 	for (p = want; *p != '\0'; p = *nl ? nl + 1 : nl) {
 		if ((nl = strchr(p, '\n')) == NULL)
@@ -72,7 +72,7 @@ check_dump(const struct cfg *c, const char *want)
 		if (!found)
 			fail_msg("dump lacks '%s = %s':\n%s", name, eq + 1, d);
 	}
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 struct parse_case {
@@ -526,7 +526,7 @@ static void
 test_kore_table(void **state)
 {
 	struct cfg	c;
-	struct fmt_buf	b;
+	struct buf	b;
 	char		err[CFG_ERRLEN];
 	const char	*text;
 	size_t		i, j;
@@ -540,9 +540,9 @@ test_kore_table(void **state)
 		assert_int_equal(cfg_parse(&c, "t.conf", k->text, err,
 		    sizeof(err)), 0);
 		assert_int_equal(cfg_validate(&c, err, sizeof(err)), 0);
-		fmt_buf_init(&b);
+		buf_init(&b);
 		cfg_kore_conf(&c, &b);
-		text = fmt_buf_cstr(&b);
+		text = buf_cstr(&b);
 		for (j = 0; k->has[j] != NULL; j++) {
 			if (strstr(text, k->has[j]) == NULL)
 				fail_msg("lacks '%s' in:\n%s", k->has[j], text);
@@ -553,7 +553,7 @@ test_kore_table(void **state)
 		}
 		/* The database password never reaches Kore's config. */
 		assert_null(strstr(text, "postgres://"));
-		fmt_buf_free(&b);
+		buf_free(&b);
 		cfg_free(&c);
 	}
 }
@@ -563,18 +563,18 @@ static void
 test_dump_hides_url(void **state)
 {
 	struct cfg	c;
-	struct fmt_buf	b;
+	struct buf	b;
 	char		err[CFG_ERRLEN];
 
 	(void)state;
 	cfg_defaults(&c);
 	assert_int_equal(cfg_parse(&c, "t.conf", "database_url "
 	    "postgres://u:secret@db/x", err, sizeof(err)), 0);
-	fmt_buf_init(&b);
+	buf_init(&b);
 	cfg_dump(&c, &b);
-	assert_null(strstr(fmt_buf_cstr(&b), "secret"));
-	assert_non_null(strstr(fmt_buf_cstr(&b), "(set, not shown)"));
-	fmt_buf_free(&b);
+	assert_null(strstr(buf_cstr(&b), "secret"));
+	assert_non_null(strstr(buf_cstr(&b), "(set, not shown)"));
+	buf_free(&b);
 	cfg_free(&c);
 }
 
@@ -668,7 +668,7 @@ static void
 test_cleartext_table(void **state)
 {
 	struct cfg	c;
-	struct fmt_buf	b;
+	struct buf	b;
 	char		err[CFG_ERRLEN];
 	size_t		i;
 
@@ -685,10 +685,10 @@ test_cleartext_table(void **state)
 		    sizeof(err)), k->rc);
 		if (k->err != NULL && strstr(err, k->err) == NULL)
 			fail_msg("'%s' lacks '%s'", err, k->err);
-		fmt_buf_init(&b);
+		buf_init(&b);
 		cfg_cleartext_warnings(&c, &b);
-		assert_string_equal(fmt_buf_cstr(&b), k->warn);
-		fmt_buf_free(&b);
+		assert_string_equal(buf_cstr(&b), k->warn);
+		buf_free(&b);
 		cfg_free(&c);
 	}
 }

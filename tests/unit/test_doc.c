@@ -35,7 +35,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/doc.h"
 #include "xmlcheck.h"
 
@@ -283,7 +283,7 @@ static const struct doc_case	doc_cases[] = {
 static void
 test_doc_table(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	d;
 	size_t		i;
 
@@ -293,20 +293,20 @@ test_doc_table(void **state)
 
 		print_message("case %zu: %s\n", i, c->name);
 
-		fmt_buf_init(&b);
+		buf_init(&b);
 		fmt_doc_begin(&d, &b, FMT_XML);
 		c->build(&d);
 		assert_int_equal(d.depth, 0);
-		assert_string_equal(fmt_buf_cstr(&b), c->xml);
+		assert_string_equal(buf_cstr(&b), c->xml);
 		check_xml(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		fmt_doc_begin(&d, &b, FMT_JSON);
 		c->build(&d);
 		assert_int_equal(d.depth, 0);
-		assert_string_equal(fmt_buf_cstr(&b), c->json);
+		assert_string_equal(buf_cstr(&b), c->json);
 		check_json(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 
@@ -356,7 +356,7 @@ static const struct num_case	num_cases[] = {
 static void
 test_num_table(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	d;
 	char		want[256];
 	size_t		i;
@@ -367,16 +367,16 @@ test_num_table(void **state)
 
 		print_message("case %zu: '%s'\n", i, c->text);
 
-		fmt_buf_init(&b);
+		buf_init(&b);
 		fmt_doc_begin(&d, &b, FMT_XML);
 		fmt_doc_object(&d, "r");
 		fmt_doc_num(&d, "v", c->text);
 		fmt_doc_end(&d);
 		(void)snprintf(want, sizeof(want), PROLOG "<r><v>%s</v></r>",
 		    c->valid ? c->text : "");
-		assert_string_equal(fmt_buf_cstr(&b), want);
+		assert_string_equal(buf_cstr(&b), want);
 		check_xml(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		fmt_doc_begin(&d, &b, FMT_JSON);
 		fmt_doc_object(&d, "r");
@@ -384,9 +384,9 @@ test_num_table(void **state)
 		fmt_doc_end(&d);
 		(void)snprintf(want, sizeof(want), "{\"v\":%s}",
 		    c->valid ? c->text : "null");
-		assert_string_equal(fmt_buf_cstr(&b), want);
+		assert_string_equal(buf_cstr(&b), want);
 		check_json(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 
@@ -448,7 +448,7 @@ static const struct esc_case	esc_cases[] = {
 static void
 test_escape_table(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	d;
 	json_error_t	err;
 	json_t		*j;
@@ -460,14 +460,14 @@ test_escape_table(void **state)
 
 		print_message("case %zu\n", i);
 
-		fmt_buf_init(&b);
+		buf_init(&b);
 		fmt_xml_escape(&b, c->in, c->len);
 		assert_int_equal(b.len, strlen(c->xml));
 		assert_memory_equal(b.data, c->xml, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		fmt_json_quote(&b, c->in, c->len);
-		assert_string_equal(fmt_buf_cstr(&b), c->json);
+		assert_string_equal(buf_cstr(&b), c->json);
 		if ((j = json_loadb(b.data, b.len,
 		    JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)) == NULL)
 			fail_msg("does not parse: %s", err.text);
@@ -478,7 +478,7 @@ test_escape_table(void **state)
 			    c->len);
 		}
 		json_decref(j);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		/* The same text as a member of whole documents. */
 		fmt_doc_begin(&d, &b, FMT_XML);
@@ -486,14 +486,14 @@ test_escape_table(void **state)
 		fmt_doc_strn(&d, "v", c->in, c->len);
 		fmt_doc_end(&d);
 		check_xml(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		fmt_doc_begin(&d, &b, FMT_JSON);
 		fmt_doc_list(&d, "r", "v");
 		fmt_doc_strn(&d, NULL, c->in, c->len);
 		fmt_doc_end(&d);
 		check_json(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 
@@ -501,7 +501,7 @@ test_escape_table(void **state)
 static void
 test_escape_all(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	d;
 	char		in[4];
 	u_int32_t	cp;
@@ -510,7 +510,7 @@ test_escape_all(void **state)
 
 	(void)state;
 	for (type = FMT_XML; type <= FMT_JSON; type++) {
-		fmt_buf_init(&b);
+		buf_init(&b);
 		fmt_doc_begin(&d, &b, type);
 		fmt_doc_list(&d, "all", "c");
 		for (cp = 0; cp < 256; cp++) {
@@ -526,7 +526,7 @@ test_escape_all(void **state)
 			check_xml(b.data, b.len);
 		else
 			check_json(b.data, b.len);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 

@@ -128,30 +128,30 @@ csv_read(const char *s, int *fields, int max)
 static void
 test_csv_field(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	size_t		i;
 
 	(void)state;
-	fmt_buf_init(&b);
+	buf_init(&b);
 	for (i = 0; i < sizeof(csv_cases) / sizeof(csv_cases[0]); i++) {
-		fmt_buf_reset(&b);
+		buf_reset(&b);
 		fmt_csv_field(&b, csv_cases[i].in, csv_cases[i].text);
-		if (strcmp(fmt_buf_cstr(&b), csv_cases[i].out))
+		if (strcmp(buf_cstr(&b), csv_cases[i].out))
 			fail_msg("'%s': got '%s', expected '%s'",
-			    csv_cases[i].in, fmt_buf_cstr(&b),
+			    csv_cases[i].in, buf_cstr(&b),
 			    csv_cases[i].out);
 	}
-	fmt_buf_reset(&b);
+	buf_reset(&b);
 	fmt_csv_field(&b, NULL, 1);
 	assert_int_equal(b.len, 0);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 static void
 test_csv_rows(void **state)
 {
 	struct req_row	rows[3];
-	struct fmt_buf	b;
+	struct buf	b;
 	int		fields[8], n, i, ncols;
 
 	(void)state;
@@ -161,13 +161,13 @@ test_csv_rows(void **state)
 	row_fill(&rows[1], "2", NULL, NULL, "=1+1");
 	row_fill(&rows[2], "3", "01.5", "nan", NULL);
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	fmt_export_begin(FMT_EXPORT_CSV, &b);
 	fmt_export_rows(FMT_EXPORT_CSV, rows, 2, 1, &b);
 	fmt_export_rows(FMT_EXPORT_CSV, &rows[2], 1, 0, &b);
 	fmt_export_end(FMT_EXPORT_CSV, &b);
 
-	n = csv_read(fmt_buf_cstr(&b), fields, 8);
+	n = csv_read(buf_cstr(&b), fields, 8);
 	assert_int_equal(n, 4);
 	for (i = 0; i < n; i++)
 		assert_int_equal(fields[i], ncols);
@@ -179,14 +179,14 @@ test_csv_rows(void **state)
 	/* Not JSON numbers: empty, and no x/y/crs invented. */
 	assert_non_null(strstr(b.data, "\r\n3,sandiego.gov,POTHOLE,Pothole,"
 	    "open,open,,2026-11-20T18:30:00Z,2026-11-20T18:30:00Z,,,,,,,"));
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 static void
 test_geojson(void **state)
 {
 	struct req_row	rows[3];
-	struct fmt_buf	b;
+	struct buf	b;
 	json_error_t	err;
 	json_t		*doc, *f, *props;
 	size_t		i;
@@ -196,7 +196,7 @@ test_geojson(void **state)
 	row_fill(&rows[1], "2", NULL, NULL, NULL);
 	row_fill(&rows[2], "3", "32.5", "-117.0", "third");
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	fmt_export_begin(FMT_EXPORT_GEOJSON, &b);
 	fmt_export_rows(FMT_EXPORT_GEOJSON, rows, 1, 1, &b);
 	fmt_export_rows(FMT_EXPORT_GEOJSON, &rows[1], 2, 0, &b);
@@ -204,7 +204,7 @@ test_geojson(void **state)
 
 	doc = json_loadb(b.data, b.len, 0, &err);
 	if (doc == NULL)
-		fail_msg("invalid JSON: %s\n%s", err.text, fmt_buf_cstr(&b));
+		fail_msg("invalid JSON: %s\n%s", err.text, buf_cstr(&b));
 	assert_string_equal(json_string_value(json_object_get(doc, "type")),
 	    "FeatureCollection");
 	assert_int_equal(json_array_size(json_object_get(doc, "features")), 3);
@@ -232,7 +232,7 @@ test_geojson(void **state)
 		}
 	}
 	json_decref(doc);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 int

@@ -43,7 +43,7 @@
 
 #include <cmocka.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/form.h"
 
 static const struct fmt_form_limits	lim = { 256, 64, 1024, 4096, 4 };
@@ -56,27 +56,27 @@ static const struct fmt_form_limits	lim = { 256, 64, 1024, 4096, 4 };
 static char *
 dump(const struct fmt_form *form, const char *body, size_t len)
 {
-	struct fmt_buf		b;
+	struct buf		b;
 	const struct fmt_field	*f;
 	size_t			i;
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	for (i = 0; i < form->n; i++) {
 		f = &form->f[i];
 		if (f->file) {
 			assert_non_null(body);
 			assert_true(f->value >= body &&
 			    f->value + f->len <= body + len);
-			fmt_buf_printf(&b, "%s=<file %s %s %zu>\n", f->name,
+			buf_printf(&b, "%s=<file %s %s %zu>\n", f->name,
 			    f->filename, f->ctype, f->len);
 		} else {
 			assert_int_equal(strlen(f->value), f->len);
 			assert_null(f->filename);
-			fmt_buf_printf(&b, "%s=%s\n", f->name, f->value);
+			buf_printf(&b, "%s=%s\n", f->name, f->value);
 		}
 	}
-	(void)fmt_buf_cstr(&b);
-	return (fmt_buf_release(&b, NULL));
+	(void)buf_cstr(&b);
+	return (buf_release(&b, NULL));
 }
 
 struct form_case {
@@ -416,37 +416,37 @@ test_get(void **state)
 /* Builders of bodies at and just past each limit. */
 
 static void
-many_fields(struct fmt_buf *b, size_t n)
+many_fields(struct buf *b, size_t n)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		fmt_buf_printf(b, "%sf%zu=%zu", i ? "&" : "", i, i);
+		buf_printf(b, "%sf%zu=%zu", i ? "&" : "", i, i);
 }
 
 static void
-repeat(struct fmt_buf *b, const char *s, size_t n)
+repeat(struct buf *b, const char *s, size_t n)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		fmt_buf_str(b, s);
+		buf_str(b, s);
 }
 
 static void
-mp_files(struct fmt_buf *b, size_t nfiles, size_t size)
+mp_files(struct buf *b, size_t nfiles, size_t size)
 {
 	size_t		i;
 
 	for (i = 0; i < nfiles; i++) {
-		fmt_buf_printf(b, "--XyZ\r\n" CD "name=\"photo%zu\"; "
+		buf_printf(b, "--XyZ\r\n" CD "name=\"photo%zu\"; "
 		    "filename=\"p%zu.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n",
 		    i + 1, i + 1);
-		fmt_buf_str(b, "\xff\xd8\xff\xe0");
+		buf_str(b, "\xff\xd8\xff\xe0");
 		repeat(b, "\x01", size - 4);
-		fmt_buf_str(b, "\r\n");
+		buf_str(b, "\r\n");
 	}
-	fmt_buf_str(b, "--XyZ--\r\n");
+	buf_str(b, "--XyZ--\r\n");
 }
 
 struct limit_case {
@@ -458,7 +458,7 @@ struct limit_case {
 };
 
 static void
-limit_body(size_t i, struct fmt_buf *b, struct fmt_form_limits *l)
+limit_body(size_t i, struct buf *b, struct fmt_form_limits *l)
 {
 	*l = lim;
 	switch (i) {
@@ -472,55 +472,55 @@ limit_body(size_t i, struct fmt_buf *b, struct fmt_form_limits *l)
 		break;
 	case 2:		/* a name of exactly the limit */
 		repeat(b, "n", 64);
-		fmt_buf_str(b, "=1");
+		buf_str(b, "=1");
 		break;
 	case 3:
 		repeat(b, "n", 65);
-		fmt_buf_str(b, "=1");
+		buf_str(b, "=1");
 		break;
 	case 4:		/* 64 encoded characters are 192 bytes */
 		repeat(b, "%41", 64);
-		fmt_buf_str(b, "=1");
+		buf_str(b, "=1");
 		break;
 	case 5:
 		repeat(b, "%41", 65);
-		fmt_buf_str(b, "=1");
+		buf_str(b, "=1");
 		break;
 	case 6:
 		repeat(b, "%41", 63);
 		repeat(b, "n", 2);
-		fmt_buf_str(b, "=1");
+		buf_str(b, "=1");
 		break;
 	case 7:		/* a value of exactly the limit */
-		fmt_buf_str(b, "v=");
+		buf_str(b, "v=");
 		repeat(b, "x", 1024);
 		break;
 	case 8:
-		fmt_buf_str(b, "a=1&v=");
+		buf_str(b, "a=1&v=");
 		repeat(b, "x", 1025);
 		break;
 	case 9:
-		fmt_buf_str(b, "v=");
+		buf_str(b, "v=");
 		repeat(b, "%78", 1024);
 		break;
 	case 10:
-		fmt_buf_str(b, "v=");
+		buf_str(b, "v=");
 		repeat(b, "%78", 1025);
 		break;
 	case 11:
-		fmt_buf_str(b, "v=");
+		buf_str(b, "v=");
 		repeat(b, "%78", 1000);
 		repeat(b, "x", 25);
 		break;
 	case 12:	/* multipart: text value limit */
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
+		buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
 		repeat(b, "x", 1024);
-		fmt_buf_str(b, "\r\n--XyZ--");
+		buf_str(b, "\r\n--XyZ--");
 		break;
 	case 13:
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
+		buf_str(b, "--XyZ\r\n" CD "name=\"description\"\r\n\r\n");
 		repeat(b, "x", 1025);
-		fmt_buf_str(b, "\r\n--XyZ--");
+		buf_str(b, "\r\n--XyZ--");
 		break;
 	case 14:	/* files: count and size */
 		mp_files(b, 4, 4096);
@@ -540,31 +540,31 @@ limit_body(size_t i, struct fmt_buf *b, struct fmt_form_limits *l)
 		mp_files(b, 4, 10);
 		break;
 	case 19:	/* a name of the limit, in multipart */
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"");
+		buf_str(b, "--XyZ\r\n" CD "name=\"");
 		repeat(b, "n", 64);
-		fmt_buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
+		buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
 		break;
 	case 20:
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"");
+		buf_str(b, "--XyZ\r\n" CD "name=\"");
 		repeat(b, "n", 65);
-		fmt_buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
+		buf_str(b, "\"\r\n\r\n1\r\n--XyZ--");
 		break;
 	case 21:	/* part headers up to 8192 bytes */
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
+		buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
 		repeat(b, "p", 8192 - 40 - 2 - 7 - 2);
-		fmt_buf_str(b, "\r\n\r\n1\r\n--XyZ--");
+		buf_str(b, "\r\n\r\n1\r\n--XyZ--");
 		break;
 	case 22:
-		fmt_buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
+		buf_str(b, "--XyZ\r\n" CD "name=\"a\"\r\nX-Pad: ");
 		repeat(b, "p", 8192 - 40 - 2 - 7 - 2 + 1);
-		fmt_buf_str(b, "\r\n\r\n1\r\n--XyZ--");
+		buf_str(b, "\r\n\r\n1\r\n--XyZ--");
 		break;
 	case 23:	/* a boundary of 70 characters, the most allowed */
-		fmt_buf_str(b, "--");
+		buf_str(b, "--");
 		repeat(b, "b", 70);
-		fmt_buf_str(b, "\r\n" CD "name=\"a\"\r\n\r\n1\r\n--");
+		buf_str(b, "\r\n" CD "name=\"a\"\r\n\r\n1\r\n--");
 		repeat(b, "b", 70);
-		fmt_buf_str(b, "--");
+		buf_str(b, "--");
 		break;
 	default:
 		fail();
@@ -615,7 +615,7 @@ test_limit_table(void **state)
 {
 	struct fmt_form_limits	l;
 	struct fmt_form		form;
-	struct fmt_buf		b;
+	struct buf		b;
 	char			ct[128];
 	size_t			i;
 	int			rc;
@@ -625,7 +625,7 @@ test_limit_table(void **state)
 		const struct limit_case	*c = &limit_cases[i];
 
 		print_message("case %zu: %s\n", i, c->what);
-		fmt_buf_init(&b);
+		buf_init(&b);
 		limit_body(i, &b, &l);
 		fmt_form_init(&form);
 		if (c->multipart == 2) {
@@ -645,7 +645,7 @@ test_limit_table(void **state)
 		else if (strstr(form.err, c->err) == NULL)
 			fail_msg("err '%s' lacks '%s'", form.err, c->err);
 		fmt_form_free(&form);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 

@@ -26,6 +26,9 @@
  * that only contain one, UTF-8 kept (and never cut inside a character
  * when a long word is shortened), empty input; and truncation to every
  * output length, which keeps whole words and always terminates.
+ * geo_point_locks in San Diego's state plane grid, in the equirectangular
+ * approximation (EPSG:4326) and for a CRS PROJ does not know: reports 10
+ * m apart share a key at a 50 m radius, reports 2 km apart share none.
  */
 
 #include <stdarg.h>
@@ -39,6 +42,8 @@
 
 #include "formats/utf8.h"
 #include "geo/grid.h"
+#include "geo/locks.h"
+#include "geo/proj.h"
 
 #define SEED		0x0311d0311d0311dULL
 #define ROUNDS		100000
@@ -496,6 +501,30 @@ test_normalize_same_lock(void **state)
 	assert_string_equal(a, b);
 }
 
+static void
+test_point_locks(void **state)
+{
+	static const int	srids[] = { 2230, 4326, 999999 };
+	int64_t			a[GEO_LOCKS], b[GEO_LOCKS], c[GEO_LOCKS];
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof(srids) / sizeof(srids[0]); i++) {
+		geo_point_locks("sd|POTHOLE", 32.7157, -117.1611, srids[i],
+		    50.0, a);
+		geo_point_locks("sd|POTHOLE", 32.71579, -117.16104, srids[i],
+		    50.0, b);
+		geo_point_locks("sd|POTHOLE", 32.7337, -117.1611, srids[i],
+		    50.0, c);
+		if (common(a, b) < 1)
+			fail_msg("EPSG:%d: 10 m apart, no common key",
+			    srids[i]);
+		if (common(a, c) != 0)
+			fail_msg("EPSG:%d: 2 km apart, a common key", srids[i]);
+	}
+	geo_cleanup();
+}
+
 int
 main(void)
 {
@@ -508,6 +537,7 @@ main(void)
 		cmocka_unit_test(test_normalize_table),
 		cmocka_unit_test(test_normalize_truncate),
 		cmocka_unit_test(test_normalize_same_lock),
+		cmocka_unit_test(test_point_locks),
 	};
 
 	return (cmocka_run_group_tests_name("grid", tests, NULL, NULL));

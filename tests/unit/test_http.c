@@ -347,16 +347,16 @@ static const struct redact_case	redact_cases[] = {
 static void
 test_query_redact(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	size_t		i;
 
 	(void)state;
 	for (i = 0; i < sizeof(redact_cases) / sizeof(redact_cases[0]); i++) {
 		print_message("case %zu: %s\n", i, redact_cases[i].in);
-		fmt_buf_init(&b);
+		buf_init(&b);
 		fmt_query_redact(&b, redact_cases[i].in);
-		assert_string_equal(fmt_buf_cstr(&b), redact_cases[i].out);
-		fmt_buf_free(&b);
+		assert_string_equal(buf_cstr(&b), redact_cases[i].out);
+		buf_free(&b);
 	}
 }
 

@@ -77,7 +77,7 @@ static void
 test_mail_lines(void **state)
 {
 	struct fmt_mail	m;
-	struct fmt_buf	out;
+	struct buf	out;
 	const char	*line, *end, *text;
 	char		*note, *service;
 	size_t		i, headers;
@@ -105,9 +105,9 @@ test_mail_lines(void **state)
 		m.message_id = "m1";
 		m.date = 1767225600;
 
-		fmt_buf_init(&out);
+		buf_init(&out);
 		fmt_mail_message(&m, &out);
-		text = fmt_buf_cstr(&out);
+		text = buf_cstr(&out);
 		if (strstr(text, k->want) == NULL)
 			fail_msg("lacks '%s'", k->want);
 		assert_true(fmt_utf8_valid(text, out.len));
@@ -125,7 +125,7 @@ test_mail_lines(void **state)
 				assert_false(end - line == 1 && *line == '.');
 		}
 		assert_int_equal(headers, 11);
-		fmt_buf_free(&out);
+		buf_free(&out);
 		free(note);
 		free(service);
 	}

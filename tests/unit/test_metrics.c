@@ -15,7 +15,7 @@
  */
 
 /*
- * Unit tests for shared/metrics.c. Requests land in the status series
+ * Unit tests for shm/metrics.c. Requests land in the status series
  * of their route, method (reads and writes apart) and code (unknown codes as "other", out-of-range route slots in
  * slot 0) and in the first latency bucket whose bound they do not
  * exceed, buckets rendered cumulatively with _sum and _count; counters
@@ -37,18 +37,18 @@
 
 #include <cmocka.h>
 
-#include "shared/metrics.h"
+#include "shm/metrics.h"
 
 static const char *const	names[3] = { "unrouted", "services", NULL };
 
 static char *
 render(const struct met_table *t, const struct met_gauges *g)
 {
-	struct fmt_buf	out;
+	struct buf	out;
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	met_render(t, names, 3, g, &out);
-	return (fmt_buf_release(&out, NULL));
+	return (buf_release(&out, NULL));
 }
 
 static void

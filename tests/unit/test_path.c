@@ -16,7 +16,8 @@
 
 /*
  * Unit tests for formats/path.c: request path splitting, the test
- * prefix, format suffixes, percent-decoding and pattern matching.
+ * prefix, format suffixes, percent-decoding and pattern matching (one
+ * segment with ':', the rest with a last '*').
  */
 
 #include <stdarg.h>
@@ -123,6 +124,13 @@ static const struct match_case	match_cases[] = {
 	{ "/", "services", 0, NULL, NULL },
 	{ "/servicesx.json", "services", 0, NULL, NULL },
 	{ "/service.json", "services", 0, NULL, NULL },
+	{ "/", "", 1, NULL, NULL },
+	{ "/assets/app.js", "assets/*", 1, "app", NULL },
+	{ "/assets/js/map/app.js", "assets/*", 1, "js", NULL },
+	{ "/assets", "assets/*", 0, NULL, NULL },
+	{ "/x/app.js", "assets/*", 0, NULL, NULL },
+	{ "/a/1/b/c", "a/:/*", 1, "1", "b" },
+	{ "/a/b/c", "a/*/c", 0, NULL, NULL },
 };
 
 static void

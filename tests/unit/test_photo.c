@@ -228,7 +228,7 @@ static const struct strip_case	strip_cases[] = {
 static void
 test_strip_table(void **state)
 {
-	struct fmt_buf	out;
+	struct buf	out;
 	const char	*err;
 	size_t		i;
 
@@ -237,9 +237,9 @@ test_strip_table(void **state)
 		const struct strip_case	*k = &strip_cases[i];
 
 		print_message("case %zu: %s\n", i, k->name);
-		fmt_buf_init(&out);
+		buf_init(&out);
 		/* Whatever was in the buffer stays in front. */
-		fmt_buf_str(&out, "keep");
+		buf_str(&out, "keep");
 		err = fmt_photo_strip(k->in, k->inlen, &out);
 		if (k->out == NULL) {
 			assert_non_null(err);
@@ -251,7 +251,7 @@ test_strip_table(void **state)
 			assert_memory_equal(out.data, "keep", 4);
 			assert_memory_equal(out.data + 4, k->out, k->outlen);
 		}
-		fmt_buf_free(&out);
+		buf_free(&out);
 	}
 }
 

@@ -15,10 +15,11 @@
  */
 
 /*
- * Unit tests for shared/ratelimit.c, on tables from calloc. A table of
+ * Unit tests for shm/ratelimit.c, on tables from calloc. A table of
  * rates: a burst at one instant gets exactly N requests, the next is
  * refused with a wait of ceil(60/N) seconds that is neither too short
- * nor too long, and after it the refilled requests pass. Rate 0 (or
+ * nor too long, and after it the refilled requests pass; rl_peek tells
+ * the same without counting and claims no slot. Rate 0 (or
  * less) is unlimited and touches nothing; clients are independent;
  * hash_fnv1a gives the published FNV-1a vectors; rl_id is never 0 and
  * differs between strings. Slots: clients of one hash bucket fill its
@@ -45,8 +46,8 @@
 
 #include <cmocka.h>
 
-#include "shared/hash.h"
-#include "shared/ratelimit.h"
+#include "lib/hash.h"
+#include "shm/ratelimit.h"
 
 #define SEC	1000000LL
 #define T0	(1795199400LL * SEC)	/* 2026-11-20T18:30:00Z */
@@ -107,18 +108,26 @@ test_burst_table(void **state)
 
 	(void)state;
 	t = table_new();
+	/* A peek claims no slot. */
+	assert_int_equal(rl_peek(t, 77, 10, T0), 0);
+	assert_true(table_empty(t));
 	for (i = 0; i < sizeof(burst_cases) / sizeof(burst_cases[0]); i++) {
 		const struct burst_case	*c = &burst_cases[i];
 
 		print_message("case %zu: %d a minute\n", i, c->rate);
 		id = 1000 + i;
 
-		/* Exactly rate requests at one instant. */
+		/*
+		 * Exactly rate requests at one instant; a peek before each
+		 * says it passes and takes nothing.
+		 */
 		for (k = 0; k < c->rate; k++) {
+			assert_int_equal(rl_peek(t, id, c->rate, T0), 0);
 			if ((w = rl_take(t, id, c->rate, T0)) != 0)
 				fail_msg("request %d of %d refused, wait %d",
 				    k + 1, c->rate, w);
 		}
+		assert_int_equal(rl_peek(t, id, c->rate, T0), c->wait);
 		assert_int_equal(rl_take(t, id, c->rate, T0), c->wait);
 		assert_int_equal(rl_take(t, id, c->rate, T0), c->wait);
 

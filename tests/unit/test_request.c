@@ -41,7 +41,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 #include "formats/doc.h"
 #include "formats/request.h"
 #include "model/catalog.h"
@@ -378,11 +378,11 @@ static const struct req_case	req_cases[] = {
 };
 
 static void
-render(const struct req_case *c, struct fmt_buf *b, int type)
+render(const struct req_case *c, struct buf *b, int type)
 {
 	struct fmt_doc	d;
 
-	fmt_buf_init(b);
+	buf_init(b);
 	fmt_doc_begin(&d, b, type);
 	switch (c->kind) {
 	case LIST:
@@ -433,7 +433,7 @@ count_keys(const char *keys)
  * contact when the row has one; lat, long, x and y numbers or null.
  */
 static void
-check_json(const struct req_case *c, const struct fmt_buf *b)
+check_json(const struct req_case *c, const struct buf *b)
 {
 	json_error_t	err;
 	json_t		*j, *o, *v, *ext;
@@ -506,7 +506,7 @@ check_json(const struct req_case *c, const struct fmt_buf *b)
 static void
 test_request_table(void **state)
 {
-	struct fmt_buf	b;
+	struct buf	b;
 	size_t		i;
 
 	(void)state;
@@ -516,15 +516,15 @@ test_request_table(void **state)
 		print_message("case %zu: %s\n", i, c->name);
 
 		render(c, &b, FMT_XML);
-		assert_string_equal(fmt_buf_cstr(&b), c->xml);
+		assert_string_equal(buf_cstr(&b), c->xml);
 		if (!xml_wellformed(b.data, b.len))
 			fail_msg("XML is not well-formed: %s", b.data);
-		fmt_buf_free(&b);
+		buf_free(&b);
 
 		render(c, &b, FMT_JSON);
-		assert_string_equal(fmt_buf_cstr(&b), c->json);
+		assert_string_equal(buf_cstr(&b), c->json);
 		check_json(c, &b);
-		fmt_buf_free(&b);
+		buf_free(&b);
 	}
 }
 
@@ -533,7 +533,7 @@ static void
 test_request_many(void **state)
 {
 	struct req_row	rows[50];
-	struct fmt_buf	b;
+	struct buf	b;
 	struct fmt_doc	d;
 	json_error_t	err;
 	json_t		*j;
@@ -547,11 +547,11 @@ test_request_many(void **state)
 		rows[i].id = ids[i];
 	}
 
-	fmt_buf_init(&b);
+	buf_init(&b);
 	fmt_doc_begin(&d, &b, FMT_XML);
 	fmt_request_list(&d, rows, 50, 1);
 	assert_true(xml_wellformed(b.data, b.len));
-	fmt_buf_free(&b);
+	buf_free(&b);
 
 	fmt_doc_begin(&d, &b, FMT_JSON);
 	fmt_request_list(&d, rows, 50, 1);
@@ -562,7 +562,7 @@ test_request_many(void **state)
 		assert_string_equal(json_string_value(json_object_get(
 		    json_array_get(j, i), "service_request_id")), ids[i]);
 	json_decref(j);
-	fmt_buf_free(&b);
+	buf_free(&b);
 }
 
 int

@@ -177,7 +177,7 @@ test_hist_text(void **state)
 {
 	struct fmt_stats	st;
 	static const long long	n[FMT_STATS_COUNTS];
-	struct fmt_buf		big;
+	struct buf		big;
 	long long		sum;
 	size_t			c;
 	int			i;
@@ -195,16 +195,16 @@ test_hist_text(void **state)
 	}
 
 	/* One bucket more than there are. */
-	fmt_buf_init(&big);
-	fmt_buf_str(&big, "{0");
+	buf_init(&big);
+	buf_str(&big, "{0");
 	for (i = 1; i <= FMT_STATS_BUCKETS; i++)
-		fmt_buf_str(&big, ",1");
-	fmt_buf_str(&big, "}");
+		buf_str(&big, ",1");
+	buf_str(&big, "}");
 	fmt_stats_init(&st);
 	assert_int_equal(fmt_stats_add(&st, "j", "s", "", "web", n,
-	    fmt_buf_cstr(&big)), -1);
+	    buf_cstr(&big)), -1);
 	fmt_stats_free(&st);
-	fmt_buf_free(&big);
+	buf_free(&big);
 }
 
 struct row {
@@ -240,7 +240,7 @@ static void
 test_groups(void **state)
 {
 	struct fmt_stats	st;
-	struct fmt_buf		out;
+	struct buf		out;
 	struct fmt_doc		doc;
 	json_t			*root, *l;
 	json_error_t		err;
@@ -259,7 +259,7 @@ test_groups(void **state)
 		    rows[i].agency, rows[i].channel, n, rows[i].hours), 0);
 	}
 
-	fmt_buf_init(&out);
+	buf_init(&out);
 	fmt_doc_begin(&doc, &out, FMT_JSON);
 	fmt_doc_object(&doc, "stats");
 	fmt_stats_render(&st, &doc, svc_name, NULL);
@@ -308,7 +308,7 @@ test_groups(void **state)
 	    "median_hours_to_close")));
 
 	json_decref(root);
-	fmt_buf_free(&out);
+	buf_free(&out);
 	fmt_stats_free(&st);
 }
 

@@ -2,8 +2,9 @@
 # rate or the default) for keyed reads and submissions, one count for all
 # workers, 429 with Retry-After and an Open311 error body, then accepted
 # again after Retry-After; the address a trusted proxy adds to
-# X-Forwarded-For (not one the client wrote), IPv6 by /64. A server of
-# its own with small limits.
+# X-Forwarded-For (not one the client wrote), IPv6 by /64; a POST over
+# the limit is refused before its body is read. A server of its own with
+# small limits.
 
 if [ -z "$E2E_EXTERNAL" ]; then
 	RL_PORT=$(free_port)
@@ -91,6 +92,34 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	done
 	get /healthz -H 'X-Forwarded-For: 198.51.100.8'
 	expect_status 200
+
+	# Over the limit, a POST is refused before its body is read: the
+	# client announces a megabyte and sends none, and still gets its
+	# 429 (the server would otherwise wait for the body).
+	for i in $(seq 1 6); do
+		curl -s -o /dev/null "$BASE/requests.json" -d 'service_code=NOPE'
+	done
+	s=$(python3 tests/e2e/tools/early.py "$BASE" /requests.json \
+	    "$E2E_TMP/early.out" --declare 1000000)
+	check "an anonymous POST over the limit is answered before its body ($s)" \
+	    test "$s" = 429
+	check "with an Open311 error" \
+	    grep -q 'rate limit of 6 requests a minute exceeded' "$E2E_TMP/early.out"
+	tiny=$("$BIN" keys create --name "e2e tiny" --scopes submit --rate 2 | tail -1)
+	check "the tiny key is known" await_cache keys
+	for i in 1 2; do
+		post /requests.json -H "Authorization: Bearer $tiny" -d 'service_code=NOPE'
+		expect_status 400
+	done
+	s=$(python3 tests/e2e/tools/early.py "$BASE" /requests.json \
+	    "$E2E_TMP/early.out" --declare 1000000 --auth "$tiny")
+	check "a keyed POST over its key's limit is answered before its body ($s)" \
+	    test "$s" = 429
+	# Unknown paths and methods too.
+	s=$(python3 tests/e2e/tools/early.py "$BASE" /nothing.json \
+	    "$E2E_TMP/early.out" --declare 1000000)
+	check "a POST to no resource is answered before its body ($s)" \
+	    test "$s" = 404
 
 	BASE=$saved
 	stop_server ratelimit

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """early.py URL PATH OUT [--body N] [--query N] [--header N]
+                [--declare N] [--auth KEY]
 
 A client that goes on sending after the server has answered: it sends
 one request whose body (--body N bytes, declared in Content-Length), query
@@ -8,7 +9,9 @@ the server accepts, sends every byte of it whatever the server does
 meanwhile, then reads the answer until the server closes. Prints the
 status code and writes the body to OUT; prints "reset" (exit 1) when the
 connection was reset before the whole answer was read, as a phone that
-reads only after its upload would see it.
+reads only after its upload would see it. With --declare N it announces a
+body of N bytes but sends none: only an answer given before the body is
+read arrives (else the server waits for the body until it times out).
 """
 import argparse
 import socket
@@ -25,6 +28,8 @@ def main():
     ap.add_argument("--body", type=int, default=0)
     ap.add_argument("--query", type=int, default=0)
     ap.add_argument("--header", type=int, default=0)
+    ap.add_argument("--declare", type=int, default=0)
+    ap.add_argument("--auth", default="")
     a = ap.parse_args()
 
     u = urllib.parse.urlsplit(a.url)
@@ -39,12 +44,14 @@ def main():
     if a.query:
         target += "?x=" + "a" * a.query
     head = "%s %s HTTP/1.1\r\nHost: %s\r\n" % (
-        "POST" if a.body else "GET", target, u.netloc)
+        "POST" if a.body or a.declare else "GET", target, u.netloc)
     if a.header:
         head += "X-Big: " + "b" * a.header + "\r\n"
-    if a.body:
+    if a.auth:
+        head += "Authorization: Bearer %s\r\n" % a.auth
+    if a.body or a.declare:
         head += ("Content-Type: application/x-www-form-urlencoded\r\n"
-                 "Content-Length: %d\r\n" % a.body)
+                 "Content-Length: %d\r\n" % (a.body or a.declare))
     head += "Connection: close\r\n\r\n"
 
     chunk = b"c" * 65536

@@ -15,16 +15,22 @@
  */
 
 /*
- * One string hash for the modules that need a short stable id for a
- * name: the rate-limit buckets and the duplicate check's grid locks.
+ * The small HTML pages the gateway writes itself, for people who follow
+ * a link in a reporter e-mail: a title, a paragraph of text and an
+ * optional form, every piece of text escaped. Pure code.
  */
 
-#ifndef __H_SHARED_HASH
-#define __H_SHARED_HASH
+#ifndef __H_FMT_HTML
+#define __H_FMT_HTML
 
-#include <stdint.h>
+#include "lib/buf.h"
 
-/* The 64-bit FNV-1a hash of the NUL-terminated string s. */
-uint64_t	hash_fnv1a(const char *);
+#define FMT_HTML_TYPE	"text/html; charset=utf-8"
+
+/*
+ * Writes a page with title and text (both escaped) and form, markup
+ * written as it is (NULL for none), to out.
+ */
+void	fmt_html_page(struct buf *, const char *, const char *, const char *);
 
 #endif

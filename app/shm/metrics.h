@@ -24,13 +24,13 @@
  * and tested on ordinary memory.
  */
 
-#ifndef __H_SHARED_METRICS
-#define __H_SHARED_METRICS
+#ifndef __H_SHM_METRICS
+#define __H_SHM_METRICS
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "formats/buf.h"
+#include "lib/buf.h"
 
 #define MET_ROUTES	40	/* route slots; 0 is "unrouted" */
 #define MET_STATUSES	26	/* known status codes, the last "other" */
@@ -93,7 +93,7 @@ void	met_db_wait(struct met_table *, uint64_t);
  * series is a counter except the gauges.
  */
 void	met_render(const struct met_table *, const char *const *, size_t,
-	    const struct met_gauges *, struct fmt_buf *);
+	    const struct met_gauges *, struct buf *);
 
 /* Maps a zeroed table into memory shared with processes forked later. */
 struct met_table	*met_table_shared(void);

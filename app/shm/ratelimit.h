@@ -22,8 +22,8 @@
  * table logic is pure, so it is tested on ordinary memory.
  */
 
-#ifndef __H_SHARED_RATELIMIT
-#define __H_SHARED_RATELIMIT
+#ifndef __H_SHM_RATELIMIT
+#define __H_SHM_RATELIMIT
 
 #include <stddef.h>
 #include <stdint.h>
@@ -48,6 +48,13 @@ struct rl_table {
  * until the first of those can be reused (the table fails closed).
  */
 int	rl_take(struct rl_table *, uint64_t, int, int64_t);
+
+/*
+ * What rl_take() would answer for client id now, without counting a
+ * request: 0 while it has allowance left (or has no slot yet), else the
+ * seconds until it has.
+ */
+int	rl_peek(struct rl_table *, uint64_t, int, int64_t);
 
 /* A client id from text ("k:12:read", "a:192.0.2.1:submit"); never 0. */
 uint64_t	rl_id(const char *);

@@ -15,20 +15,52 @@
  */
 
 /*
- * Memory shared by the parent and the workers it forks: the rate limiter's
- * buckets and the metrics counters live in anonymous shared mappings made
- * before the fork.
+ * Allocation that aborts on failure (see mem.h).
  */
 
-#ifndef OPEN311_SHM_H
-#define OPEN311_SHM_H
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include <stddef.h>
+#include "mem.h"
 
-/*
- * Maps len zeroed bytes shared with processes forked later. Returns NULL
- * when mmap fails. The mapping lives as long as the process.
- */
-void	*shm_zalloc(size_t);
+void *
+mem_calloc(size_t n, size_t size)
+{
+	void	*p;
 
-#endif
+	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+		abort();
+	return (p);
+}
+
+void *
+mem_reallocarray(void *p, size_t n, size_t size)
+{
+	size_t	len;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		abort();
+	if ((len = n * size) == 0)
+		len = 1;
+	if ((p = realloc(p, len)) == NULL)
+		abort();
+	return (p);
+}
+
+char *
+mem_strdup(const char *s)
+{
+	return (mem_strndup(s, strlen(s)));
+}
+
+char *
+mem_strndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = mem_calloc(1, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}

@@ -24,7 +24,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "hash.h"
+#include "lib/hash.h"
 #include "ratelimit.h"
 #include "shm.h"
 
@@ -143,4 +143,31 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 			return (0);
 	}
+}
+
+int
+rl_peek(struct rl_table *t, uint64_t id, int rate, int64_t now)
+{
+	struct rl_slot	*s;
+	int64_t		interval, burst, tat;
+	size_t		i, h;
+
+	if (rate <= 0)
+		return (0);
+	now *= 1000;
+	interval = NS_PER_MIN / rate;
+	burst = NS_PER_MIN - interval;
+
+	h = (size_t)(id % RL_SLOTS);
+	for (i = 0; i < RL_PROBE; i++) {
+		s = &t->slots[(h + i) % RL_SLOTS];
+		if (__atomic_load_n(&s->id, __ATOMIC_ACQUIRE) != id)
+			continue;
+		tat = __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE);
+		if (tat - now > burst)
+			return ((int)((tat - burst - now + 999999999) /
+			    1000000000));
+		return (0);
+	}
+	return (0);
 }

@@ -54,7 +54,7 @@ static const struct {
 	{ "outbox_failures_total", "Outbox delivery attempts that failed." },
 };
 
-static void	met_seconds(struct fmt_buf *, uint64_t);
+static void	met_seconds(struct buf *, uint64_t);
 
 static void
 met_inc(uint64_t *p, uint64_t n)
@@ -113,15 +113,15 @@ met_db_wait(struct met_table *t, uint64_t us)
 
 /* Microseconds as seconds, exactly (no floating point). */
 static void
-met_seconds(struct fmt_buf *out, uint64_t us)
+met_seconds(struct buf *out, uint64_t us)
 {
-	fmt_buf_printf(out, "%llu.%06llu", (unsigned long long)(us / 1000000),
+	buf_printf(out, "%llu.%06llu", (unsigned long long)(us / 1000000),
 	    (unsigned long long)(us % 1000000));
 }
 
 void
 met_render(const struct met_table *t, const char *const *names, size_t n,
-    const struct met_gauges *g, struct fmt_buf *out)
+    const struct met_gauges *g, struct buf *out)
 {
 	const struct met_route	*r;
 	uint64_t		v, cum, count;
@@ -131,7 +131,7 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 	if (n > MET_ROUTES)
 		n = MET_ROUTES;
 
-	fmt_buf_str(out, "# HELP open311d_http_requests_total Requests "
+	buf_str(out, "# HELP open311d_http_requests_total Requests "
 	    "answered, by route, method and status.\n"
 	    "# TYPE open311d_http_requests_total counter\n");
 	for (i = 0; i < n * 2; i++) {
@@ -141,18 +141,18 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 		for (j = 0; j < MET_STATUSES; j++) {
 			if ((v = met_get(&r->status[j])) == 0)
 				continue;
-			fmt_buf_printf(out, "open311d_http_requests_total{"
+			buf_printf(out, "open311d_http_requests_total{"
 			    "route=\"%s\",method=\"%s\",code=\"", names[i / 2],
 			    met_methods[i % 2]);
 			if (j < MET_STATUSES - 1)
-				fmt_buf_printf(out, "%d", met_codes[j]);
+				buf_printf(out, "%d", met_codes[j]);
 			else
-				fmt_buf_str(out, "other");
-			fmt_buf_printf(out, "\"} %llu\n", (unsigned long long)v);
+				buf_str(out, "other");
+			buf_printf(out, "\"} %llu\n", (unsigned long long)v);
 		}
 	}
 
-	fmt_buf_str(out, "# HELP open311d_http_request_duration_seconds "
+	buf_str(out, "# HELP open311d_http_request_duration_seconds "
 	    "Time from routing a request to its answer.\n"
 	    "# TYPE open311d_http_request_duration_seconds histogram\n");
 	for (i = 0; i < n * 2; i++) {
@@ -168,39 +168,39 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 		cum = 0;
 		for (j = 0; j < MET_BUCKETS; j++) {
 			cum += met_get(&r->bucket[j]);
-			fmt_buf_printf(out, "open311d_http_request_duration_"
+			buf_printf(out, "open311d_http_request_duration_"
 			    "seconds_bucket{%s,le=\"", labels);
 			if (j < MET_BUCKETS - 1)
 				met_seconds(out, met_bounds[j]);
 			else
-				fmt_buf_str(out, "+Inf");
-			fmt_buf_printf(out, "\"} %llu\n",
+				buf_str(out, "+Inf");
+			buf_printf(out, "\"} %llu\n",
 			    (unsigned long long)cum);
 		}
-		fmt_buf_printf(out, "open311d_http_request_duration_seconds_sum"
+		buf_printf(out, "open311d_http_request_duration_seconds_sum"
 		    "{%s} ", labels);
 		met_seconds(out, met_get(&r->sum_us));
-		fmt_buf_printf(out, "\nopen311d_http_request_duration_seconds_"
+		buf_printf(out, "\nopen311d_http_request_duration_seconds_"
 		    "count{%s} %llu\n", labels, (unsigned long long)cum);
 	}
 
 	for (i = 0; i < MET_COUNTERS; i++) {
-		fmt_buf_printf(out, "# HELP open311d_%s %s\n"
+		buf_printf(out, "# HELP open311d_%s %s\n"
 		    "# TYPE open311d_%s counter\nopen311d_%s %llu\n",
 		    met_counters[i].name, met_counters[i].help,
 		    met_counters[i].name, met_counters[i].name,
 		    (unsigned long long)met_get(&t->counter[i]));
 	}
-	fmt_buf_str(out, "# HELP open311d_db_pool_wait_seconds_total Time "
+	buf_str(out, "# HELP open311d_db_pool_wait_seconds_total Time "
 	    "statements waited for a free database connection.\n"
 	    "# TYPE open311d_db_pool_wait_seconds_total counter\n"
 	    "open311d_db_pool_wait_seconds_total ");
 	met_seconds(out, met_get(&t->db_wait_us));
-	fmt_buf_byte(out, '\n');
+	buf_byte(out, '\n');
 
 	if (g == NULL)
 		return;
-	fmt_buf_printf(out, "# HELP open311d_outbox_pending Outbox events "
+	buf_printf(out, "# HELP open311d_outbox_pending Outbox events "
 	    "waiting for delivery.\n# TYPE open311d_outbox_pending gauge\n"
 	    "open311d_outbox_pending{kind=\"destination\"} %lld\n"
 	    "open311d_outbox_pending{kind=\"email\"} %lld\n"

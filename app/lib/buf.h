@@ -19,53 +19,53 @@
  * must not depend on Kore. Allocation failure aborts, as kore_malloc does.
  */
 
-#ifndef __H_FMT_BUF
-#define __H_FMT_BUF
+#ifndef __H_LIB_BUF
+#define __H_LIB_BUF
 
 #include <sys/types.h>
 
 #include <stddef.h>
 #include <stdarg.h>
 
-struct fmt_buf {
+struct buf {
 	char		*data;
 	size_t		len;
 	size_t		cap;
 };
 
 /* Initialises an empty buffer; nothing is allocated until first use. */
-void	fmt_buf_init(struct fmt_buf *);
+void	buf_init(struct buf *);
 
 /* Frees the storage and leaves the buffer empty and reusable. */
-void	fmt_buf_free(struct fmt_buf *);
+void	buf_free(struct buf *);
 
 /* Empties the buffer, keeping its storage. */
-void	fmt_buf_reset(struct fmt_buf *);
+void	buf_reset(struct buf *);
 
 /* Makes room for at least n more bytes. */
-void	fmt_buf_reserve(struct fmt_buf *, size_t);
+void	buf_reserve(struct buf *, size_t);
 
 /* Appends n bytes. */
-void	fmt_buf_add(struct fmt_buf *, const void *, size_t);
+void	buf_add(struct buf *, const void *, size_t);
 
 /* Appends a NUL-terminated string (without the NUL). */
-void	fmt_buf_str(struct fmt_buf *, const char *);
+void	buf_str(struct buf *, const char *);
 
 /* Appends one byte. */
-void	fmt_buf_byte(struct fmt_buf *, char);
+void	buf_byte(struct buf *, char);
 
 /* Appends printf-formatted text. */
-void	fmt_buf_printf(struct fmt_buf *, const char *, ...)
+void	buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format (printf, 2, 3)));
-void	fmt_buf_vprintf(struct fmt_buf *, const char *, va_list);
+void	buf_vprintf(struct buf *, const char *, va_list);
 
 /*
  * Returns the contents as a NUL-terminated string owned by the buffer
  * (valid until the next change). The NUL is not counted in len.
  */
-const char	*fmt_buf_cstr(struct fmt_buf *);
+const char	*buf_cstr(struct buf *);
 
 /* Hands the storage to the caller (free() it) and empties the buffer. */
-char	*fmt_buf_release(struct fmt_buf *, size_t *);
+char	*buf_release(struct buf *, size_t *);
 
 #endif

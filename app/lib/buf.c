@@ -23,9 +23,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "mem.h"
 
 void
-fmt_buf_init(struct fmt_buf *b)
+buf_init(struct buf *b)
 {
 	b->data = NULL;
 	b->len = 0;
@@ -33,20 +34,20 @@ fmt_buf_init(struct fmt_buf *b)
 }
 
 void
-fmt_buf_free(struct fmt_buf *b)
+buf_free(struct buf *b)
 {
 	free(b->data);
-	fmt_buf_init(b);
+	buf_init(b);
 }
 
 void
-fmt_buf_reset(struct fmt_buf *b)
+buf_reset(struct buf *b)
 {
 	b->len = 0;
 }
 
 void
-fmt_buf_reserve(struct fmt_buf *b, size_t n)
+buf_reserve(struct buf *b, size_t n)
 {
 	size_t		ncap;
 
@@ -60,41 +61,40 @@ fmt_buf_reserve(struct fmt_buf *b, size_t n)
 		ncap *= 2;
 	}
 
-	if ((b->data = realloc(b->data, ncap)) == NULL)
-		abort();
+	b->data = mem_reallocarray(b->data, ncap, 1);
 	b->cap = ncap;
 }
 
 void
-fmt_buf_add(struct fmt_buf *b, const void *p, size_t n)
+buf_add(struct buf *b, const void *p, size_t n)
 {
 	if (n == 0)
 		return;
-	fmt_buf_reserve(b, n);
+	buf_reserve(b, n);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 }
 
 void
-fmt_buf_str(struct fmt_buf *b, const char *s)
+buf_str(struct buf *b, const char *s)
 {
-	fmt_buf_add(b, s, strlen(s));
+	buf_add(b, s, strlen(s));
 }
 
 void
-fmt_buf_byte(struct fmt_buf *b, char c)
+buf_byte(struct buf *b, char c)
 {
-	fmt_buf_reserve(b, 1);
+	buf_reserve(b, 1);
 	b->data[b->len++] = c;
 }
 
 void
-fmt_buf_vprintf(struct fmt_buf *b, const char *fmt, va_list ap)
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list		cp;
 	int		n;
 
-	fmt_buf_reserve(b, 64);
+	buf_reserve(b, 64);
 	va_copy(cp, ap);
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
@@ -102,7 +102,7 @@ fmt_buf_vprintf(struct fmt_buf *b, const char *fmt, va_list ap)
 		abort();
 
 	if ((size_t)n >= b->cap - b->len) {
-		fmt_buf_reserve(b, (size_t)n + 1);
+		buf_reserve(b, (size_t)n + 1);
 		n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
 		if (n < 0)
 			abort();
@@ -112,32 +112,32 @@ fmt_buf_vprintf(struct fmt_buf *b, const char *fmt, va_list ap)
 }
 
 void
-fmt_buf_printf(struct fmt_buf *b, const char *fmt, ...)
+buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list		ap;
 
 	va_start(ap, fmt);
-	fmt_buf_vprintf(b, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
 }
 
 const char *
-fmt_buf_cstr(struct fmt_buf *b)
+buf_cstr(struct buf *b)
 {
-	fmt_buf_reserve(b, 1);
+	buf_reserve(b, 1);
 	b->data[b->len] = '\0';
 	return (b->data);
 }
 
 char *
-fmt_buf_release(struct fmt_buf *b, size_t *len)
+buf_release(struct buf *b, size_t *len)
 {
 	char	*p;
 
-	(void)fmt_buf_cstr(b);
+	(void)buf_cstr(b);
 	p = b->data;
 	if (len != NULL)
 		*len = b->len;
-	fmt_buf_init(b);
+	buf_init(b);
 	return (p);
 }

@@ -1,0 +1,113 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The route table: every path the gateway answers, one line per method,
+ * and the one place a route is described. A line names the route (the
+ * metrics label, shared by the lines of one path), the method, the path
+ * pattern (':' is any one segment, a last '*' one or more), the formats
+ * (path suffixes) it answers in and its handler; then what dispatch does
+ * first: who may call (AUTH_* and, for AUTH_KEY, the key scopes that
+ * will do), flags, the body it reads, and its rate class. The lines of
+ * one name stand together. docs/api.md describes every line
+ * (tests/lint/docs.py checks that it does).
+ */
+
+#include "route.h"
+
+#define GET	ROUTE_GET
+#define POST	ROUTE_POST
+
+static const struct route_def	routes[] = {
+	/* name, method, path, formats, handler,
+	 *     auth, scopes, flags, body, rate */
+	{ "discovery", GET, "discovery", RF_OPEN311, route_discovery,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
+	{ "services", GET, "services", RF_OPEN311, route_services,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
+	{ "service_definition", GET, "services/:", RF_OPEN311,
+	    route_service_definition,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
+	{ "requests", GET, "requests", RF_OPEN311, route_requests_get,
+	    AUTH_OPTIONAL, 0, 0, BODY_NONE, RATE_DB },
+	{ "requests", POST, "requests", RF_OPEN311, route_requests_post,
+	    AUTH_KEY, KEY_SUBMIT, 0, BODY_FORM, RATE_WRITE },
+	{ "request", GET, "requests/:", RF_OPEN311, route_request_get,
+	    AUTH_OPTIONAL, 0, 0, BODY_NONE, RATE_DB },
+	{ "feedback", GET, "requests/:/feedback", RF_PAGE | RF_OPEN311,
+	    route_feedback_get,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "feedback", POST, "requests/:/feedback", RF_PAGE | RF_OPEN311,
+	    route_feedback_post,
+	    AUTH_NONE, 0, 0, BODY_FORM, RATE_WRITE },
+	{ "unsubscribe", GET, "unsubscribe", RF_PAGE, route_unsubscribe_get,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "unsubscribe", POST, "unsubscribe", RF_PAGE, route_unsubscribe_post,
+	    AUTH_NONE, 0, 0, BODY_FORM, RATE_WRITE },
+	{ "token", GET, "tokens/:", RF_OPEN311, route_token,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "media", GET, "media/:", RF_BARE, route_media,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "admin_link", POST, "admin/requests/:/link", RF_OPEN311,
+	    route_admin_link,
+	    AUTH_KEY, KEY_ADMIN, 0, BODY_FORM, RATE_WRITE },
+	{ "admin_unlink", POST, "admin/requests/:/unlink", RF_OPEN311,
+	    route_admin_unlink,
+	    AUTH_KEY, KEY_ADMIN, 0, BODY_FORM, RATE_WRITE },
+	{ "admin_update", POST, "admin/requests/:/update", RF_OPEN311,
+	    route_admin_update,
+	    AUTH_KEY, KEY_BACKOFFICE | KEY_ADMIN, 0, BODY_FORM, RATE_WRITE },
+	{ "admin_outbox", GET, "admin/outbox", RF_JSON, route_admin_outbox,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_GLOBAL, BODY_NONE, RATE_DB },
+	{ "admin_outbox_retry", POST, "admin/outbox/:/retry", RF_JSON,
+	    route_admin_outbox_retry,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_GLOBAL, BODY_FORM, RATE_WRITE },
+	{ "admin_destinations", GET, "admin/destinations", RF_JSON,
+	    route_admin_destinations,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_GLOBAL, BODY_NONE, RATE_DB },
+	{ "admin_destinations", POST, "admin/destinations", RF_JSON,
+	    route_admin_destination_add,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_GLOBAL, BODY_FORM, RATE_WRITE },
+	{ "admin_destination_remove", POST, "admin/destinations/:/remove",
+	    RF_JSON, route_admin_destination_remove,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_GLOBAL, BODY_FORM, RATE_WRITE },
+	{ "servicerequestupdates", GET, "servicerequestupdates", RF_OPEN311,
+	    route_updates_get,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "servicerequestupdates", POST, "servicerequestupdates", RF_OPEN311,
+	    route_updates_post,
+	    AUTH_KEY, KEY_BACKOFFICE | KEY_SUBMIT, 0, BODY_FORM, RATE_WRITE },
+	{ "jurisdictions", GET, "jurisdictions", RF_JSON | RF_GEOJSON,
+	    route_jurisdictions,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
+	{ "export", GET, "exports/requests", RF_CSV | RF_GEOJSON, route_export,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "stats", GET, "stats", RF_JSON, route_stats,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
+	{ "metrics", GET, "metrics", RF_BARE, route_metrics,
+	    AUTH_KEY, KEY_ADMIN, ROUTE_LOOPBACK, BODY_NONE, RATE_CACHED },
+	{ "healthz", GET, "healthz", RF_BARE, route_healthz,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_NONE },
+	{ "readyz", GET, "readyz", RF_BARE, route_readyz,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_NONE },
+	{ NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, 0 }
+};
+
+const struct route_def *
+route_table(void)
+{
+	return (routes);
+}
