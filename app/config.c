@@ -64,6 +64,9 @@ static const struct setting settings[] = {
 	S(dhparam, T_STR, 0, 0, "var/tls/dh2048.pem"),
 	S(workers, T_INT, 1, 64, "2"),
 	S(database_url, T_STR, 0, 0, ""),
+	S(database_read_url, T_STR, 0, 0, ""),
+	S(read_max_lag_ms, T_INT, 0, 86400000, "5000"),
+	S(replica_check_ms, T_INT, 100, 600000, "1000"),
 	S(db_connections, T_INT, 1, 64, "2"),
 	S(db_wait, T_INT, 0, 3600, "30"),
 	S(public_url, T_STR, 0, 0, ""),
@@ -96,6 +99,7 @@ static const struct setting settings[] = {
 	S(outbox_poll_ms, T_INT, 20, 600000, "500"),
 	S(outbox_batch, T_INT, 1, 1000, "20"),
 	S(outbox_retry_ms, T_INT, 10, 3600000, "1000"),
+	S(outbox_lease, T_INT, 2, 86400, "60"),
 	S(email_dead_after, T_INT, 1, 31536000, "86400"),
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
@@ -511,6 +515,14 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 		return (-1);
 	}
 
+	if (c->outbox_lease <= c->delivery_timeout) {
+		(void)snprintf(err, errlen, "outbox_lease (%d s) must exceed "
+		    "delivery_timeout (%d s), or a delivery still under way "
+		    "would be sent again by another worker", c->outbox_lease,
+		    c->delivery_timeout);
+		return (-1);
+	}
+
 	if (c->media_max > c->body_max) {
 		(void)snprintf(err, errlen, "media_max (%lld) cannot exceed "
 		    "body_max (%lld)", c->media_max, c->body_max);
@@ -674,6 +686,7 @@ cfg_dump(const struct cfg *c, struct fmt_buf *b)
 			break;
 		case T_STR:
 			if (!strcmp(s->name, "database_url") ||
+			    !strcmp(s->name, "database_read_url") ||
 			    !strcmp(s->name, "smtp_password")) {
 				fmt_buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?

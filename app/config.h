@@ -38,6 +38,9 @@ struct cfg {
 	char		*dhparam;
 	int		workers;
 	char		*database_url;
+	char		*database_read_url;
+	int		read_max_lag_ms;
+	int		replica_check_ms;
 	int		db_connections;
 	int		db_wait;
 	char		*public_url;
@@ -70,6 +73,7 @@ struct cfg {
 	int		outbox_poll_ms;
 	int		outbox_batch;
 	int		outbox_retry_ms;
+	int		outbox_lease;
 	int		email_dead_after;
 	int		upstream_poll_ms;
 	int		delivery_timeout;

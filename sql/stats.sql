@@ -14,6 +14,7 @@
 -- 'agency', 'channel'), jurisdiction_id, service_code, agency, channel,
 -- opened, closed, median and p90 hours to close, within_sla, with_sla,
 -- duplicates, reopened, ever_closed, feedback count and mean rating
+-- Replica: yes (a public read that tolerates a standby's lag)
 WITH c AS (
     SELECT r.jurisdiction_id, r.service_code,
         coalesce(r.agency, '') AS agency, r.channel,

@@ -39,8 +39,6 @@
 #include "pq.h"
 #include "shared/metrics.h"
 
-#define LEASE_S		60
-
 struct delivery {
 	struct store_q		q;
 	struct kore_curl	curl;
@@ -149,7 +147,8 @@ outbox_claim(void)
 		return;
 
 	(void)snprintf(limit, sizeof(limit), "%d", app_config()->outbox_batch);
-	(void)snprintf(lease, sizeof(lease), "%d", LEASE_S);
+	(void)snprintf(lease, sizeof(lease), "%d",
+	    app_config()->outbox_lease);
 	v[0] = limit;
 	v[1] = lease;
 	/* E-mails wait for a node that can send them. */

@@ -8,6 +8,9 @@ With CERTFILE and KEYFILE it serves HTTPS with that certificate.
 POST /hook             a webhook receiver: logs every delivery (headers
                        and body) as one JSON line, answers 200
 POST /hook-fail        answers 500 (a destination that keeps failing)
+POST /hook-slow        a webhook receiver that takes a second: notes the
+                       arrival (one line in LOGFILE.arrivals) at once,
+                       then logs the delivery like /hook and answers 200
 POST /requests.json    an upstream Open311 server: takes a submission
                        (form-encoded) and answers [{"service_request_id":
                        "UP-n"}]
@@ -83,7 +86,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlparse(self.path)
         qs = urllib.parse.parse_qs(url.query)
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if url.path in ("/hook", "/hook-fail"):
+        if url.path in ("/hook", "/hook-fail", "/hook-slow"):
+            if url.path == "/hook-slow":
+                with lock, open(LOG + ".arrivals", "a") as f:
+                    f.write("%f\n" % time.time())
+                time.sleep(1)
             entry = {"path": url.path, "time": time.time(),
                      "headers": {k.lower(): v for k, v in self.headers.items()},
                      "body": body.decode("utf-8", "replace")}
