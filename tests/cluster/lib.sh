@@ -152,18 +152,13 @@ CONF
 	cl_node_run monitor
 	dl_until 30 as_pg psql -X -h 127.0.0.1 -p "$P_MON" -U postgres \
 	    -d pg_auto_failover -c 'select 1' || return 1
-	# Failover in seconds rather than the defaults' half minute; the
-	# keepers' network_partition_timeout stays below the demote timeout
-	# (docs/scaling.md).
-	as_pg psql -X -q -h 127.0.0.1 -p "$P_MON" -U postgres \
-	    -d pg_auto_failover \
-	    -c "ALTER SYSTEM SET pgautofailover.health_check_period = 1000" \
-	    -c "ALTER SYSTEM SET pgautofailover.health_check_timeout = 1000" \
-	    -c "ALTER SYSTEM SET pgautofailover.health_check_retry_delay = 500" \
-	    -c "ALTER SYSTEM SET pgautofailover.health_check_max_retries = 1" \
-	    -c "ALTER SYSTEM SET pgautofailover.node_considered_unhealthy_timeout = 3000" \
-	    -c "ALTER SYSTEM SET pgautofailover.primary_demote_timeout = 8000" \
-	    -c "SELECT pg_reload_conf()" >/dev/null || return 1
+	# Failover in seconds (conf/pg_auto_failover/monitor.sql, faster
+	# than its defaults); the keepers' network_partition_timeout (5 s,
+	# cl_node_create) stays below the demote timeout.
+	as_pg psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$P_MON" \
+	    -U postgres -d pg_auto_failover -v check_ms=1000 -v retries=1 \
+	    -v unhealthy_ms=3000 -v demote_ms=8000 \
+	    < conf/pg_auto_failover/monitor.sql >/dev/null || return 1
 	CL_MONITOR="postgres://autoctl_node@127.0.0.1:$P_MON/pg_auto_failover?sslmode=disable"
 
 	echo "cluster: node1 on $P_N1"
@@ -273,6 +268,7 @@ cl_gateway_start() {
 	    OPEN311_TRUST_FORWARDED_FOR=yes \
 	    OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200 \
 	    OPEN311_DELIVERY_TIMEOUT=2 OPEN311_OUTBOX_LEASE=4 \
+	    OPEN311_UPSTREAM_POLL_MS=300 \
 	    "$@" "$BIN" >>"$T/$_name.log" 2>&1 &
 	eval "GW_PID_$_name=$! GW_IDX_$_name=${#SERVERS[@]}"
 	SERVERS+=("$!")

@@ -15,7 +15,8 @@ POST /requests.json    an upstream Open311 server: takes a submission
                        (form-encoded) and answers [{"service_request_id":
                        "UP-n"}]
 GET  /requests.json    answers the upstream requests named in
-                       service_request_id, with their current status
+                       service_request_id, with their current status (and
+                       adds a line to LOGFILE.gets)
 POST /control/close    closes upstream request ?id=UP-n (status_notes from
                        ?notes=), as the upstream's staff would
 GET  /healthz          answers 200
@@ -75,6 +76,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if url.path == "/healthz":
             return self.reply(200, "{}")
         if url.path == "/requests.json":
+            with lock, open(LOG + ".gets", "a") as f:
+                f.write("%f\n" % time.time())
             ids = ",".join(qs.get("service_request_id", [""])).split(",")
             with lock:
                 state = load_state()
