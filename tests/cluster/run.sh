@@ -24,7 +24,8 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 
-BIN=$ROOT/${E2E_BINARY:-build/open311d}
+BIN=${E2E_BINARY:-build/open311d}
+case "$BIN" in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 PGBIN=/usr/lib/postgresql/15/bin
 T=$(mktemp -d /tmp/open311d-cluster.XXXXXX)
 chmod 755 "$T"

@@ -34,6 +34,12 @@ BASE=$CL_GW1
 get /metrics
 expect_body_has 'open311d_db_replica_lag_seconds 0.'
 
+reads() {
+	# reads: the statements both nodes sent to the read pool
+	a=$(cl_metric "$CL_GW1" open311d_db_read_queries_total)
+	b=$(cl_metric "$CL_GW2" open311d_db_read_queries_total)
+	echo $(( ${a:-0} + ${b:-0} ))
+}
 stmt_calls() {
 	# stmt_calls PORT PATTERN: calls of the statements like PATTERN
 	NPSQL "$1" -tAc "select coalesce(sum(calls), 0) from pg_stat_statements
@@ -43,8 +49,7 @@ standby=$P_N2
 primary=$P_N1
 NPSQL "$standby" -tAc 'select pg_stat_statements_reset()' >/dev/null
 NPSQL "$primary" -tAc 'select pg_stat_statements_reset()' >/dev/null
-reads0=$(( $(cl_metric "$CL_GW1" open311d_db_read_queries_total) +
-    $(cl_metric "$CL_GW2" open311d_db_read_queries_total) ))
+reads0=$(reads)
 for g in "$CL_GW1" "$CL_GW2"; do
 	BASE=$g
 	get '/requests.json?jurisdiction_id=sandiego.gov&status=open'
@@ -61,8 +66,7 @@ n2=$(stmt_calls "$standby" '%GET /stats.json%')
 check "the standby ran the exports and stats ($n, $n2)" test "$n" -ge 2 -a "$n2" -ge 2
 n=$(stmt_calls "$primary" '%GET /stats.json%')
 check "the primary did not ($n)" test "$n" = 0
-reads1=$(( $(cl_metric "$CL_GW1" open311d_db_read_queries_total) +
-    $(cl_metric "$CL_GW2" open311d_db_read_queries_total) ))
+reads1=$(reads)
 check "the gateways sent 8 reads or more to the read pool ($reads0 -> $reads1)" \
     test $((reads1 - reads0)) -ge 8
 
