@@ -59,11 +59,17 @@ struct cfg {
 	int		catalog_refresh_ms;
 	int		hsts;
 	int		max_span_days;
+	int		stats_max_days;
+	int		stats_cache_ms;
+	int		stats_fold_ms;
+	int		retention_days;
+	int		retention_check_ms;
 	int		bench_routes;
 	int		rate_anonymous;
 	int		rate_key;
 	int		rate_submit;
 	int		trust_forwarded_for;
+	int		forwarded_hops;
 	char		*smtp_url;
 	char		*smtp_from;
 	char		*smtp_user;

@@ -45,6 +45,7 @@
 #include "shared/ratelimit.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
+#include "store/jobs.h"
 #include "store/keys.h"
 #include "store/outbox.h"
 #include "store/pq.h"
@@ -60,6 +61,7 @@ static void	main_ca_check(void);
 static struct cfg	cfg;
 static struct rl_table	*ratelimit = NULL;
 static struct met_table	*metrics = NULL;
+static char		retention[16];
 
 const struct cfg *
 app_config(void)
@@ -317,8 +319,22 @@ kore_worker_configure(void)
 	store_keys_init();
 	store_cache_start(cfg.catalog_refresh_ms);
 
-	/* Every worker delivers; the first also polls upstream servers. */
+	/*
+	 * Every worker delivers; the first also polls upstream servers,
+	 * folds the statistics and erases expired personal data.
+	 */
 	store_outbox_start(worker->id == KORE_WORKER_BASE);
+	if (worker->id != KORE_WORKER_BASE)
+		return;
+	store_job_start(SQL_stats_fold, NULL, cfg.stats_fold_ms,
+	    "statistics fold", 0);
+	if (cfg.retention_days > 0) {
+		(void)snprintf(retention, sizeof(retention), "%d",
+		    cfg.retention_days);
+		store_job_start(SQL_retention_purge, retention,
+		    cfg.retention_check_ms, "retention: personal data erased "
+		    "from closed requests", 1);
+	}
 }
 
 void

@@ -43,6 +43,7 @@ static const struct {
 	{ "jurisdiction",	cli_jurisdiction },
 	{ "keys",		cli_keys },
 	{ "destinations",	cli_destinations },
+	{ "purge",		cli_purge },
 	{ "config",		cli_config },
 	{ NULL,			NULL }
 };
@@ -119,6 +120,7 @@ cli_usage(void)
 	    "                     (--webhook URL --secret-env VAR | --open311 "
 	    "URL --api-key-env VAR)\n"
 	    "       open311d [-c conf] destinations list | remove ID\n"
+	    "       open311d [-c conf] purge [--dry-run] [--days N]\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }

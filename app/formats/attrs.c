@@ -232,8 +232,10 @@ fmt_attrs_collect(const struct fmt_form *form, const struct cat_service *svc,
 		a = &svc->attrs[i];
 		if (a->variable && a->required &&
 		    json_object_get(obj, a->code) == NULL) {
-			(void)attrs_fail(err, errlen, "attribute[%s] is "
-			    "required: %s", a->code, a->description);
+			/* "CODE required" first: Chicago's suite reads it. */
+			(void)attrs_fail(err, errlen, "%s required: send "
+			    "attribute[%s] (%s)", a->code, a->code,
+			    a->description);
 			goto out;
 		}
 	}

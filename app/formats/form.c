@@ -52,6 +52,8 @@ static int	mp_part(struct fmt_form *, const char *, size_t,
 static int	mp_header_value(const char *, const char *, char *, size_t);
 static int	form_json_value(struct fmt_form *, const char *, json_t *,
 		    const struct fmt_form_limits *);
+static int	form_json_scan(struct fmt_form *, const char *, size_t,
+		    const struct fmt_form_limits *);
 static void	form_encode_part(struct fmt_buf *, const char *);
 static char	*form_strndup(const char *, size_t);
 
@@ -586,6 +588,80 @@ form_json_value(struct fmt_form *form, const char *key, json_t *v,
 	return (0);
 }
 
+/*
+ * Before jansson builds a tree of a body: one pass over its bytes that
+ * refuses nesting deeper than arrays in arrays in an object (deeper than
+ * any field can be, with a level to spare for the message that names the
+ * field), more keys and values than twice the fields allowed, counted as
+ * they come, and strings too long to decode to a value of the allowed
+ * length, so that a body of millions of values or one huge string costs
+ * neither the memory nor the time of parsing it. What it lets through, json_loadb and
+ * the field checks still check.
+ */
+static int
+form_json_scan(struct fmt_form *form, const char *p, size_t len,
+    const struct fmt_form_limits *lim)
+{
+	size_t	i, tokens, max, start, longest;
+	int	depth, in_str, esc, in_tok;
+
+	max = 2 * lim->fields + 2;
+	/* An escape is at most 6 bytes for at least one byte of text. */
+	longest = 6 * (lim->value > lim->name ? lim->value : lim->name) + 6;
+	tokens = start = 0;
+	depth = in_str = esc = in_tok = 0;
+	for (i = 0; i < len; i++) {
+		if (in_str) {
+			if (i - start > longest)
+				return (form_fail(form, "a string in the JSON "
+				    "body is longer than %zu bytes", lim->value));
+			if (esc)
+				esc = 0;
+			else if (p[i] == '\\')
+				esc = 1;
+			else if (p[i] == '"')
+				in_str = 0;
+			continue;
+		}
+		switch (p[i]) {
+		case '"':
+			in_str = 1;
+			start = i;
+			tokens++;
+			break;
+		case '{':
+		case '[':
+			if (++depth > 3)
+				return (form_fail(form, "the JSON body nests too "
+				    "deep: each field is a string, number, "
+				    "boolean or an array of those"));
+			break;
+		case '}':
+		case ']':
+			depth--;
+			break;
+		case ',':
+		case ':':
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+			break;
+		default:
+			if (!in_tok)
+				tokens++;
+			in_tok = 1;
+			continue;
+		}
+		in_tok = 0;
+		if (tokens > max)
+			return (form_fail(form, "too many fields (at most %zu) "
+			    "in the JSON body", lim->fields));
+	}
+	return (tokens > max ? form_fail(form, "too many fields (at most "
+	    "%zu) in the JSON body", lim->fields) : 0);
+}
+
 int
 fmt_form_json(struct fmt_form *form, const char *body, size_t len,
     const struct fmt_form_limits *lim)
@@ -596,6 +672,8 @@ fmt_form_json(struct fmt_form *form, const char *body, size_t len,
 	size_t		i;
 	int		rc;
 
+	if (form_json_scan(form, body, len, lim) == -1)
+		return (-1);
 	if ((root = json_loadb(body, len, JSON_REJECT_DUPLICATES,
 	    &jerr)) == NULL)
 		return (form_fail(form, "malformed JSON body at line %d: %s",

@@ -15,8 +15,13 @@
  */
 
 /*
- * Entity tags, HTTP dates and JSONP names (see http.h).
+ * Entity tags, HTTP dates, JSONP names, log-safe query strings and
+ * client addresses (see http.h).
  */
+
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +48,7 @@ static int	http_num(const char **, int, int *);
 static int	http_month(const char **, int *);
 static int	http_clock(const char **, int *, int *, int *);
 static int	http_lit(const char **, const char *);
+static int	http_addr_entry(const char *, size_t, char *);
 
 /*
  * A word-at-a-time multiply-xorshift hash: the body of a list answer
@@ -304,4 +310,114 @@ fmt_url_check(const char *s, size_t len)
 	    strpbrk(s, " \"<>\\") != NULL)
 		return (FMT_URL_BAD);
 	return (FMT_URL_OK);
+}
+
+void
+fmt_query_redact(struct fmt_buf *out, const char *qs)
+{
+	static const char	*open[] = {
+		"jurisdiction_id", "service_code", "service_request_id",
+		"status", "detailed_status", "agency_responsible",
+		"start_date", "end_date", "updated_after", "updated_before",
+		"page", "page_size", "max_requests", "after", "lat", "long",
+		"radius", "bbox", "extensions", "callback", "locale", NULL
+	};
+	const char	*amp, *eq;
+	size_t		n, i;
+
+	while (*qs != '\0') {
+		amp = qs + strcspn(qs, "&");
+		eq = memchr(qs, '=', (size_t)(amp - qs));
+		n = (size_t)((eq != NULL ? eq : amp) - qs);
+		fmt_buf_add(out, qs, n);
+		if (eq != NULL) {
+			for (i = 0; open[i] != NULL; i++) {
+				if (strlen(open[i]) == n &&
+				    !memcmp(open[i], qs, n))
+					break;
+			}
+			if (open[i] != NULL)
+				fmt_buf_add(out, eq, (size_t)(amp - eq));
+			else
+				fmt_buf_str(out, "=-");
+		}
+		if (*amp == '\0')
+			break;
+		fmt_buf_byte(out, '&');
+		qs = amp + 1;
+	}
+}
+
+/* addr (len bytes) as an IP address in out, without a port. */
+static int
+http_addr_entry(const char *addr, size_t len, char *out)
+{
+	unsigned char	bin[16];
+	char		buf[FMT_ADDR_LEN];
+	const char	*p;
+
+	while (len > 0 && (*addr == ' ' || *addr == '\t')) {
+		addr++;
+		len--;
+	}
+	while (len > 0 && (addr[len - 1] == ' ' || addr[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof(buf))
+		return (-1);
+
+	if (addr[0] == '[') {
+		if ((p = memchr(addr, ']', len)) == NULL)
+			return (-1);
+		len = (size_t)(p - addr - 1);
+		addr++;
+	} else if ((p = memchr(addr, ':', len)) != NULL &&
+	    memchr(p + 1, ':', len - (size_t)(p + 1 - addr)) == NULL) {
+		len = (size_t)(p - addr);
+	}
+	memcpy(buf, addr, len);
+	buf[len] = '\0';
+	if (inet_pton(AF_INET, buf, bin) != 1 &&
+	    inet_pton(AF_INET6, buf, bin) != 1)
+		return (-1);
+	memcpy(out, buf, len + 1);
+	return (0);
+}
+
+int
+fmt_forwarded_for(const char *xff, int hops, char *out)
+{
+	const char	*end, *start;
+	int		n;
+
+	if (hops < 1)
+		hops = 1;
+	end = xff + strlen(xff);
+	for (n = 1;; n++) {
+		start = end;
+		while (start > xff && start[-1] != ',')
+			start--;
+		if (n == hops || start == xff)
+			break;
+		end = start - 1;
+	}
+	return (http_addr_entry(start, (size_t)(end - start), out));
+}
+
+void
+fmt_rate_client(const char *addr, char *out)
+{
+	unsigned char	bin[16];
+	char		buf[INET6_ADDRSTRLEN];
+
+	if (inet_pton(AF_INET6, addr, bin) == 1) {
+		if (!memcmp(bin, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) {
+			(void)inet_ntop(AF_INET, bin + 12, out, FMT_ADDR_LEN);
+			return;
+		}
+		memset(bin + 8, 0, 8);
+		(void)inet_ntop(AF_INET6, bin, buf, sizeof(buf));
+		(void)snprintf(out, FMT_ADDR_LEN, "%s/64", buf);
+		return;
+	}
+	(void)snprintf(out, FMT_ADDR_LEN, "%s", addr);
 }

@@ -18,13 +18,16 @@
  * The HTTP details of the response path that are pure text work:
  * entity tags and If-None-Match, HTTP dates for Last-Modified and
  * If-Modified-Since, and JSONP callback names. Tested and fuzzed without
- * a server.
+ * a server. And what of a query string may go into a log line, and
+ * which address a request counts against (X-Forwarded-For, IPv6 /64).
  */
 
 #ifndef __H_FMT_HTTP
 #define __H_FMT_HTTP
 
 #include <stddef.h>
+
+#include "buf.h"
 
 #define FMT_ETAG_LEN	19	/* "\"" 16 hex digits "\"" and a NUL */
 #define FMT_HTTP_DATE_LEN	64	/* an IMF-fixdate (29 bytes) fits */
@@ -72,5 +75,37 @@ int	fmt_callback_valid(const char *);
  * FMT_URL_NOHOST (not http or https, or no host) or FMT_URL_BAD.
  */
 int	fmt_url_check(const char *, size_t);
+
+/*
+ * Appends query string qs to out for the access log: the pairs in their
+ * order, each value kept only for the filter and paging parameters that
+ * carry no secret or personal data (jurisdiction_id, service_code,
+ * status, dates, pages, lat/long/radius/bbox, ...), every other value
+ * (api_key, tokens, e-mail addresses, names, descriptions) written as
+ * "-". Names are written as sent.
+ */
+void	fmt_query_redact(struct fmt_buf *, const char *);
+
+#define FMT_ADDR_LEN	64	/* an IPv6 address with /64, and a NUL */
+
+/*
+ * The client address an X-Forwarded-For value gives when the last hops
+ * proxies before the gateway are trusted: each proxy appends the address
+ * it was connected from, so the client is the hops-th entry from the end
+ * (the first entry when there are fewer). An entry may carry a port
+ * (192.0.2.1:5678, [2001:db8::1]:443). Writes the address to out
+ * (FMT_ADDR_LEN bytes). Returns 0, or -1 when that entry is not an IP
+ * address (the caller uses the peer's).
+ */
+int	fmt_forwarded_for(const char *, int, char *);
+
+/*
+ * The rate-limit client of an address (text, IPv4 or IPv6): an IPv4
+ * address stays as it is, an IPv6 one counts for its /64 (one
+ * subscriber's usual allocation: "2001:db8:1:2::/64"), an IPv4-mapped
+ * IPv6 address as its IPv4 one. Writes FMT_ADDR_LEN bytes to out;
+ * anything else is copied as it is (truncated).
+ */
+void	fmt_rate_client(const char *, char *);
 
 #endif

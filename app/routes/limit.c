@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "formats/http.h"
 #include "route.h"
 #include "shared/metrics.h"
 #include "shared/ratelimit.h"
@@ -38,31 +39,36 @@
 
 static void	limit_address(struct http_request *, char *, size_t);
 
-/* The client's address, or the first X-Forwarded-For hop if trusted. */
+/*
+ * The client's address: the peer's, or with trust_forwarded_for the
+ * entry the trusted proxies added to X-Forwarded-For (forwarded_hops
+ * from the end); as a rate-limit client (IPv6 by its /64).
+ */
 static void
 limit_address(struct http_request *req, char *out, size_t len)
 {
-	const char	*fwd;
-	size_t		n;
+	const struct cfg	*cfg;
+	const char		*fwd;
+	char			addr[FMT_ADDR_LEN];
 
-	if (app_config()->trust_forwarded_for &&
-	    http_request_header(req, "x-forwarded-for", &fwd)) {
-		n = strcspn(fwd, ", ");
-		if (n > 0 && n < len) {
-			memcpy(out, fwd, n);
-			out[n] = '\0';
-			return;
+	cfg = app_config();
+	if (!cfg->trust_forwarded_for ||
+	    !http_request_header(req, "x-forwarded-for", &fwd) ||
+	    fmt_forwarded_for(fwd, cfg->forwarded_hops, addr) == -1) {
+		(void)snprintf(addr, sizeof(addr), "-");
+		if (req->owner->family == AF_INET) {
+			(void)inet_ntop(AF_INET,
+			    &req->owner->addr.ipv4.sin_addr, addr,
+			    sizeof(addr));
+		} else if (req->owner->family == AF_INET6) {
+			(void)inet_ntop(AF_INET6,
+			    &req->owner->addr.ipv6.sin6_addr, addr,
+			    sizeof(addr));
 		}
 	}
-
-	(void)snprintf(out, len, "-");
-	if (req->owner->family == AF_INET) {
-		(void)inet_ntop(AF_INET, &req->owner->addr.ipv4.sin_addr,
-		    out, (socklen_t)len);
-	} else if (req->owner->family == AF_INET6) {
-		(void)inet_ntop(AF_INET6, &req->owner->addr.ipv6.sin6_addr,
-		    out, (socklen_t)len);
-	}
+	if (len < FMT_ADDR_LEN)
+		fatalx("limit_address: a buffer of %zu bytes", len);
+	fmt_rate_client(addr, out);
 }
 
 /*
@@ -94,7 +100,7 @@ route_limit(struct http_request *req, struct route_ctx *ctx,
 	const struct cfg	*cfg;
 	struct rl_table		*t;
 	struct timespec		ts;
-	char			id[96], addr[INET6_ADDRSTRLEN], after[16];
+	char			id[96], addr[FMT_ADDR_LEN], after[16];
 	int			rate, wait;
 
 	if ((t = app_ratelimit()) == NULL || ctx->limited)

@@ -62,7 +62,7 @@ void
 route_finish(struct http_request *req, struct route_ctx *ctx, int status,
     size_t len)
 {
-	struct fmt_buf	b;
+	struct fmt_buf	b, qs;
 	char		addr[INET6_ADDRSTRLEN];
 	u_int64_t	us;
 
@@ -87,8 +87,11 @@ route_finish(struct http_request *req, struct route_ctx *ctx, int status,
 	    http_method_text(req->method));
 	reply_log_str(&b, req->path);
 	if (req->query_string != NULL) {
+		fmt_buf_init(&qs);
+		fmt_query_redact(&qs, req->query_string);
 		fmt_buf_byte(&b, '?');
-		reply_log_str(&b, req->query_string);
+		reply_log_str(&b, fmt_buf_cstr(&qs));
+		fmt_buf_free(&qs);
 	}
 	fmt_buf_printf(&b, " %d %zu %llu.%03llums\n", status, len,
 	    (unsigned long long)(us / 1000),

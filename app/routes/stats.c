@@ -16,12 +16,14 @@
 
 /*
  * GET /stats.json: CitiStat-style performance figures for the requests
- * opened between start_date and end_date (the last 30 days by default),
- * overall and by jurisdiction, service, agency and channel: opened,
- * closed, median and 90th percentile hours to close, the share closed
- * within the service's SLA, the share that were duplicates, the share
- * reopened after closing, and reporters' feedback. Public: no personal
- * data is involved.
+ * opened on the days from start_date to end_date (whole days in UTC; the
+ * last 30 days by default, at most stats_max_days), overall and by
+ * jurisdiction, service, agency and channel: opened, closed, median and
+ * 90th percentile hours to close, the share closed within the service's
+ * SLA, the share that were duplicates, the share reopened after closing,
+ * and reporters' feedback. Read from the daily rollup, whatever the
+ * window; each worker keeps its last answers for stats_cache_ms. Public:
+ * no personal data is involved.
  */
 
 #include <stdio.h>
@@ -29,113 +31,136 @@
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
 #include "formats/date.h"
+#include "formats/stats.h"
 #include "route.h"
 
 #define STATS_DEFAULT_DAYS	30
+#define STATS_CACHED		8
+#define DAY			86400LL
+
+struct stats_answer {
+	long long	from;
+	long long	to;
+	char		jur[128];
+	u_int64_t	expires;
+	char		*body;
+	size_t		len;
+};
+
+struct stats_window {
+	long long	from;
+	long long	to;
+};
+
+static struct stats_answer	cached[STATS_CACHED];
 
 static int	stats_window(struct http_request *, struct route_ctx *,
 		    long long *, long long *);
-static void	stats_share(struct fmt_doc *, const char *, const char *,
-		    const char *);
-static void	stats_row(struct fmt_doc *, struct route_ctx *, int);
+static const char	*stats_service_name(void *, const char *,
+			    const char *);
 static void	stats_render(struct route_ctx *, long long, long long,
 		    struct fmt_buf *);
+static struct stats_answer	*stats_cached(long long, long long,
+				    const char *);
+static void	stats_keep(long long, long long, const char *,
+		    const struct fmt_buf *);
+static void	stats_day(long long, char *, size_t);
+static long long	stats_midnight(long long);
 static void	stats_free(struct route_ctx *);
 
+/*
+ * The window as midnights (seconds since the epoch, UTC): from the day of
+ * start_date to the end of the day of end_date. Returns 1, or 0 after
+ * answering 400.
+ */
 static int
 stats_window(struct http_request *req, struct route_ctx *ctx,
     long long *from, long long *to)
 {
 	const char	*s, *e;
+	long long	t, max;
 
-	*to = (long long)time(NULL);
-	if ((e = route_param(ctx, "end_date")) != NULL &&
-	    fmt_date_parse(e, to, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "end_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", e);
-		return (0);
+	*to = stats_midnight((long long)time(NULL)) + DAY;
+	if ((e = route_param(ctx, "end_date")) != NULL) {
+		if (fmt_date_parse(e, &t, NULL) == -1) {
+			(void)route_error(req, ctx, 400, "end_date must be a "
+			    "W3C date-time such as 2026-11-01T00:00:00Z, not "
+			    "'%.40s'", e);
+			return (0);
+		}
+		*to = -stats_midnight(-t);
 	}
-	*from = *to - STATS_DEFAULT_DAYS * 86400LL;
-	if ((s = route_param(ctx, "start_date")) != NULL &&
-	    fmt_date_parse(s, from, NULL) == -1) {
-		(void)route_error(req, ctx, 400, "start_date must be a W3C "
-		    "date-time such as 2026-11-01T00:00:00Z, not '%.40s'", s);
-		return (0);
+	*from = *to - STATS_DEFAULT_DAYS * DAY;
+	if ((s = route_param(ctx, "start_date")) != NULL) {
+		if (fmt_date_parse(s, &t, NULL) == -1) {
+			(void)route_error(req, ctx, 400, "start_date must be a "
+			    "W3C date-time such as 2026-11-01T00:00:00Z, not "
+			    "'%.40s'", s);
+			return (0);
+		}
+		*from = stats_midnight(t);
 	}
 	if (*from >= *to) {
 		(void)route_error(req, ctx, 400, "start_date must be before "
-		    "end_date");
+		    "end_date (whole days: the statistics count by day)");
+		return (0);
+	}
+	max = app_config()->stats_max_days;
+	if (*to - *from > max * DAY) {
+		(void)route_error(req, ctx, 400, "the window from start_date "
+		    "to end_date is %lld days; at most %lld days at once",
+		    (*to - *from) / DAY, max);
 		return (0);
 	}
 	return (1);
 }
 
-/* part / whole as a share from 0 to 1, or null when whole is 0. */
-static void
-stats_share(struct fmt_doc *doc, const char *key, const char *part,
-    const char *whole)
+/* The midnight (UTC) at or before t. */
+static long long
+stats_midnight(long long t)
 {
-	char		v[32];
-	long long	p, w;
-
-	p = strtoll(part, NULL, 10);
-	w = strtoll(whole, NULL, 10);
-	if (w <= 0) {
-		fmt_doc_null(doc, key);
-		return;
-	}
-	(void)snprintf(v, sizeof(v), "%.4f", (double)p / (double)w);
-	fmt_doc_num(doc, key, v);
+	return (t >= 0 ? t / DAY * DAY : -((-t + DAY - 1) / DAY) * DAY);
 }
 
-/* The figures of result row r. */
-static void
-stats_row(struct fmt_doc *doc, struct route_ctx *ctx, int r)
+static const char *
+stats_service_name(void *arg, const char *jur_id, const char *code)
 {
-	struct store_q	*q;
+	struct route_ctx	*ctx = arg;
+	struct cat_jurisdiction	*jur;
+	struct cat_service	*svc;
 
-	q = &ctx->q;
-	fmt_doc_num(doc, "opened", store_val(q, r, 5));
-	fmt_doc_num(doc, "closed", store_val(q, r, 6));
-	fmt_doc_num(doc, "median_hours_to_close", store_isnull(q, r, 7) ?
-	    NULL : store_val(q, r, 7));
-	fmt_doc_num(doc, "p90_hours_to_close", store_isnull(q, r, 8) ?
-	    NULL : store_val(q, r, 8));
-	stats_share(doc, "closed_within_sla_share", store_val(q, r, 9),
-	    store_val(q, r, 10));
-	stats_share(doc, "duplicate_share", store_val(q, r, 11),
-	    store_val(q, r, 5));
-	stats_share(doc, "reopened_share", store_val(q, r, 12),
-	    store_val(q, r, 13));
-	fmt_doc_num(doc, "feedback_count", store_val(q, r, 14));
-	fmt_doc_num(doc, "feedback_mean_rating", store_isnull(q, r, 15) ?
-	    NULL : store_val(q, r, 15));
+	if ((jur = cat_jurisdiction_find(ctx->cat, jur_id)) == NULL ||
+	    (svc = cat_service_find(jur, code)) == NULL)
+		return (NULL);
+	return (svc->name);
 }
 
 static void
 stats_render(struct route_ctx *ctx, long long from, long long to,
     struct fmt_buf *out)
 {
-	static const struct {
-		const char	*dim;
-		const char	*list;
-	} dims[] = {
-		{ "jurisdiction", "by_jurisdiction" },
-		{ "service", "by_service" },
-		{ "agency", "by_agency" },
-		{ "channel", "by_channel" },
-	};
-	struct cat_jurisdiction	*jur;
-	struct cat_service	*svc;
+	struct fmt_stats	st;
 	struct fmt_doc		doc;
 	struct store_q		*q;
+	long long		n[FMT_STATS_COUNTS];
 	char			date[FMT_DATE_LEN];
-	size_t			d;
-	int			r, n;
+	int			r, i;
 
 	q = &ctx->q;
-	n = store_rows(q);
+	fmt_stats_init(&st);
+	for (r = 0; r < store_rows(q); r++) {
+		for (i = 0; i < FMT_STATS_COUNTS; i++)
+			n[i] = strtoll(store_val(q, r, 4 + i), NULL, 10);
+		if (fmt_stats_add(&st, store_val(q, r, 0), store_val(q, r, 1),
+		    store_val(q, r, 2), store_val(q, r, 3), n,
+		    store_val(q, r, 4 + FMT_STATS_COUNTS)) == -1) {
+			kore_log(LOG_WARNING, "stats: a rollup row with a "
+			    "malformed histogram was left out");
+		}
+	}
+
 	fmt_doc_begin(&doc, out, FMT_JSON);
 	fmt_doc_object(&doc, "stats");
 	fmt_date_format(from, date);
@@ -146,46 +171,64 @@ stats_render(struct route_ctx *ctx, long long from, long long to,
 	    route_param(ctx, "jurisdiction_id"));
 	fmt_date_format((long long)time(NULL), date);
 	fmt_doc_str(&doc, "generated_datetime", date);
-
-	/* GROUPING SETS gives the () row even for no requests. */
-	fmt_doc_object(&doc, "total");
-	for (r = 0; r < n; r++) {
-		if (!strcmp(store_val(q, r, 0), "total"))
-			stats_row(&doc, ctx, r);
-	}
+	fmt_stats_render(&st, &doc, stats_service_name, ctx);
 	fmt_doc_end(&doc);
+	fmt_stats_free(&st);
+}
 
-	for (d = 0; d < sizeof(dims) / sizeof(dims[0]); d++) {
-		fmt_doc_list(&doc, dims[d].list, "group");
-		for (r = 0; r < n; r++) {
-			if (strcmp(store_val(q, r, 0), dims[d].dim))
-				continue;
-			fmt_doc_object(&doc, NULL);
-			if (d == 0 || d == 1)
-				fmt_doc_str(&doc, "jurisdiction_id",
-				    store_val(q, r, 1));
-			if (d == 1) {
-				fmt_doc_str(&doc, "service_code",
-				    store_val(q, r, 2));
-				jur = cat_jurisdiction_find(ctx->cat,
-				    store_val(q, r, 1));
-				svc = jur == NULL ? NULL : cat_service_find(jur,
-				    store_val(q, r, 2));
-				fmt_doc_str(&doc, "service_name",
-				    svc != NULL ? svc->name : NULL);
-			}
-			if (d == 2)
-				fmt_doc_str(&doc, "agency_responsible",
-				    store_val(q, r, 3)[0] != '\0' ?
-				    store_val(q, r, 3) : NULL);
-			if (d == 3)
-				fmt_doc_str(&doc, "channel", store_val(q, r, 4));
-			stats_row(&doc, ctx, r);
-			fmt_doc_end(&doc);
-		}
-		fmt_doc_end(&doc);
+/* A worker's answer for the window and jurisdiction, while still fresh. */
+static struct stats_answer *
+stats_cached(long long from, long long to, const char *jur)
+{
+	u_int64_t	now;
+	int		i;
+
+	now = kore_time_ms();
+	for (i = 0; i < STATS_CACHED; i++) {
+		if (cached[i].body != NULL && cached[i].expires > now &&
+		    cached[i].from == from && cached[i].to == to &&
+		    !strcmp(cached[i].jur, jur != NULL ? jur : ""))
+			return (&cached[i]);
 	}
-	fmt_doc_end(&doc);
+	return (NULL);
+}
+
+/* Keeps an answer in place of the one that expires first. */
+static void
+stats_keep(long long from, long long to, const char *jur,
+    const struct fmt_buf *body)
+{
+	struct stats_answer	*a;
+	int			i, ms;
+
+	ms = app_config()->stats_cache_ms;
+	if (ms == 0 || (jur != NULL && strlen(jur) >= sizeof(a->jur)))
+		return;
+	a = &cached[0];
+	for (i = 1; i < STATS_CACHED; i++) {
+		if (cached[i].expires < a->expires)
+			a = &cached[i];
+	}
+	kore_free(a->body);
+	a->from = from;
+	a->to = to;
+	(void)snprintf(a->jur, sizeof(a->jur), "%s", jur != NULL ? jur : "");
+	a->expires = kore_time_ms() + (u_int64_t)ms;
+	a->body = kore_malloc(body->len);
+	memcpy(a->body, body->data, body->len);
+	a->len = body->len;
+}
+
+/* The UTC date of a midnight, as YYYY-MM-DD. */
+static void
+stats_day(long long t, char *out, size_t len)
+{
+	struct tm	tm;
+	time_t		tt;
+
+	tt = (time_t)t;
+	(void)gmtime_r(&tt, &tm);
+	(void)strftime(out, len, "%Y-%m-%d", &tm);
 }
 
 static void
@@ -198,27 +241,32 @@ stats_free(struct route_ctx *ctx)
 int
 route_stats(struct http_request *req, struct route_ctx *ctx)
 {
-	struct fmt_buf	body;
-	const char	*v[3], *jur;
-	char		from[24], to[24];
-	long long	f, t, *w;
-	int		r;
+	struct stats_window	*w;
+	struct stats_answer	*a;
+	struct fmt_buf		body;
+	const char		*v[3], *jur;
+	char			from[16], to[16];
+	long long		f, t;
+	int			r;
 
+	jur = route_param(ctx, "jurisdiction_id");
 	if (ctx->step == 0) {
 		if ((r = route_catalog(req, ctx)) != KORE_RESULT_OK)
 			return (r == KORE_RESULT_RETRY ? r : KORE_RESULT_OK);
-		if ((jur = route_param(ctx, "jurisdiction_id")) != NULL &&
-		    cat_jurisdiction_find(ctx->cat, jur) == NULL)
+		if (jur != NULL && cat_jurisdiction_find(ctx->cat, jur) == NULL)
 			return (route_error(req, ctx, 404, "jurisdiction_id "
 			    "'%s' not found", jur));
 		if (!stats_window(req, ctx, &f, &t))
 			return (KORE_RESULT_OK);
-		ctx->priv = w = kore_calloc(2, sizeof(*w));
+		if ((a = stats_cached(f, t, jur)) != NULL)
+			return (route_reply(req, ctx, 200, a->body, a->len,
+			    fmt_content_type(FMT_JSON)));
+		ctx->priv = w = kore_calloc(1, sizeof(*w));
 		ctx->cleanup = stats_free;
-		w[0] = f;
-		w[1] = t;
-		(void)snprintf(from, sizeof(from), "%lld", f);
-		(void)snprintf(to, sizeof(to), "%lld", t);
+		w->from = f;
+		w->to = t;
+		stats_day(f, from, sizeof(from));
+		stats_day(t, to, sizeof(to));
 		v[0] = from;
 		v[1] = to;
 		v[2] = jur;
@@ -233,7 +281,8 @@ route_stats(struct http_request *req, struct route_ctx *ctx)
 
 	w = ctx->priv;
 	fmt_buf_init(&body);
-	stats_render(ctx, w[0], w[1], &body);
+	stats_render(ctx, w->from, w->to, &body);
+	stats_keep(w->from, w->to, jur, &body);
 	r = route_reply_doc(req, ctx, 200, &body);
 	fmt_buf_free(&body);
 	return (r);

@@ -21,6 +21,7 @@
  * be full again can be taken over by another.
  */
 
+#include <stdint.h>
 #include <string.h>
 
 #include "hash.h"
@@ -88,6 +89,24 @@ rl_slot(struct rl_table *t, uint64_t id, int64_t now, int64_t idle)
 	return (NULL);
 }
 
+/* When the first slot of id's probe window can be taken over. */
+static int64_t
+rl_window_free(struct rl_table *t, uint64_t id, int64_t now, int64_t idle)
+{
+	int64_t		tat, first;
+	size_t		i, h;
+
+	h = (size_t)(id % RL_SLOTS);
+	first = INT64_MAX;
+	for (i = 0; i < RL_PROBE; i++) {
+		tat = __atomic_load_n(&t->slots[(h + i) % RL_SLOTS].tat,
+		    __ATOMIC_ACQUIRE);
+		if (tat + idle < first)
+			first = tat + idle;
+	}
+	return (first > now ? first : now + 1);
+}
+
 int
 rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 {
@@ -102,9 +121,15 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 	interval = NS_PER_MIN / rate;
 	burst = NS_PER_MIN - interval;
 
-	/* A full table (an attack of many addresses) is not a reason to fail. */
-	if ((s = rl_slot(t, id, now, NS_PER_MIN)) == NULL)
-		return (0);
+	/*
+	 * Every slot it may take is held by a client still counting (many
+	 * addresses at once): refused until the first of them is reusable,
+	 * so no number of addresses buys a way around the limit.
+	 */
+	if ((s = rl_slot(t, id, now, NS_PER_MIN)) == NULL) {
+		wait = rl_window_free(t, id, now, NS_PER_MIN) - now;
+		return ((int)((wait + 999999999) / 1000000000));
+	}
 
 	for (;;) {
 		old = __atomic_load_n(&s->tat, __ATOMIC_ACQUIRE);

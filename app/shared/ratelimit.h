@@ -43,7 +43,9 @@ struct rl_table {
 /*
  * Counts one request of client id against rate requests per minute, at
  * now (microseconds). Returns 0 when it is allowed, or the number of
- * seconds after which the next one will be (at least 1).
+ * seconds after which the next one will be (at least 1). A client that
+ * finds every slot it may use held by clients still counting is refused
+ * until the first of those can be reused (the table fails closed).
  */
 int	rl_take(struct rl_table *, uint64_t, int, int64_t);
 

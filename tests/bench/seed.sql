@@ -10,6 +10,9 @@
 
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
+-- A bulk load: no statistics deltas row by row (the requests_stats and
+-- feedback_stats triggers); the rollup is rebuilt once at the end.
+SET session_replication_role = replica;
 
 CREATE TEMP TABLE bench_points AS
 SELECT jurisdiction_id, row_number() OVER (PARTITION BY jurisdiction_id)
@@ -87,4 +90,8 @@ FROM (SELECT parent_id, count(*) AS n FROM requests
     WHERE parent_id IS NOT NULL GROUP BY parent_id) d
 WHERE p.id = d.parent_id;
 
+SET session_replication_role = DEFAULT;
+SELECT stats_rebuild();
+
 VACUUM ANALYZE requests;
+VACUUM ANALYZE stats_daily;

@@ -671,6 +671,8 @@ test_partial_free(void **state)
 
 static const struct fmt_form_limits	jlim = { 8, 16, 32, 0, 0 };
 
+#define BIG_JSON	(32 * 1024 * 1024)
+
 #define J(s, rc, want)	{ "application/json", s, sizeof(s) - 1, rc, want }
 #define V32		"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"
 #define EACUTE4		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
@@ -750,6 +752,15 @@ static const struct form_case	json_cases[] = {
 	J("{\"a\":[[1]]}", -1, "field 'a' " NOT_SCALAR),
 	J("{\"a\":[{\"b\":1}]}", -1, "field 'a' " NOT_SCALAR),
 	J("{\"a\":[1,null]}", -1, "field 'a' " NOT_SCALAR),
+	J("{\"a\":[[[1]]]}", -1, "the JSON body nests too deep"),
+	J("{\"a\":{\"b\":{\"c\":{}}}}", -1, "the JSON body nests too deep"),
+	/* Counted before parsing: twice the fields, keys and values. */
+	J("{\"a\":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]}", -1,
+	    "too many fields (at most 8) in the JSON body"),
+	J("{\"a\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\","
+	    "\"9\",\"10\",\"11\",\"12\",\"13\",\"14\",\"15\",\"16\","
+	    "\"17\",\"18\"]}", -1, "too many fields (at most 8) in the JSON body"),
+	J("{\"a\":\"[[[[,,,::: \\\" {{{\"}", 0, "a=[[[[,,,::: \" {{{\n"),
 	/* Other roots. */
 	J("", -1, "malformed JSON body"),
 	J("   ", -1, "malformed JSON body"),
@@ -783,7 +794,7 @@ test_json_table(void **state)
 		-2.2250738585072014e-308, 123456789.123456789,
 	};
 	struct fmt_form		form;
-	char			body[128], *got;
+	char			body[128], *got, *big;
 	size_t			i;
 	int			rc;
 
@@ -819,6 +830,44 @@ test_json_table(void **state)
 		assert_true(strtod(form.f[0].value, NULL) == reals[i]);
 		fmt_form_free(&form);
 	}
+
+	/*
+	 * 32 MB of numbers in one array: refused by the count, before a
+	 * tree of sixteen million values is built.
+	 */
+	big = malloc(BIG_JSON);
+	assert_non_null(big);
+	memcpy(big, "{\"a\":[0", 7);
+	for (i = 7; i + 4 <= BIG_JSON; i += 2)
+		memcpy(big + i, ",0", 2);
+	memcpy(big + i, "]}", 2);
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, big, i + 2, &jlim), -1);
+	assert_non_null(strstr(form.err, "too many fields"));
+	fmt_form_free(&form);
+	free(big);
+
+	/* A string no value can decode to within the limit: 6 x 32 + 6. */
+	big = malloc(BIG_JSON);
+	assert_non_null(big);
+	memcpy(big, "{\"a\":\"", 6);
+	memset(big + 6, 'x', 6 * 32 + 7);
+	memcpy(big + 6 + 6 * 32 + 7, "\"}", 2);
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, big, 6 + 6 * 32 + 9, &jlim), -1);
+	assert_non_null(strstr(form.err, "a string in the JSON body is longer "
+	    "than 32 bytes"));
+	fmt_form_free(&form);
+	/* Escapes that decode to 32 bytes pass the scan: 6 x 32 bytes. */
+	memcpy(big, "{\"a\":\"", 6);
+	for (i = 0; i < 32; i++)
+		memcpy(big + 6 + 6 * i, "\\u0041", 6);
+	memcpy(big + 6 + 6 * 32, "\"}", 2);
+	fmt_form_init(&form);
+	assert_int_equal(fmt_form_json(&form, big, 6 + 6 * 32 + 2, &jlim), 0);
+	assert_int_equal(strlen(fmt_form_get(&form, "a")), 32);
+	fmt_form_free(&form);
+	free(big);
 
 	/* Only len bytes are read: a prefix can be a whole object. */
 	(void)snprintf(body, sizeof(body), "{\"a\":1}{\"b\":2}");

@@ -25,7 +25,10 @@
  * ones, and parse(format(x)) == x over a range of days. Callback names:
  * a table of valid and invalid identifiers. fmt_url_check: a table of
  * links with and without scheme and host, with forbidden characters,
- * and the 2048-byte bound.
+ * and the 2048-byte bound. fmt_query_redact: a table of query strings
+ * and their log form (values of secret and personal fields as "-").
+ * fmt_forwarded_for: the entry N hops from the end, ports and brackets,
+ * and entries that are not addresses; fmt_rate_client: IPv6 by /64.
  */
 
 #include <stdarg.h>
@@ -317,6 +320,117 @@ test_url_check(void **state)
 	assert_int_equal(fmt_url_check(big, 2049), FMT_URL_BAD);
 }
 
+struct redact_case {
+	const char	*in;
+	const char	*out;
+};
+
+static const struct redact_case	redact_cases[] = {
+	{ "", "" },
+	{ "jurisdiction_id=sandiego.gov&status=open",
+	    "jurisdiction_id=sandiego.gov&status=open" },
+	{ "api_key=s3cret", "api_key=-" },
+	{ "t=abc123&rating=4", "t=-&rating=-" },
+	{ "service_code=POTHOLE&email=a%40example.org&first_name=Ann",
+	    "service_code=POTHOLE&email=-&first_name=-" },
+	{ "lat=32.7&long=-117.1&radius=50&description=my+house",
+	    "lat=32.7&long=-117.1&radius=50&description=-" },
+	{ "page=2&page_size=10&callback=show", "page=2&page_size=10&callback=show" },
+	{ "flag&api_key=&x=", "flag&api_key=-&x=-" },
+	{ "&&status=open&", "&&status=open&" },
+	{ "status_x=1&xstatus=2&STATUS=3", "status_x=-&xstatus=-&STATUS=-" },
+	{ "api%5Fkey=k&service%5Fcode=P", "api%5Fkey=-&service%5Fcode=-" },
+	{ "status=open=closed", "status=open=closed" },
+	{ "key==v", "key=-" },
+};
+
+static void
+test_query_redact(void **state)
+{
+	struct fmt_buf	b;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(redact_cases) / sizeof(redact_cases[0]); i++) {
+		print_message("case %zu: %s\n", i, redact_cases[i].in);
+		fmt_buf_init(&b);
+		fmt_query_redact(&b, redact_cases[i].in);
+		assert_string_equal(fmt_buf_cstr(&b), redact_cases[i].out);
+		fmt_buf_free(&b);
+	}
+}
+
+struct fwd_case {
+	const char	*xff;
+	int		hops;
+	const char	*out;	/* NULL: not an address */
+};
+
+static const struct fwd_case	fwd_cases[] = {
+	{ "192.0.2.1", 1, "192.0.2.1" },
+	{ "10.0.0.9, 192.0.2.1", 1, "192.0.2.1" },
+	{ "10.0.0.9,192.0.2.1", 1, "192.0.2.1" },
+	/* A client naming any address before the proxy's entry. */
+	{ "6.6.6.6, 192.0.2.1", 1, "192.0.2.1" },
+	{ "6.6.6.6, 192.0.2.1, 10.1.1.1", 2, "192.0.2.1" },
+	{ "192.0.2.1, 10.1.1.1", 3, "192.0.2.1" },
+	{ "192.0.2.1:5678", 1, "192.0.2.1" },
+	{ "[2001:db8::1]:443", 1, "2001:db8::1" },
+	{ "2001:db8::1", 1, "2001:db8::1" },
+	{ " 192.0.2.7 ", 1, "192.0.2.7" },
+	{ "192.0.2.1, unknown", 1, NULL },
+	{ "", 1, NULL },
+	{ "192.0.2.1,", 1, NULL },
+	{ "not an address", 1, NULL },
+	{ "192.0.2.300", 1, NULL },
+	{ "[2001:db8::1", 1, NULL },
+	{ "192.0.2.1, 10.0.0.1", 0, "10.0.0.1" },
+};
+
+static void
+test_forwarded_for(void **state)
+{
+	char	out[FMT_ADDR_LEN];
+	size_t	i;
+	int	rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(fwd_cases) / sizeof(fwd_cases[0]); i++) {
+		print_message("case %zu: '%s' %d\n", i, fwd_cases[i].xff,
+		    fwd_cases[i].hops);
+		rc = fmt_forwarded_for(fwd_cases[i].xff, fwd_cases[i].hops,
+		    out);
+		if (fwd_cases[i].out == NULL) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_string_equal(out, fwd_cases[i].out);
+	}
+}
+
+static void
+test_rate_client(void **state)
+{
+	static const char	*cases[][2] = {
+		{ "192.0.2.1", "192.0.2.1" },
+		{ "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:2::ffff", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:3::1", "2001:db8:1:3::/64" },
+		{ "::1", "::/64" },
+		{ "::ffff:192.0.2.9", "192.0.2.9" },
+		{ "-", "-" },
+	};
+	char	out[FMT_ADDR_LEN];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fmt_rate_client(cases[i][0], out);
+		assert_string_equal(out, cases[i][1]);
+	}
+}
+
 int
 main(void)
 {
@@ -329,6 +443,9 @@ main(void)
 		cmocka_unit_test(test_date_roundtrip),
 		cmocka_unit_test(test_callback),
 		cmocka_unit_test(test_url_check),
+		cmocka_unit_test(test_query_redact),
+		cmocka_unit_test(test_forwarded_for),
+		cmocka_unit_test(test_rate_client),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

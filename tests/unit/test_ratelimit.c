@@ -21,11 +21,12 @@
  * nor too long, and after it the refilled requests pass. Rate 0 (or
  * less) is unlimited and touches nothing; clients are independent;
  * hash_fnv1a gives the published FNV-1a vectors; rl_id is never 0 and
- * differs between strings. Slots: clients of one
- * hash bucket fill its probe window (across the end of the table), an
- * idle slot is taken over by a new client, a window of busy clients lets
- * requests through (fail open), and a client keeps its own slot when an
- * earlier one in its window falls idle. rl_table_shared: a forked
+ * differs between strings. Slots: clients of one hash bucket fill its
+ * probe window (across the end of the table), an idle slot is taken over
+ * by a new client, a window of busy clients refuses a new one until its
+ * first slot can be reused (fail closed: no number of addresses gets
+ * around the limit), and a client keeps its own slot when an earlier one
+ * in its window falls idle. rl_table_shared: a forked
  * child's requests drain the bucket the parent sees, and children taking
  * at once get exactly N between them.
  */
@@ -325,14 +326,16 @@ test_slot_reuse(void **state)
 			    59);
 		}
 
-		/* The window is busy: one more client is let through. */
+		/*
+		 * The window is busy: one more client is refused (fail
+		 * closed) until a minute after the first bucket refills.
+		 */
 		fresh = SAME(h, RL_PROBE + 1);
 		for (k = 0; k < 10; k++)
-			assert_int_equal(rl_take(t, fresh, 1, T0 + SEC), 0);
-		/* Still busy until a minute after their buckets refill. */
+			assert_int_equal(rl_take(t, fresh, 1, T0 + SEC), 119);
 		for (k = 0; k < 10; k++)
 			assert_int_equal(rl_take(t, fresh, 1, T0 + 119 * SEC),
-			    0);
+			    1);
 		/* The others kept their buckets. */
 		for (k = 1; k <= RL_PROBE; k++)
 			assert_int_equal(rl_take(t, SAME(h, k), 1, T0 + SEC),

@@ -89,7 +89,7 @@ expect_error 404 json "elsewhere"
 
 # Attributes against the definition.
 post /requests.json -H "Authorization: Bearer $KEY_SUBMIT" -d 'service_code=POTHOLE&lat=32.7&long=-117.1&attribute%5BSIZE%5D=M'
-expect_error 400 json "attribute[DEPTH] is required"
+expect_error 400 json "DEPTH required: send attribute[DEPTH] (About how deep is the hole?)"
 post /requests.json -H "Authorization: Bearer $KEY_SUBMIT" -d 'service_code=POTHOLE&lat=32.7&long=-117.1&attribute%5BDEPTH%5D=deep&attribute%5BSIZE%5D=M'
 expect_error 400 json "attribute[DEPTH] must be a number"
 post /requests.json -H "Authorization: Bearer $KEY_SUBMIT" -d 'service_code=POTHOLE&lat=32.7&long=-117.1&attribute%5BDEPTH%5D=3&attribute%5BSIZE%5D=XL'

@@ -46,4 +46,16 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	esac
 	n=$(PSQL -tAc "select count(*) from request_contacts where request_id = $id and email = 'resident@example.org'")
 	check "contact row stored" test "$n" = 1
+
+	# The access log never holds a key, a token or personal data sent in
+	# a query string; the filters stay readable.
+	get "/requests.json?jurisdiction_id=sandiego.gov&api_key=$KEY_OFFICE&email=query%40example.org&t=tok-e2e-secret"
+	expect_status 200
+	log=$E2E_TMP/http.log
+	[ "${BASE#https}" != "$BASE" ] && log=$E2E_TMP/https.log
+	check "the access line of that request is logged" \
+	    grep -q 'GET /requests.json?jurisdiction_id=sandiego.gov&api_key=-&email=-&t=- 200' "$log"
+	check "no API key in the server log" sh -c "! grep -qF '$KEY_OFFICE' '$log'"
+	check "no e-mail address from a query in the server log" sh -c "! grep -qF 'query%40example.org' '$log'"
+	check "no token from a query in the server log" sh -c "! grep -qF 'tok-e2e-secret' '$log'"
 fi

@@ -1,7 +1,9 @@
 # Rate limits: per client address for anonymous reads, per key (its own
 # rate or the default) for keyed reads and submissions, one count for all
 # workers, 429 with Retry-After and an Open311 error body, then accepted
-# again after Retry-After. A server of its own with small limits.
+# again after Retry-After; the address a trusted proxy adds to
+# X-Forwarded-For (not one the client wrote), IPv6 by /64. A server of
+# its own with small limits.
 
 if [ -z "$E2E_EXTERNAL" ]; then
 	RL_PORT=$(free_port)
@@ -37,6 +39,20 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	expect_status 200
 	get '/discovery.json' -H 'X-Forwarded-For: 198.51.100.7' \
 	    -H "Authorization: Bearer $KEY_WEB"
+	expect_status 200
+
+	# A client cannot choose its address: the entry the trusted proxy
+	# added (the last) counts, not one the client sent before it.
+	get '/discovery.json' -H 'X-Forwarded-For: 6.6.6.6, 198.51.100.7'
+	expect_error 429 json "exceeded"
+	# IPv6 clients count by their /64, the block one subscriber gets.
+	for i in $(seq 1 6); do
+		curl -s -o /dev/null -H "X-Forwarded-For: 2001:db8:1:2::$i" \
+		    "$BASE/discovery.json"
+	done
+	get '/discovery.json' -H 'X-Forwarded-For: [2001:db8:1:2::99]:4433'
+	expect_error 429 json "exceeded"
+	get '/discovery.json' -H 'X-Forwarded-For: 2001:db8:1:3::1'
 	expect_status 200
 
 	# A key's own rate wins over the default.
