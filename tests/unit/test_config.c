@@ -112,6 +112,17 @@ static const struct parse_case	parse_cases[] = {
 	{ "catalog_refresh_ms 99", -1, "catalog_refresh_ms: must be a whole "
 	    "number from 100 to 3600000, not '99'" },
 	{ "hsts 0\nmax_span_days 3660", 0, "hsts=0\nmax_span_days=3660" },
+	/* The read pool and outbox leases. */
+	{ "", 0, "database_read_url=\nread_max_lag_ms=5000\n"
+	    "replica_check_ms=1000\noutbox_lease=60" },
+	{ "database_read_url postgresql://u:secret@a,b/db\n"
+	    "read_max_lag_ms 0\nreplica_check_ms 100", 0,
+	    "database_read_url=(set, not shown)\nread_max_lag_ms=0\n"
+	    "replica_check_ms=100" },
+	{ "replica_check_ms 99", -1, "replica_check_ms: must be a whole "
+	    "number from 100 to 600000, not '99'" },
+	{ "outbox_lease 1", -1, "outbox_lease: must be a whole number from 2 "
+	    "to 86400, not '1'" },
 	{ "form_fields_max 7", -1, "form_fields_max: must be a whole number "
 	    "from 8 to 10000" },
 	/* Sizes. */
@@ -410,6 +421,12 @@ static const struct validate_case	validate_cases[] = {
 	    "https://127.0.0.1:8443/test" },
 	{ DB "body_max 1M\nmedia_max 1025K", -1, "media_max (1049600) cannot "
 	    "exceed body_max (1048576)", NULL },
+	{ DB "delivery_timeout 60", -1, "outbox_lease (60 s) must exceed "
+	    "delivery_timeout (60 s)", NULL },
+	{ DB "delivery_timeout 2\noutbox_lease 2", -1, "outbox_lease (2 s) "
+	    "must exceed delivery_timeout (2 s)", NULL },
+	{ DB "delivery_timeout 2\noutbox_lease 3", 0, "https://127.0.0.1:8443",
+	    "https://127.0.0.1:8443/test" },
 };
 
 static void
