@@ -41,6 +41,8 @@
 #define T_LISTEN	5
 #define T_CHOICE	6
 
+#define STARTTLS_WORDS	"no try yes"	/* CFG_STARTTLS_*, in order */
+
 struct setting {
 	const char	*name;
 	int		type;
@@ -100,15 +102,16 @@ static const struct setting settings[] = {
 	S(smtp_from, T_STR, 0, 0, "open311d <noreply@localhost>"),
 	S(smtp_user, T_STR, 0, 0, ""),
 	S(smtp_password, T_STR, 0, 0, ""),
-	C(smtp_starttls, smtp_starttls, "no try yes", "try"),
+	C(smtp_starttls, smtp_starttls, STARTTLS_WORDS, "yes"),
+	S(allow_plain_http_destinations, T_BOOL, 0, 1, "no"),
 	S(outbound_ca_file, T_STR, 0, 0, ""),
 	S(outbox_poll_ms, T_INT, 20, 600000, "500"),
 	S(outbox_batch, T_INT, 1, 1000, "20"),
 	S(outbox_retry_ms, T_INT, 10, 3600000, "1000"),
-	S(outbox_lease, T_INT, 2, 86400, "60"),
 	S(email_dead_after, T_INT, 1, 31536000, "86400"),
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
+	S(clock_skew, T_INT, 0, 86400, "300"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -296,6 +299,11 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 
 	switch (s->type) {
 	case T_STR:
+		if (strlen(v) > CFG_STR_MAX) {
+			(void)snprintf(err, errlen, "%s: longer than %d bytes",
+			    s->name, CFG_STR_MAX);
+			return (-1);
+		}
 		cfg_replace(field, v);
 		return (0);
 	case T_INT:
@@ -521,14 +529,6 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 		return (-1);
 	}
 
-	if (c->outbox_lease <= c->delivery_timeout) {
-		(void)snprintf(err, errlen, "outbox_lease (%d s) must exceed "
-		    "delivery_timeout (%d s), or a delivery still under way "
-		    "would be sent again by another worker", c->outbox_lease,
-		    c->delivery_timeout);
-		return (-1);
-	}
-
 	if (c->media_max > c->body_max) {
 		(void)snprintf(err, errlen, "media_max (%lld) cannot exceed "
 		    "body_max (%lld)", c->media_max, c->body_max);
@@ -634,9 +634,16 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	fmt_buf_printf(b, "server main {\n\tbind %s %s\n\ttls %s\n}\n",
 	    c->listen_host, c->listen_port, c->tls ? "yes" : "no");
 
+	/*
+	 * Mozilla's "intermediate" profile, with forward secrecy from
+	 * elliptic curves only: TLS 1.2 ciphers are ECDHE with AES-GCM or
+	 * ChaCha20-Poly1305; TLS 1.3 keeps OpenSSL's AEAD suites.
+	 */
 	if (c->tls) {
 		fmt_buf_printf(b, "tls_dhparam %s\n", c->dhparam);
 		fmt_buf_str(b, "tls_version both\n");
+		fmt_buf_printf(b, "tls_cipher %s\n", CFG_TLS_CIPHERS);
+		fmt_buf_printf(b, "tls_groups %s\n", CFG_TLS_GROUPS);
 	}
 
 	fmt_buf_printf(b, "workers %d\n", c->workers);
@@ -674,6 +681,43 @@ cfg_kore_conf(const struct cfg *c, struct fmt_buf *b)
 	if (c->bench_routes)
 		fmt_buf_str(b, "\troute /_bench/noop route_bench_noop\n");
 	fmt_buf_str(b, "\troute ^/ route_dispatch\n}\n");
+}
+
+int
+cfg_outbound_check(const struct cfg *c, const char *url, char *err,
+    size_t errlen)
+{
+	if (!strncmp(url, "https://", 8) || !strncmp(url, "smtps://", 8) ||
+	    !strncmp(url, "smtp://", 7))
+		return (0);
+	if (!strncmp(url, "http://", 7)) {
+		if (c->allow_plain_http_destinations)
+			return (0);
+		(void)snprintf(err, errlen, "%.80s: plain http:// is refused "
+		    "(personal data would travel in clear); use https:// or "
+		    "set allow_plain_http_destinations yes", url);
+		return (-1);
+	}
+	(void)snprintf(err, errlen, "%.80s: not an https:// URL", url);
+	return (-1);
+}
+
+void
+cfg_cleartext_warnings(const struct cfg *c, struct fmt_buf *b)
+{
+	char	word[8];
+
+	if (c->allow_plain_http_destinations)
+		fmt_buf_str(b, "allow_plain_http_destinations yes: requests "
+		    "and reporters' personal data may be sent to http:// "
+		    "destinations in clear\n");
+	if (!strncmp(c->smtp_url, "smtp://", 7) &&
+	    c->smtp_starttls != CFG_STARTTLS_YES) {
+		cfg_choice_name(STARTTLS_WORDS, c->smtp_starttls, word,
+		    sizeof(word));
+		fmt_buf_printf(b, "smtp_starttls %s: e-mails to reporters may "
+		    "be sent to the smtp:// relay in clear\n", word);
+	}
 }
 
 void

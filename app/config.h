@@ -75,23 +75,34 @@ struct cfg {
 	char		*smtp_user;
 	char		*smtp_password;
 	int		smtp_starttls;		/* CFG_STARTTLS_* */
+	int		allow_plain_http_destinations;
 	char		*outbound_ca_file;
 	int		outbox_poll_ms;
 	int		outbox_batch;
 	int		outbox_retry_ms;
-	int		outbox_lease;
 	int		email_dead_after;
 	int		upstream_poll_ms;
 	int		delivery_timeout;
+	int		clock_skew;		/* seconds a client may be ahead */
 };
 
 /* Where each setting's value came from, for messages. */
 #define CFG_ERRLEN	256
 
+/* The longest text setting (a path, a URL): Kore's config lines fit. */
+#define CFG_STR_MAX	4096
+
 /* smtp_starttls: never, when the relay offers it, or required. */
 #define CFG_STARTTLS_NO		0
 #define CFG_STARTTLS_TRY	1
 #define CFG_STARTTLS_YES	2
+
+/* The HTTPS listener's TLS 1.2 ciphers and key exchange groups. */
+#define CFG_TLS_CIPHERS	"ECDHE-ECDSA-AES128-GCM-SHA256:" \
+	"ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:" \
+	"ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:" \
+	"ECDHE-RSA-CHACHA20-POLY1305"
+#define CFG_TLS_GROUPS	"X25519:P-256:P-384"
 
 /*
  * Fills cfg with the built-in defaults. Strings are heap copies owned by
@@ -142,6 +153,22 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
  * dispatch route) that these settings describe.
  */
 void	cfg_kore_conf(const struct cfg *, struct fmt_buf *);
+
+/*
+ * Whether the gateway may send to url (a destination, an upstream
+ * server, the SMTP relay): https:// and smtps:// always; smtp:// (with
+ * STARTTLS as smtp_starttls says); http:// only with
+ * allow_plain_http_destinations. Returns 0, or -1 with the reason in
+ * err.
+ */
+int	cfg_outbound_check(const struct cfg *, const char *, char *, size_t);
+
+/*
+ * Writes one line for each setting that lets personal data travel in
+ * clear (allow_plain_http_destinations yes; smtp_starttls no or try
+ * with an smtp:// relay), for the start-up log; nothing otherwise.
+ */
+void	cfg_cleartext_warnings(const struct cfg *, struct fmt_buf *);
 
 /* Writes every setting with its current value, one per line. */
 void	cfg_dump(const struct cfg *, struct fmt_buf *);

@@ -57,6 +57,7 @@ static void	main_schema_check(void);
 static void	main_kore_conf(void);
 static void	main_tls_check(void);
 static void	main_ca_check(void);
+static void	main_cleartext_log(void);
 
 static struct cfg	cfg;
 static struct rl_table	*ratelimit = NULL;
@@ -205,6 +206,22 @@ main_ca_check(void)
 	X509_free(x509);
 }
 
+/* Logs each setting that lets personal data travel in clear. */
+static void
+main_cleartext_log(void)
+{
+	struct fmt_buf	b;
+	const char	*line, *end;
+
+	fmt_buf_init(&b);
+	cfg_cleartext_warnings(&cfg, &b);
+	for (line = fmt_buf_cstr(&b); *line != '\0'; line = end + 1) {
+		end = strchr(line, '\n');
+		kore_log(LOG_WARNING, "%.*s", (int)(end - line), line);
+	}
+	fmt_buf_free(&b);
+}
+
 /* Hands Kore the configuration generated from our settings. */
 static void
 main_kore_conf(void)
@@ -276,6 +293,7 @@ kore_parent_configure(int argc, char **argv)
 		main_tls_check();
 	if (cfg.outbound_ca_file[0] != '\0')
 		main_ca_check();
+	main_cleartext_log();
 
 	/* Workers read proj.db and resolver files: never chroot. */
 	skip_chroot = 1;

@@ -1,14 +1,17 @@
 -- The outbox deliverer: takes up to $1 events that are due, whose
 -- earlier events for the same request and destination are delivered
--- (order per request is kept), leasing them for $2 seconds so no other
--- worker or node sends them meanwhile.
+-- (order per request is kept), leasing them to $4 for $2 seconds (longer
+-- than a delivery may take) so no other worker or node sends them
+-- meanwhile.
 -- E-mails are left to nodes that can send them ($3), and an event of a
 -- removed destination is never sent (removing one skips its events; a
 -- lease taken just before is caught here).
--- Params: $1 limit, $2 lease in seconds, $3 whether to take e-mails
+-- Params: $1 limit, $2 lease in seconds, $3 whether to take e-mails,
+-- $4 the lease owner (host:pid:start of this worker)
 -- Result: id, request id, seq, event, idempotency key, body (JSON),
 -- attempt, destination kind ('email' for none), url, secret, upstream
--- jurisdiction, upstream id of the request
+-- jurisdiction, upstream id of the request, when the event was made
+-- (seconds since the epoch)
 WITH due AS (
 	SELECT o.id FROM outbox o
 	WHERE o.state = 'pending' AND o.next_attempt_at <= now()
@@ -27,7 +30,7 @@ WITH due AS (
 	FOR UPDATE SKIP LOCKED
 )
 UPDATE outbox o SET lease_until = now() + make_interval(secs => $2::integer),
-    attempts = o.attempts + 1
+    lease_owner = $4, attempts = o.attempts + 1
 FROM due WHERE o.id = due.id
 RETURNING o.id, o.request_id, o.seq, o.event, o.idempotency_key,
     (o.payload || jsonb_build_object('sequence', o.seq,
@@ -39,4 +42,5 @@ RETURNING o.id, o.request_id, o.seq, o.event, o.idempotency_key,
     (SELECT d.secret FROM destinations d WHERE d.id = o.destination_id),
     (SELECT d.upstream_jurisdiction FROM destinations d
 	WHERE d.id = o.destination_id),
-    (SELECT r.upstream_id FROM requests r WHERE r.id = o.request_id)
+    (SELECT r.upstream_id FROM requests r WHERE r.id = o.request_id),
+    extract(epoch FROM o.created_at)::bigint

@@ -1,8 +1,8 @@
--- A stopping worker gives back the leases of the deliveries it still
--- had under way, so another worker or node retries them now instead of
--- when the lease would end. Events already reported are left alone.
--- Params: $1 event ids (bigint array)
+-- A stopping worker gives back every lease it holds (those under way and
+-- those it took but had not started), so another worker or node sends
+-- them now instead of when the lease would end. Events already reported
+-- are left alone.
+-- Params: $1 the lease owner (host:pid:start of the worker)
 -- Result: none
-UPDATE outbox SET lease_until = NULL
-WHERE id = ANY($1::bigint[]) AND state = 'pending'
-    AND lease_until IS NOT NULL
+UPDATE outbox SET lease_until = NULL, lease_owner = NULL
+WHERE lease_owner = $1 AND state = 'pending'

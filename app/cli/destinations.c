@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config.h"
 #include "store/pq.h"
 
 static int	dest_add(int, char **, const char *);
@@ -59,11 +60,12 @@ dest_add(int argc, char **argv, const char *conf)
 		{ "dead-after",			required_argument, NULL, 'd' },
 		{ NULL,				0, NULL, 0 }
 	};
+	struct cfg	cfg;
 	const char	*p[7], *env;
 	char		err[512];
 	PGconn		*conn;
 	PGresult	*res;
-	int		ch;
+	int		ch, rc;
 
 	memset(p, 0, sizeof(p));
 	env = NULL;
@@ -105,6 +107,16 @@ dest_add(int argc, char **argv, const char *conf)
 	}
 	if (strncmp(p[3], "http://", 7) && strncmp(p[3], "https://", 8)) {
 		cli_error("the destination URL must be http:// or https://");
+		return (2);
+	}
+	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
+		cli_error("%s", err);
+		return (1);
+	}
+	rc = cfg_outbound_check(&cfg, p[3], err, sizeof(err));
+	cfg_free(&cfg);
+	if (rc == -1) {
+		cli_error("%s", err);
 		return (2);
 	}
 	if (p[6] != NULL && (atoi(p[6]) <= 0 ||

@@ -32,7 +32,6 @@
 
 static void	doc_open_member(struct fmt_doc *, const char *, const char **);
 static void	doc_close_member(struct fmt_doc *, const char *);
-static int	doc_valid_number(const char *);
 
 static const char	hexdigits[] = "0123456789abcdef";
 
@@ -203,7 +202,7 @@ fmt_doc_num(struct fmt_doc *doc, const char *key, const char *val)
 {
 	const char	*tag;
 
-	if (val == NULL || !doc_valid_number(val)) {
+	if (val == NULL || !fmt_json_number(val)) {
 		fmt_doc_null(doc, key);
 		return;
 	}
@@ -213,9 +212,8 @@ fmt_doc_num(struct fmt_doc *doc, const char *key, const char *val)
 	doc_close_member(doc, tag);
 }
 
-/* A JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-static int
-doc_valid_number(const char *s)
+int
+fmt_json_number(const char *s)
 {
 	if (*s == '-')
 		s++;

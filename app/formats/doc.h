@@ -85,6 +85,12 @@ void	fmt_doc_num(struct fmt_doc *, const char *, const char *);
 /* Appends text escaped for XML character data. */
 void	fmt_xml_escape(struct fmt_buf *, const char *, size_t);
 
+/*
+ * Whether s is a JSON number as written:
+ * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ */
+int	fmt_json_number(const char *);
+
 /* Appends text as a quoted JSON string. */
 void	fmt_json_quote(struct fmt_buf *, const char *, size_t);
 

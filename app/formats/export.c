@@ -26,6 +26,9 @@
 
 #define COLUMNS	24
 
+/* s when it is a number JSON and spreadsheets read as one, else NULL. */
+#define EXPORT_NUMBER(s)	((s) != NULL && fmt_json_number(s) ? (s) : NULL)
+
 const char *const	fmt_export_columns[COLUMNS + 1] = {
 	"service_request_id", "jurisdiction_id", "service_code",
 	"service_name", "status", "detailed_status", "agency_responsible",
@@ -35,7 +38,6 @@ const char *const	fmt_export_columns[COLUMNS + 1] = {
 	"description", "status_notes", "media_url", NULL
 };
 
-static int	export_number(const char *);
 static void	export_values(const struct req_row *, const char **,
 		    char *, size_t);
 
@@ -44,29 +46,6 @@ static const unsigned char	export_text[COLUMNS] = {
 	0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 	1, 1
 };
-
-/* A plain decimal number, as PostgreSQL writes one. */
-static int
-export_number(const char *s)
-{
-	size_t	n;
-
-	if (s == NULL || *s == '\0')
-		return (0);
-	if (*s == '-')
-		s++;
-	n = strspn(s, "0123456789");
-	if (n == 0)
-		return (0);
-	s += n;
-	if (*s == '.') {
-		s++;
-		if ((n = strspn(s, "0123456789")) == 0)
-			return (0);
-		s += n;
-	}
-	return (*s == '\0');
-}
 
 static void
 export_values(const struct req_row *r, const char **v, char *dups,
@@ -86,10 +65,10 @@ export_values(const struct req_row *r, const char **v, char *dups,
 	v[10] = r->closed;
 	v[11] = r->address;
 	v[12] = r->zipcode;
-	v[13] = export_number(r->lat) ? r->lat : NULL;
-	v[14] = export_number(r->lon) ? r->lon : NULL;
-	v[15] = export_number(r->x) ? r->x : NULL;
-	v[16] = export_number(r->y) ? r->y : NULL;
+	v[13] = EXPORT_NUMBER(r->lat);
+	v[14] = EXPORT_NUMBER(r->lon);
+	v[15] = EXPORT_NUMBER(r->x);
+	v[16] = EXPORT_NUMBER(r->y);
 	v[17] = v[15] != NULL ? r->crs : NULL;
 	v[18] = r->parent_id;
 	v[19] = dups;

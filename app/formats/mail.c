@@ -24,41 +24,66 @@
 
 #include "mail.h"
 
+/* RFC 5322: at most 998 bytes on a line, CRLF excluded. */
+#define MAIL_LINE_MAX		998
+
+/*
+ * Whether a line of n bytes ends before byte c: near the limit where c
+ * starts a UTF-8 character (is no continuation byte), at it otherwise.
+ */
+#define MAIL_BREAK(n, c)	(((n) >= MAIL_LINE_MAX - 4 && \
+	((unsigned char)(c) & 0xc0) != 0x80) || (n) >= MAIL_LINE_MAX - 1)
+
 static void	mail_header(struct fmt_buf *, const char *, const char *);
 static void	mail_line(struct fmt_buf *, const char *);
 static const char	*mail_words(const char *);
 
-/* A header value on one line: CR and LF become spaces. */
+/*
+ * A header value on one line: CR and LF become spaces, and a value that
+ * would make the line longer than MAIL_LINE_MAX is cut (between UTF-8
+ * characters).
+ */
 static void
 mail_header(struct fmt_buf *b, const char *name, const char *value)
 {
+	size_t	n;
+
 	fmt_buf_str(b, name);
 	fmt_buf_str(b, ": ");
-	for (; *value != '\0'; value++)
+	for (n = strlen(name) + 2; *value != '\0'; value++, n++) {
+		if (MAIL_BREAK(n, *value))
+			break;
 		fmt_buf_byte(b, (*value == '\r' || *value == '\n') ? ' ' :
 		    *value);
+	}
 	fmt_buf_str(b, "\r\n");
 }
 
-/* Body text: line ends as CRLF, a lone "." line escaped. */
+/*
+ * Body text: line ends as CRLF, lines longer than MAIL_LINE_MAX broken
+ * (between UTF-8 characters), a line starting with "." escaped.
+ */
 static void
 mail_line(struct fmt_buf *b, const char *text)
 {
-	int	bol;
+	size_t	col;
 
-	bol = 1;
+	col = 0;
 	for (; *text != '\0'; text++) {
 		if (*text == '\r')
 			continue;
-		if (*text == '\n') {
+		if (*text == '\n' || MAIL_BREAK(col, *text)) {
 			fmt_buf_str(b, "\r\n");
-			bol = 1;
-			continue;
+			col = 0;
+			if (*text == '\n')
+				continue;
 		}
-		if (bol && *text == '.')
+		if (col == 0 && *text == '.') {
 			fmt_buf_byte(b, '.');
+			col++;
+		}
 		fmt_buf_byte(b, *text);
-		bol = 0;
+		col++;
 	}
 	fmt_buf_str(b, "\r\n");
 }

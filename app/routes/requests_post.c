@@ -17,8 +17,9 @@
 /*
  * POST /requests.{xml,json}: a new service request. Parses the form or
  * multipart body, identifies the API key, checks the service, location,
- * attributes and every field, stores uploaded photos, then runs the one
- * submission transaction and answers with the id, token or notice.
+ * attributes and every field, stores uploaded photos (without their
+ * metadata), then runs the one submission transaction and answers with
+ * the id, token or notice.
  * A repeated Idempotency-Key (or client_request_id) gets the first
  * answer again within 24 hours.
  */
@@ -33,6 +34,7 @@
 #include "app.h"
 #include "formats/attrs.h"
 #include "formats/crs.h"
+#include "formats/photo.h"
 #include "formats/request.h"
 #include "formats/utf8.h"
 #include "geo/grid.h"
@@ -63,7 +65,7 @@ struct post {
 	char			address_key[256];
 	struct fmt_buf		locks;
 	const char		*idem;
-	const struct fmt_field	*files[POST_MEDIA_MAX];
+	struct fmt_buf		photos[POST_MEDIA_MAX];
 	const char		*types[POST_MEDIA_MAX];
 	size_t			nfiles;
 	size_t			stored;
@@ -86,7 +88,6 @@ static int	post_location(struct http_request *, struct route_ctx *,
 static int	post_media(struct http_request *, struct route_ctx *,
 		    struct post *);
 static int	post_contact(struct http_request *, struct route_ctx *);
-static const char	*post_sniff(const char *, size_t);
 static int	post_receipt(struct http_request *, struct route_ctx *,
 		    struct post *, int);
 static void	post_submit(struct http_request *, struct route_ctx *,
@@ -102,6 +103,8 @@ post_free(struct route_ctx *ctx)
 		return;
 	for (i = 0; i < p->stored; i++)
 		kore_free(p->media[i]);
+	for (i = 0; i < p->nfiles; i++)
+		fmt_buf_free(&p->photos[i]);
 	fmt_buf_free(&p->attrs);
 	fmt_buf_free(&p->locks);
 	fmt_buf_free(&p->urls);
@@ -322,25 +325,15 @@ post_locks(struct route_ctx *ctx, struct post *p)
 	store_array_literal(&p->locks, items, 1);
 }
 
-/* JPEG, PNG or WebP by their magic bytes; NULL for anything else. */
-static const char *
-post_sniff(const char *d, size_t len)
-{
-	if (len >= 3 && !memcmp(d, "\xff\xd8\xff", 3))
-		return ("image/jpeg");
-	if (len >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8))
-		return ("image/png");
-	if (len >= 12 && !memcmp(d, "RIFF", 4) && !memcmp(d + 8, "WEBP", 4))
-		return ("image/webp");
-	return (NULL);
-}
-
-/* Uploaded files in parts named media, media[] or photoN. */
+/*
+ * Uploaded files in parts named media, media[] or photoN: JPEG, PNG or
+ * WebP by their bytes, copied without their metadata.
+ */
 static int
 post_media(struct http_request *req, struct route_ctx *ctx, struct post *p)
 {
 	const struct fmt_field	*f;
-	const char		*type;
+	const char		*why;
 	size_t			i;
 
 	for (i = 0; i < ctx->body.n; i++) {
@@ -353,18 +346,18 @@ post_media(struct http_request *req, struct route_ctx *ctx, struct post *p)
 			continue;
 		if (f->len == 0)
 			continue;
-		if ((type = post_sniff(f->value, f->len)) == NULL) {
-			(void)route_error(req, ctx, 400, "%s is not a JPEG, "
-			    "PNG or WebP image", f->name);
-			return (0);
-		}
 		if (p->nfiles == POST_MEDIA_MAX) {
 			(void)route_error(req, ctx, 400, "at most %d photos "
 			    "per request", POST_MEDIA_MAX);
 			return (0);
 		}
-		p->files[p->nfiles] = f;
-		p->types[p->nfiles++] = type;
+		fmt_buf_init(&p->photos[p->nfiles]);
+		p->types[p->nfiles] = fmt_photo_type(f->value, f->len);
+		if ((why = fmt_photo_strip(f->value, f->len,
+		    &p->photos[p->nfiles++])) != NULL) {
+			(void)route_error(req, ctx, 400, "%s %s", f->name, why);
+			return (0);
+		}
 	}
 
 	return (1);
@@ -680,9 +673,9 @@ media:
 		}
 		if (p->stored < p->nfiles) {
 			v[0] = p->types[p->stored];
-			v[1] = p->files[p->stored]->value;
+			v[1] = p->photos[p->stored].data;
 			len[0] = (int)strlen(v[0]);
-			len[1] = (int)p->files[p->stored]->len;
+			len[1] = (int)p->photos[p->stored].len;
 			fmts[0] = 0;
 			fmts[1] = 1;
 			store_start_bin(&ctx->q, req, SQL_media_insert, 2, v,

@@ -34,6 +34,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "app.h"
 #include "formats/date.h"
 #include "formats/updates.h"
 #include "formats/utf8.h"
@@ -52,7 +53,7 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	const char	*uid, *st, *when, *desc, *ext, *notes, *agency;
 	const char	*pub, *exp, *v[14];
 	char		status[FMT_STATUS_LEN], secs[24], key[24], expected[24];
-	long long	t, e;
+	long long	t, e, now;
 	int		comment;
 
 	comment = mode == UPDATE_COMMENT;
@@ -78,12 +79,24 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 		return (route_error(req, ctx, 400, "status must be one of %s, "
 		    "not '%.40s'", fmt_update_statuses, st));
 
-	t = (long long)time(NULL);
+	t = now = (long long)time(NULL);
 	when = route_param(ctx, "updated_datetime");
 	if (when != NULL && fmt_date_parse(when, &t, NULL) == -1)
 		return (route_error(req, ctx, 400, "updated_datetime must be a "
 		    "W3C date-time such as 2026-11-20T10:00:00Z, not '%.40s'",
 		    when));
+	/*
+	 * An update dated ahead would hold back every later one (only a
+	 * newer update changes the state): a clock may be ahead by
+	 * clock_skew at most, and a reporter's update counts as made when
+	 * it arrives at the latest.
+	 */
+	if (t > now + app_config()->clock_skew)
+		return (route_error(req, ctx, 400, "updated_datetime is ahead "
+		    "of this server's clock by more than %d s: '%.40s'",
+		    app_config()->clock_skew, when));
+	if (comment && t > now)
+		t = now;
 
 	desc = route_param(ctx, "description");
 	if (desc != NULL && (fmt_text_check(desc, strlen(desc),

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 #include <jansson.h>
@@ -38,6 +39,13 @@
 #include "outbox.h"
 #include "pq.h"
 #include "shared/metrics.h"
+
+/*
+ * An event is leased for as long as its delivery may take and this
+ * margin (for the claim, the start and the report), so it is never sent
+ * twice at once.
+ */
+#define LEASE_MARGIN_S	30
 
 struct delivery {
 	struct store_q		q;
@@ -74,6 +82,7 @@ static void	delivery_free(struct delivery *);
 static char	*delivery_upstream_id(const char *);
 
 static struct store_q			claimq;
+static char				owner[128];
 static int				claiming = 0;
 static int				inflight = 0;
 static int				full = 0;
@@ -83,6 +92,13 @@ static TAILQ_HEAD(, delivery)		deliveries =
 void
 store_outbox_start(int lead)
 {
+	char	host[64];
+
+	if (gethostname(host, sizeof(host)) == -1)
+		(void)snprintf(host, sizeof(host), "unknown");
+	host[sizeof(host) - 1] = '\0';
+	(void)snprintf(owner, sizeof(owner), "%s:%d:%lld", host,
+	    (int)getpid(), (long long)time(NULL));
 	kore_curl_timeout = (u_int16_t)app_config()->delivery_timeout;
 	(void)kore_timer_add(outbox_tick,
 	    (u_int64_t)app_config()->outbox_poll_ms, NULL, 0);
@@ -93,8 +109,6 @@ store_outbox_start(int lead)
 void
 store_outbox_stop(void)
 {
-	struct delivery	*d;
-	struct fmt_buf	ids;
 	const char	*keys[] = { "dbname", "connect_timeout", NULL };
 	const char	*vals[] = { app_config()->database_url, "2", NULL };
 	const char	*v[1];
@@ -102,15 +116,8 @@ store_outbox_stop(void)
 	PGconn		*conn;
 	PGresult	*res;
 
-	if (TAILQ_EMPTY(&deliveries))
+	if (!claiming && TAILQ_EMPTY(&deliveries))
 		return;
-
-	fmt_buf_init(&ids);
-	fmt_buf_byte(&ids, '{');
-	TAILQ_FOREACH(d, &deliveries, link)
-		fmt_buf_printf(&ids, "%s%s", d == TAILQ_FIRST(&deliveries) ?
-		    "" : ",", d->id);
-	fmt_buf_byte(&ids, '}');
 
 	conn = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(conn) != CONNECTION_OK) {
@@ -118,7 +125,7 @@ store_outbox_stop(void)
 		    inflight, PQerrorMessage(conn));
 		goto out;
 	}
-	v[0] = fmt_buf_cstr(&ids);
+	v[0] = owner;
 	if ((res = store_pq_run(conn, SQL_outbox_release, 1, v, err,
 	    sizeof(err))) == NULL)
 		kore_log(LOG_WARNING, "outbox: cannot give back %d leases: %s",
@@ -126,7 +133,6 @@ store_outbox_stop(void)
 	PQclear(res);
 out:
 	PQfinish(conn);
-	fmt_buf_free(&ids);
 }
 
 static void
@@ -140,7 +146,7 @@ outbox_tick(void *arg, u_int64_t now)
 static void
 outbox_claim(void)
 {
-	const char	*v[3];
+	const char	*v[4];
 	char		limit[16], lease[16];
 
 	if (claiming || inflight > 0)
@@ -148,13 +154,14 @@ outbox_claim(void)
 
 	(void)snprintf(limit, sizeof(limit), "%d", app_config()->outbox_batch);
 	(void)snprintf(lease, sizeof(lease), "%d",
-	    app_config()->outbox_lease);
+	    app_config()->delivery_timeout + LEASE_MARGIN_S);
 	v[0] = limit;
 	v[1] = lease;
 	/* E-mails wait for a node that can send them. */
 	v[2] = app_config()->smtp_url[0] != '\0' ? "true" : "false";
+	v[3] = owner;
 	claiming = 1;
-	store_start_cb(&claimq, SQL_outbox_claim, 3, v, outbox_claimed, NULL);
+	store_start_cb(&claimq, SQL_outbox_claim, 4, v, outbox_claimed, NULL);
 }
 
 static void
@@ -222,6 +229,8 @@ store_outbound_init(struct kore_curl *c, const char *url)
 	const struct cfg	*cfg;
 
 	cfg = app_config();
+	if (cfg_outbound_check(cfg, url, c->errbuf, sizeof(c->errbuf)) == -1)
+		return (KORE_RESULT_ERROR);
 	if (!kore_curl_init(c, url, KORE_CURL_ASYNC))
 		return (KORE_RESULT_ERROR);
 	if (cfg->outbound_ca_file[0] != '\0') {
@@ -522,7 +531,7 @@ delivery_sent(struct kore_curl *c, void *arg)
 static void
 delivery_finish(struct delivery *d, const char *outcome, const char *error)
 {
-	const char	*v[6];
+	const char	*v[7];
 	char		retry[16], dead[16];
 
 	(void)snprintf(d->outcome, sizeof(d->outcome), "%s", outcome);
@@ -546,7 +555,8 @@ delivery_finish(struct delivery *d, const char *outcome, const char *error)
 	v[3] = d->upstream_id;
 	v[4] = retry;
 	v[5] = dead;
-	store_start_cb(&d->q, SQL_outbox_done, 6, v, delivery_reported, d);
+	v[6] = owner;
+	store_start_cb(&d->q, SQL_outbox_done, 7, v, delivery_reported, d);
 }
 
 static void

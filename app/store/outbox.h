@@ -34,9 +34,10 @@ struct kore_curl;
 void	store_outbox_start(int);
 
 /*
- * Called as the worker stops: gives back the leases of the deliveries
- * still under way (one short synchronous connection), so they are sent
- * again at once by another worker or node, not when the lease ends.
+ * Called as the worker stops: gives back every lease this worker holds
+ * (deliveries under way, and events claimed but not started; one short
+ * synchronous connection), so they are sent again at once by another
+ * worker or node, not when the lease ends.
  */
 void	store_outbox_stop(void);
 
@@ -44,10 +45,11 @@ void	store_outbox_stop(void);
 void	store_upstream_start(void);
 
 /*
- * kore_curl_init() (async) for every outgoing connection: trusts only
- * the CAs of outbound_ca_file when it is set, and on smtp:// URLs asks
- * for STARTTLS as smtp_starttls says. Returns KORE_RESULT_OK, or
- * KORE_RESULT_ERROR with the reason in c->errbuf.
+ * kore_curl_init() (async) for every outgoing connection: refuses
+ * http:// unless allow_plain_http_destinations (cfg_outbound_check()),
+ * trusts only the CAs of outbound_ca_file when it is set, and on smtp://
+ * URLs asks for STARTTLS as smtp_starttls says. Returns KORE_RESULT_OK,
+ * or KORE_RESULT_ERROR with the reason in c->errbuf.
  */
 int	store_outbound_init(struct kore_curl *, const char *);
 

@@ -36,8 +36,8 @@ pass() {
 fail() {
 	FAIL=$((FAIL + 1))
 	printf 'not ok - %s: %s\n' "$CASE" "$1"
-	printf '#   request: %.200s\n' "$LAST_REQ"
-	printf '#   status %s, body: %.400s\n' "$STATUS" "$BODY"
+	printf '#   request: %.200s\n' "${LAST_REQ:-}"
+	printf '#   status %s, body: %.400s\n' "${STATUS:-}" "${BODY:-}"
 }
 
 check() {

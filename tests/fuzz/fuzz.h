@@ -15,7 +15,8 @@
  */
 
 /*
- * Shared by the libFuzzer targets: the entry point's prototype and
+ * Shared by the libFuzzer targets: the entry point's prototype,
+ * fuzz_split() for targets whose input is several strings, and
  * FUZZ_CHECK, which aborts (a crash libFuzzer records) when an invariant
  * of the code under test does not hold.
  */
@@ -27,8 +28,38 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/*
+ * Splits the size bytes at data on NUL bytes into at most n C strings,
+ * copied into one allocation stored in *mem (free it); fields that are
+ * missing are "". Returns the number of fields found.
+ */
+static inline size_t
+fuzz_split(const uint8_t *data, size_t size, const char **out, size_t n,
+    char **mem)
+{
+	char	*p, *end;
+	size_t	i, found;
+
+	if ((*mem = malloc(size + 1)) == NULL)
+		abort();
+	memcpy(*mem, data, size);
+	(*mem)[size] = '\0';
+	p = *mem;
+	end = *mem + size;
+	found = 0;
+	for (i = 0; i < n; i++) {
+		out[i] = p <= end ? p : "";
+		if (p <= end) {
+			found++;
+			p += strlen(p) + 1;
+		}
+	}
+	return (found);
+}
 
 #define FUZZ_CHECK(cond) do {						\
 	if (!(cond)) {							\

@@ -112,17 +112,15 @@ static const struct parse_case	parse_cases[] = {
 	{ "catalog_refresh_ms 99", -1, "catalog_refresh_ms: must be a whole "
 	    "number from 100 to 3600000, not '99'" },
 	{ "hsts 0\nmax_span_days 3660", 0, "hsts=0\nmax_span_days=3660" },
-	/* The read pool and outbox leases. */
+	/* The read pool. */
 	{ "", 0, "database_read_url=\nread_max_lag_ms=5000\n"
-	    "replica_check_ms=1000\noutbox_lease=60" },
+	    "replica_check_ms=1000" },
 	{ "database_read_url postgresql://u:secret@a,b/db\n"
 	    "read_max_lag_ms 0\nreplica_check_ms 100", 0,
 	    "database_read_url=(set, not shown)\nread_max_lag_ms=0\n"
 	    "replica_check_ms=100" },
 	{ "replica_check_ms 99", -1, "replica_check_ms: must be a whole "
 	    "number from 100 to 600000, not '99'" },
-	{ "outbox_lease 1", -1, "outbox_lease: must be a whole number from 2 "
-	    "to 86400, not '1'" },
 	{ "form_fields_max 7", -1, "form_fields_max: must be a whole number "
 	    "from 8 to 10000" },
 	/* Sizes. */
@@ -195,7 +193,14 @@ static const struct parse_case	parse_cases[] = {
 	/* smtp_starttls and outbound_ca_file. */
 	{ "smtp_starttls no", 0, "smtp_starttls=no" },
 	{ "smtp_starttls yes", 0, "smtp_starttls=yes" },
-	{ "workers 3", 0, "smtp_starttls=try" },
+	{ "workers 3", 0, "smtp_starttls=yes" },
+	{ "smtp_starttls try", 0, "smtp_starttls=try" },
+	{ "workers 3", 0, "allow_plain_http_destinations=no" },
+	{ "workers 3", 0, "clock_skew=300" },
+	{ "clock_skew 0", 0, "clock_skew=0" },
+	{ "clock_skew -1", -1, "clock_skew: must be a whole number from 0" },
+	{ "allow_plain_http_destinations yes", 0,
+	    "allow_plain_http_destinations=yes" },
 	{ "smtp_starttls Yes", -1, "smtp_starttls: must be one of: no try "
 	    "yes; not 'Yes'" },
 	{ "smtp_starttls ye", -1, "not 'ye'" },
@@ -421,12 +426,6 @@ static const struct validate_case	validate_cases[] = {
 	    "https://127.0.0.1:8443/test" },
 	{ DB "body_max 1M\nmedia_max 1025K", -1, "media_max (1049600) cannot "
 	    "exceed body_max (1048576)", NULL },
-	{ DB "delivery_timeout 60", -1, "outbox_lease (60 s) must exceed "
-	    "delivery_timeout (60 s)", NULL },
-	{ DB "delivery_timeout 2\noutbox_lease 2", -1, "outbox_lease (2 s) "
-	    "must exceed delivery_timeout (2 s)", NULL },
-	{ DB "delivery_timeout 2\noutbox_lease 3", 0, "https://127.0.0.1:8443",
-	    "https://127.0.0.1:8443/test" },
 };
 
 static void
@@ -497,6 +496,10 @@ static const struct kore_case	kore_cases[] = {
 	{ DB, {
 	    "server main {\n\tbind 127.0.0.1 8443\n\ttls yes\n}\n",
 	    "tls_dhparam var/tls/dh2048.pem\n",
+	    "tls_cipher ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-"
+	    "SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+	    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305\n"
+	    "tls_groups X25519:P-256:P-384\n",
 	    "\tcertfile var/tls/cert.pem\n\tcertkey var/tls/key.pem\n",
 	    "\troute ^/ route_dispatch\n}\n",
 	    "workers 2\nworker_set_affinity 0\nworker_accept_threshold 1\n"
@@ -510,7 +513,7 @@ static const struct kore_case	kore_cases[] = {
 	    "domain * {\n\tattach main\n\troute ^/ route_dispatch\n}\n",
 	    "workers 6\n",
 	    "http_hsts_enable 0\n",
-	    NULL }, { "certfile", "certkey", "tls_dhparam", NULL } },
+	    NULL }, { "certfile", "certkey", "tls_", NULL } },
 	{ DB "listen [::1]:8443\nbody_max 1M\nmedia_max 1M\ndb_connections 9\n"
 	    "worker_death terminate\npidfile /run/o.pid\nseccomp_tracing yes", {
 	    "\tbind ::1 8443\n",
@@ -637,6 +640,96 @@ test_check_files(void **state)
 	cfg_free(&c);
 }
 
+struct clear_case {
+	const char	*text;		/* settings */
+	const char	*url;
+	int		rc;		/* of cfg_outbound_check() */
+	const char	*err;		/* in its message, or NULL */
+	const char	*warn;		/* in cfg_cleartext_warnings() */
+};
+
+static const struct clear_case	clear_cases[] = {
+	{ "", "https://office.example/hook", 0, NULL, "" },
+	{ "", "http://office.example/hook", -1,
+	    "http://office.example/hook: plain http:// is refused", "" },
+	{ "", "HTTP://office.example/hook", -1, "not an https:// URL", "" },
+	{ "", "ftp://office.example/", -1, "not an https:// URL", "" },
+	{ "", "", -1, "not an https:// URL", "" },
+	{ "allow_plain_http_destinations yes", "http://office.example/hook",
+	    0, NULL, "allow_plain_http_destinations yes: requests and "
+	    "reporters' personal data may be sent to http:// destinations "
+	    "in clear\n" },
+	{ "", "smtps://relay.example", 0, NULL, "" },
+	{ "smtp_url smtp://relay.example", "smtp://relay.example", 0, NULL,
+	    "" },
+	{ "smtp_url smtp://relay.example\nsmtp_starttls try",
+	    "smtp://relay.example", 0, NULL, "smtp_starttls try: e-mails to "
+	    "reporters may be sent to the smtp:// relay in clear\n" },
+	{ "smtp_url smtp://u:pw@relay.example\nsmtp_starttls no",
+	    "smtp://relay.example", 0, NULL, "smtp_starttls no: e-mails to "
+	    "reporters may be sent to the smtp:// relay in clear\n" },
+	{ "smtp_url smtps://relay.example\nsmtp_starttls no",
+	    "smtps://relay.example", 0, NULL, "" },
+};
+
+/* Where personal data may go in clear: refused, or logged as opted out. */
+static void
+test_cleartext_table(void **state)
+{
+	struct cfg	c;
+	struct fmt_buf	b;
+	char		err[CFG_ERRLEN];
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(clear_cases) / sizeof(clear_cases[0]); i++) {
+		const struct clear_case	*k = &clear_cases[i];
+
+		print_message("case %zu: %s\n", i, k->url);
+		cfg_defaults(&c);
+		assert_int_equal(cfg_parse(&c, "t.conf", k->text, err,
+		    sizeof(err)), 0);
+		err[0] = '\0';
+		assert_int_equal(cfg_outbound_check(&c, k->url, err,
+		    sizeof(err)), k->rc);
+		if (k->err != NULL && strstr(err, k->err) == NULL)
+			fail_msg("'%s' lacks '%s'", err, k->err);
+		fmt_buf_init(&b);
+		cfg_cleartext_warnings(&c, &b);
+		assert_string_equal(fmt_buf_cstr(&b), k->warn);
+		fmt_buf_free(&b);
+		cfg_free(&c);
+	}
+}
+
+/*
+ * Text settings end at CFG_STR_MAX bytes: a longer one would overflow
+ * Kore's line buffer and its tail become a directive (fuzz_config).
+ */
+static void
+test_long_value(void **state)
+{
+	struct cfg	c;
+	char		text[CFG_STR_MAX + 16], err[CFG_ERRLEN];
+	size_t		n;
+
+	(void)state;
+	for (n = CFG_STR_MAX; n <= CFG_STR_MAX + 1; n++) {
+		(void)snprintf(text, sizeof(text), "pidfile /");
+		memset(text + 9, 'a', n - 1);
+		text[8 + n] = '\0';
+		cfg_defaults(&c);
+		assert_int_equal(cfg_parse(&c, "t.conf", text, err,
+		    sizeof(err)), n == CFG_STR_MAX ? 0 : -1);
+		if (n > CFG_STR_MAX)
+			assert_string_equal(err, "t.conf:1: pidfile: longer "
+			    "than 4096 bytes");
+		else
+			assert_int_equal(strlen(c.pidfile), n);
+		cfg_free(&c);
+	}
+}
+
 /* cfg_load: the file, then the real environment, then validation. */
 static void
 test_load(void **state)
@@ -690,6 +783,8 @@ main(void)
 		cmocka_unit_test(test_dump_hides_url),
 		cmocka_unit_test(test_check_files),
 		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_cleartext_table),
+		cmocka_unit_test(test_long_value),
 	};
 
 	return (cmocka_run_group_tests_name("config", tests, NULL, NULL));

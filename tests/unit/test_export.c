@@ -159,7 +159,7 @@ test_csv_rows(void **state)
 		;
 	row_fill(&rows[0], "1", "32.711000", "-117.161000", "a, \"b\"\nc");
 	row_fill(&rows[1], "2", NULL, NULL, "=1+1");
-	row_fill(&rows[2], "3", "1e5", "nan", NULL);
+	row_fill(&rows[2], "3", "01.5", "nan", NULL);
 
 	fmt_buf_init(&b);
 	fmt_export_begin(FMT_EXPORT_CSV, &b);
@@ -176,7 +176,7 @@ test_csv_rows(void **state)
 	assert_non_null(strstr(b.data, ",32.711000,-117.161000,6281442.95,"
 	    "1839699.36,EPSG:2230,,3,web,\"a, \"\"b\"\"\nc\","));
 	assert_non_null(strstr(b.data, "\"'=1+1\""));
-	/* Not plain decimals: empty, and no x/y/crs invented. */
+	/* Not JSON numbers: empty, and no x/y/crs invented. */
 	assert_non_null(strstr(b.data, "\r\n3,sandiego.gov,POTHOLE,Pothole,"
 	    "open,open,,2026-11-20T18:30:00Z,2026-11-20T18:30:00Z,,,,,,,"));
 	fmt_buf_free(&b);

@@ -2,9 +2,9 @@
 # with a lease in the database. With both nodes running, every event of
 # a request reaches the back office exactly once, in the request's
 # order. With a node killed (SIGKILL) in the middle of a delivery, its
-# lease runs out (outbox_lease, 4 s here) and the other node sends the
-# event again under the same Idempotency-Key, so the back office can
-# tell; nothing is lost, and the order still holds.
+# lease runs out (delivery_timeout + 30 s: 32 s here) and the other node
+# sends the event again under the same Idempotency-Key, so the back
+# office can tell; nothing is lost, and the order still holds.
 
 co_rport=$(free_port)
 co_log=$T/co-hook.log
@@ -95,7 +95,7 @@ check "gw1 has a delivery under way" test $? -eq 0
 cl_gateway_kill gw1
 cl_gateway_start gw2 "$P_GW2"
 check "gw2 is back" test $? -eq 0
-dl_until 60 co_delivered "$co_d2" 12
+dl_until 120 co_delivered "$co_d2" 12
 check "all 12 events delivered after the kill" test $? -eq 0
 n=$(CPSQL -tAc "select count(*) from outbox where destination_id = $co_d2 and attempts > 1")
 check "the events under way at the kill were taken over ($n)" test "$n" -ge 1

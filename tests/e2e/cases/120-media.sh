@@ -2,14 +2,19 @@
 # WebP by magic bytes; stored in PostgreSQL and served at a stable URL
 # that becomes the request's media_url; links given as media_url.
 
-printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00fake-jpeg-bytes' > "$E2E_TMP/a.jpg"
-printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDRfake-png' > "$E2E_TMP/b.png"
-printf 'RIFF\x10\x00\x00\x00WEBPVP8 fake' > "$E2E_TMP/c.webp"
+# Small photos without metadata (tests/e2e/tools/photos.py): a PNG
+# keeps every byte (photo metadata: 125-photo-metadata.sh).
+mkdir -p "$E2E_TMP/photos"
+/usr/bin/python3 tests/e2e/tools/photos.py make "$E2E_TMP/photos"
+cp "$E2E_TMP/photos/plain.png" "$E2E_TMP/a.png"
+cp "$E2E_TMP/photos/plain.png" "$E2E_TMP/b.png"
+cp "$E2E_TMP/photos/plain.webp" "$E2E_TMP/c.webp"
+cp "$E2E_TMP/photos/plain.jpg" "$E2E_TMP/a.jpg"
 printf 'GIF89a not allowed' > "$E2E_TMP/d.gif"
 
 post /requests.json -H "Authorization: Bearer $KEY_SUBMIT" \
     -F service_code=NOISE -F lat=32.7 -F long=-117.1 \
-    -F 'attribute[SOURCE]=PARTY' -F "media=@$E2E_TMP/a.jpg;type=image/jpeg"
+    -F 'attribute[SOURCE]=PARTY' -F "media=@$E2E_TMP/a.png;type=image/png"
 expect_status 200
 id=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
 get "/requests/$id.json"
@@ -19,10 +24,10 @@ check "media_url points at /media/ ($url)" \
 path=${url#*://*/}
 get "/$path"
 expect_status 200
-expect_header content-type image/jpeg
+expect_header content-type image/png
 expect_header_match etag '^"[0-9a-f]{64}"$'
 expect_header_match cache-control immutable
-cmp -s "$E2E_TMP/body" "$E2E_TMP/a.jpg"
+cmp -s "$E2E_TMP/body" "$E2E_TMP/a.png"
 check "served bytes equal the upload" test $? -eq 0
 etag=$(header etag)
 get "/$path" -H "If-None-Match: $etag"

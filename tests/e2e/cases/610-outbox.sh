@@ -30,7 +30,7 @@ ob_d1=$(printf '%s' "$ob_out" | sed -n 's/^destination \([0-9]*\):.*/\1/p')
 check "destination added ($ob_out)" test -n "$ob_d1"
 
 ob_port=$(free_port)
-start_server outbox "$ob_port" DATABASE_URL="$DL_URL" \
+start_server outbox "$ob_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200
 ob_saved=$BASE
 BASE=http://127.0.0.1:$ob_port
@@ -266,7 +266,7 @@ dl_receiver_stop obh
 ob_keys=$(DLPSQL -tAc "select string_agg(idempotency_key, ',' order by seq) from outbox where request_id = $ob_r3")
 r=$(DLPSQL -tAc "select string_agg(state, ',' order by seq) from outbox where request_id = $ob_r3")
 check "the events wait while the gateway is down ($r)" test "$r" = "pending,pending,pending"
-start_server outbox "$ob_port" DATABASE_URL="$DL_URL" \
+start_server outbox "$ob_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200
 check "the gateway is back" test $? -eq 0
 dl_receiver_start ob "$ob_rport" "$ob_log"

@@ -14,20 +14,14 @@ dl_case gateway gw
 gw_sub=$DL_SUB
 gw_off=$DL_OFF
 
-gw_rport=$(free_port)
-gw_log=$E2E_TMP/gw-upstream.log
-gw_state=$gw_log.upstream
-dl_receiver_start gw "$gw_rport" "$gw_log"
-check "the upstream is up" test $? -eq 0
-export GW_UPSTREAM_KEY="upkey-$$"
-gw_out=$(dl_bin destinations add --jurisdiction sandiego.gov --service STORM_DRAIN \
-    --open311 "http://127.0.0.1:$gw_rport" --api-key-env GW_UPSTREAM_KEY \
-    --upstream-jurisdiction upstream.example.org)
-gw_d=$(printf '%s' "$gw_out" | sed -n 's/^destination \([0-9]*\):.*/\1/p')
-check "open311 destination added ($gw_out)" test -n "$gw_d"
+dl_upstream gw --upstream-jurisdiction upstream.example.org
+gw_rport=$DL_RPORT
+gw_log=$DL_RLOG
+gw_state=$DL_RSTATE
+gw_d=$DL_DEST
 
 gw_port=$(free_port)
-start_server gateway "$gw_port" DATABASE_URL="$DL_URL" \
+start_server gateway "$gw_port" DATABASE_URL="$DL_URL" "$DL_PLAIN" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200 \
     OPEN311_UPSTREAM_POLL_MS=300
 gw_saved=$BASE
@@ -70,7 +64,7 @@ check "upstream got service_code ($(gw_upstream "$gw_f.service_code[0]"))" \
     test "$(gw_upstream "$gw_f.service_code[0]")" = STORM_DRAIN
 check "upstream got attribute[FLOODING]" test "$(gw_upstream "${gw_f}[\"attribute[FLOODING]\"][0]")" = STREET
 check "upstream got attribute[DEBRIS]" test "$(gw_upstream "${gw_f}[\"attribute[DEBRIS]\"][0]")" = "Leaves and branches"
-check "upstream got its api_key" test "$(gw_upstream "$gw_f.api_key[0]")" = "$GW_UPSTREAM_KEY"
+check "upstream got its api_key" test "$(gw_upstream "$gw_f.api_key[0]")" = "$DL_UPSTREAM_KEY"
 check "upstream got its jurisdiction_id" test "$(gw_upstream "$gw_f.jurisdiction_id[0]")" = upstream.example.org
 check "upstream got the description" test "$(gw_upstream "$gw_f.description[0]")" = "Drain blocked by leaves"
 check "upstream got address_string" test "$(gw_upstream "$gw_f.address_string[0]")" = "4200 Park Blvd"

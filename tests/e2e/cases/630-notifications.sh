@@ -20,7 +20,7 @@ dl_smtp_start nt "$nt_sport" "$nt_dir"
 check "the SMTP sink is up" test $? -eq 0
 nt_port=$(free_port)
 start_server mail "$nt_port" DATABASE_URL="$DL_URL" \
-    OPEN311_SMTP_URL="smtp://127.0.0.1:$nt_sport" \
+    OPEN311_SMTP_URL="smtp://127.0.0.1:$nt_sport" OPEN311_SMTP_STARTTLS=no \
     OPEN311_SMTP_FROM="San Diego 311 <no-reply@311.example.org>" \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200
 nt_saved=$BASE

@@ -12,7 +12,10 @@
 #                          DL_OFF ("TAG crm": submit and backoffice for
 #                          San Diego)
 #   DLPSQL ARGS            psql as the superuser on it
-#   dl_bin ARGS            the open311d tools on it
+#   dl_bin ARGS            the open311d tools on it, with
+#                          allow_plain_http_destinations yes (receiver.py
+#                          speaks plain HTTP unless given a certificate)
+#   DL_PLAIN               that setting, for start_server
 #   dl_until SECS CMD...   runs CMD every 0.1 s until it succeeds (0) or
 #                          SECS pass (1)
 #   dl_sql_is SQL VALUE    the query's result on it is VALUE
@@ -24,6 +27,14 @@
 #                          starts tests/e2e/tools/receiver.py (HTTPS with
 #                          CERT and KEY)
 #   dl_receiver_stop NAME             stops it (kill, then wait for it)
+#   dl_dest ARGS           `destinations add ARGS` on it, checked; the new
+#                          destination's id in DL_DEST
+#   dl_upstream NAME [ARGS]  receiver.py as an upstream Open311 server
+#                          (port DL_RPORT, log DL_RLOG, its requests in
+#                          DL_RSTATE) and an open311 destination to it for
+#                          San Diego's STORM_DRAIN (id DL_DEST, api key
+#                          $DL_UPSTREAM_KEY; ARGS: more options of
+#                          `destinations add`); both checked
 #   dl_hole_start NAME PORT  a listener that takes connections and never
 #                          answers (a back office that hangs); stopped
 #                          with dl_receiver_stop
@@ -54,8 +65,10 @@ DLPSQL() {
 	PSQL -d "$DL_DB" "$@"
 }
 
+DL_PLAIN=OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS=yes
+
 dl_bin() {
-	DATABASE_URL=$DL_URL "$BIN" "$@"
+	env DATABASE_URL="$DL_URL" "$DL_PLAIN" "$BIN" "$@"
 }
 
 dl_until() {
@@ -87,6 +100,27 @@ dl_receiver_start() {
 	    >>"$3.stderr" 2>&1 &
 	eval "DL_PID_$1=$!"
 	dl_until 10 curl -skf -o /dev/null "$_dl_scheme://127.0.0.1:$2/healthz"
+}
+
+dl_upstream() {
+	_dl_name=$1
+	shift
+	DL_RPORT=$(free_port)
+	DL_RLOG=$E2E_TMP/$_dl_name-upstream.log
+	DL_RSTATE=$DL_RLOG.upstream
+	dl_receiver_start "$_dl_name" "$DL_RPORT" "$DL_RLOG"
+	check "the upstream is up" test $? -eq 0
+	export DL_UPSTREAM_KEY="upkey-$$"
+	dl_dest --jurisdiction sandiego.gov --service STORM_DRAIN \
+	    --open311 "http://127.0.0.1:$DL_RPORT" \
+	    --api-key-env DL_UPSTREAM_KEY "$@"
+}
+
+dl_dest() {
+	_dl_out=$(dl_bin destinations add "$@")
+	DL_DEST=$(printf '%s' "$_dl_out" |
+	    sed -n 's/^destination \([0-9]*\):.*/\1/p')
+	check "destination added ($_dl_out)" test -n "$DL_DEST"
 }
 
 dl_hole_start() {

@@ -15,16 +15,31 @@ POST /requests.json    an upstream Open311 server: takes a submission
                        (form-encoded) and answers [{"service_request_id":
                        "UP-n"}]
 GET  /requests.json    answers the upstream requests named in
-                       service_request_id, with their current status (and
-                       adds a line to LOGFILE.gets)
+                       service_request_id, with their current status; or,
+                       without it, a search by service_code, start_date
+                       and end_date (on requested_datetime); each adds a
+                       line to LOGFILE.gets
 POST /control/close    closes upstream request ?id=UP-n (status_notes from
                        ?notes=), as the upstream's staff would
+POST /control/mode     how the upstream misbehaves from now on:
+                       ?post=empty   submissions are stored but answered
+                                     200 with an empty body
+                       ?post=slow&seconds=N   the next submission is
+                                     stored, then answered N s later
+                                     (once; then back to ok)
+                       ?poll=empty   GET /requests.json answers 200 with
+                                     an empty body
+                       ?post=ok, ?poll=ok   back to normal
+                       Answers the number of answers given so far in each
+                       mode: {"empty_posts": n, "empty_polls": n,
+                       "slow_posts": n}
 GET  /healthz          answers 200
 
 The log survives restarts (the tests stop and start the receiver to
 take the destination down), and so do the upstream requests (kept in
 LOGFILE.upstream).
 """
+import datetime
 import http.server
 import json
 import ssl
@@ -42,9 +57,43 @@ lock = threading.Lock()
 def load_state():
     try:
         with open(STATE) as f:
-            return json.load(f)
+            state = json.load(f)
     except (OSError, ValueError):
-        return {"next": 1, "requests": {}}
+        state = {"next": 1, "requests": {}}
+    state.setdefault("mode", {"post": "ok", "poll": "ok", "seconds": 0})
+    state.setdefault("counts", {"empty_posts": 0, "empty_polls": 0,
+                                "slow_posts": 0})
+    return state
+
+
+def count(what):
+    with lock:
+        state = load_state()
+        state["counts"][what] += 1
+        save_state(state)
+
+
+def public(r):
+    return {k: v for k, v in r.items() if k != "form"}
+
+
+def when(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def search(state, qs):
+    codes = ",".join(qs.get("service_code", [""])).split(",")
+    start = qs.get("start_date", [""])[0]
+    end = qs.get("end_date", [""])[0]
+    out = []
+    for r in state["requests"].values():
+        if codes != [""] and r["service_code"] not in codes:
+            continue
+        t = when(r["requested_datetime"])
+        if start and t < when(start) or end and t > when(end):
+            continue
+        out.append(public(r))
+    return out
 
 
 def save_state(state):
@@ -78,10 +127,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if url.path == "/requests.json":
             with lock, open(LOG + ".gets", "a") as f:
                 f.write("%f\n" % time.time())
-            ids = ",".join(qs.get("service_request_id", [""])).split(",")
             with lock:
                 state = load_state()
-            out = [state["requests"][i] for i in ids if i in state["requests"]]
+            if state["mode"]["poll"] == "empty":
+                count("empty_polls")
+                return self.reply(200, "")
+            if "service_request_id" not in qs:
+                return self.reply(200, json.dumps(search(state, qs)))
+            ids = ",".join(qs.get("service_request_id", [""])).split(",")
+            out = [public(state["requests"][i]) for i in ids
+                   if i in state["requests"]]
             return self.reply(200, json.dumps(out))
         self.reply(404, "[]")
 
@@ -111,10 +166,33 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 state["requests"][rid] = {
                     "service_request_id": rid, "status": "open",
                     "status_notes": "", "updated_datetime": now(),
+                    "requested_datetime": now(),
                     "service_code": form.get("service_code", [""])[0],
+                    "description": form.get("description", [""])[0],
+                    "lat": float(form.get("lat", ["0"])[0]),
+                    "long": float(form.get("long", ["0"])[0]),
                     "form": form}
+                mode = dict(state["mode"])
+                if mode["post"] == "slow":
+                    state["mode"]["post"] = "ok"
                 save_state(state)
+            if mode["post"] == "empty":
+                count("empty_posts")
+                return self.reply(200, "")
+            if mode["post"] == "slow":
+                count("slow_posts")
+                time.sleep(mode["seconds"])
             return self.reply(200, json.dumps([{"service_request_id": rid}]))
+        if url.path == "/control/mode":
+            with lock:
+                state = load_state()
+                for k in ("post", "poll"):
+                    if k in qs:
+                        state["mode"][k] = qs[k][0]
+                state["mode"]["seconds"] = float(
+                    qs.get("seconds", [state["mode"]["seconds"]])[0])
+                save_state(state)
+            return self.reply(200, json.dumps(state["counts"]))
         if url.path == "/control/close":
             rid = qs.get("id", [""])[0]
             with lock:

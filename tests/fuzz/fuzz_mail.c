@@ -1,0 +1,107 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * libFuzzer target: fmt_mail_message() with every field taken from the
+ * input (NUL-separated; the first 8 bytes are the date). The message
+ * must be one an SMTP relay accepts and no field can reshape: CRLF line
+ * ends only, no line over 998 bytes (RFC 5322), exactly the headers
+ * written (no field adds one), and no body line that is a lone "."
+ * (the end of DATA).
+ */
+
+#include <string.h>
+
+#include "formats/mail.h"
+#include "fuzz.h"
+
+#define NFIELDS	15
+
+static const char	*headers[] = {
+	"From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ",
+	"List-Unsubscribe: ", "List-Unsubscribe-Post: ", "MIME-Version: ",
+	"Content-Type: ", "Content-Transfer-Encoding: ", "Auto-Submitted: ",
+	NULL
+};
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct fmt_mail	m;
+	struct fmt_buf	out;
+	const char	*f[NFIELDS], *line, *end, *next;
+	char		*mem;
+	long long	date;
+	size_t		n, h;
+	int		body;
+
+	if (size < sizeof(date))
+		return (0);
+	memcpy(&date, data, sizeof(date));
+	(void)fuzz_split(data + sizeof(date), size - sizeof(date), f, NFIELDS,
+	    &mem);
+
+	memset(&m, 0, sizeof(m));
+	m.from = f[0];
+	m.to = f[1];
+	m.kind = f[2];
+	m.first_name = f[3][0] != '\0' ? f[3] : NULL;
+	m.request_id = f[4];
+	m.parent_id = f[5][0] != '\0' ? f[5] : NULL;
+	m.service_name = f[6];
+	m.jurisdiction = f[7];
+	m.status = f[8];
+	m.detailed_status = f[9][0] != '\0' ? f[9] : NULL;
+	m.agency = f[10][0] != '\0' ? f[10] : NULL;
+	m.note = f[11];
+	m.base_url = f[12];
+	m.token = f[13];
+	m.message_id = f[14];
+	m.date = date;
+
+	fmt_buf_init(&out);
+	fmt_mail_message(&m, &out);
+	(void)fmt_buf_cstr(&out);
+
+	h = 0;
+	body = 0;
+	for (line = out.data; line < out.data + out.len; line = next) {
+		end = memchr(line, '\n', out.len - (size_t)(line - out.data));
+		FUZZ_CHECK(end != NULL && end > line && end[-1] == '\r');
+		next = end + 1;
+		n = (size_t)(end - 1 - line);
+		FUZZ_CHECK(memchr(line, '\r', n) == NULL);
+		FUZZ_CHECK(memchr(line, '\0', n) == NULL);
+		FUZZ_CHECK(n <= 998);
+		if (body) {
+			FUZZ_CHECK(n != 1 || line[0] != '.');
+			continue;
+		}
+		if (n == 0) {
+			FUZZ_CHECK(headers[h] == NULL);
+			body = 1;
+			continue;
+		}
+		FUZZ_CHECK(headers[h] != NULL);
+		FUZZ_CHECK(!strncmp(line, headers[h], strlen(headers[h])));
+		h++;
+	}
+	FUZZ_CHECK(body);
+
+	fmt_buf_free(&out);
+	free(mem);
+	return (0);
+}

@@ -1,0 +1,142 @@
+/*
+ * Copyright (c) 2026 The open311d authors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Unit tests for formats/mail.c: messages an SMTP relay accepts whatever
+ * the fields hold (found by fuzz_mail): header values with line breaks
+ * stay on one line, and no line, header or body, is longer than 998
+ * bytes; long text is broken between UTF-8 characters and a broken line
+ * that starts with "." is escaped.
+ */
+
+#include <sys/types.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "formats/mail.h"
+#include "formats/utf8.h"
+
+struct mail_case {
+	const char	*name;
+	const char	*note;
+	size_t		note_len;	/* note repeated to this length */
+	const char	*service;
+	size_t		service_len;
+	const char	*want;		/* in the message */
+};
+
+static const struct mail_case	mail_cases[] = {
+	{ "plain", "Filled.", 7, "Pothole", 7, "\r\nFilled.\r\n" },
+	{ "a long note in ascii", "abcdefghij", 5000, "Pothole", 7,
+	    "abcdefghij" },
+	{ "a long note in 3-byte characters", "\xe2\x82\xac", 5000,
+	    "Pothole", 7, "\xe2\x82\xac" },
+	{ "a long note of dots", ".", 5000, "Pothole", 7, "\r\n...." },
+	{ "a long subject", "Done.", 5, "\xc3\xa9t\xc3\xa9 ", 2000,
+	    "Subject: " },
+	{ "a subject with line breaks", "Done.", 5, "Pot\r\nBcc: x@y\r\n", 16,
+	    "Pot  Bcc: x@y  " },
+};
+
+static char *
+repeat(const char *s, size_t len)
+{
+	char	*out;
+	size_t	i, n;
+
+	n = strlen(s);
+	if ((out = malloc(len + 1)) == NULL)
+		abort();
+	for (i = 0; i + n <= len; i += n)
+		memcpy(out + i, s, n);
+	out[i] = '\0';
+	return (out);
+}
+
+static void
+test_mail_lines(void **state)
+{
+	struct fmt_mail	m;
+	struct fmt_buf	out;
+	const char	*line, *end, *text;
+	char		*note, *service;
+	size_t		i, headers;
+	int		body;
+
+	(void)state;
+	for (i = 0; i < sizeof(mail_cases) / sizeof(mail_cases[0]); i++) {
+		const struct mail_case	*k = &mail_cases[i];
+
+		print_message("case %zu: %s\n", i, k->name);
+		note = repeat(k->note, k->note_len);
+		service = repeat(k->service, k->service_len);
+		memset(&m, 0, sizeof(m));
+		m.from = "City 311 <noreply@city.example>";
+		m.to = "ana@example.org";
+		m.kind = "status";
+		m.request_id = "123";
+		m.service_name = service;
+		m.jurisdiction = "sandiego.gov";
+		m.status = "open";
+		m.detailed_status = "in_progress";
+		m.note = note;
+		m.base_url = "https://311.example";
+		m.token = "tok";
+		m.message_id = "m1";
+		m.date = 1767225600;
+
+		fmt_buf_init(&out);
+		fmt_mail_message(&m, &out);
+		text = fmt_buf_cstr(&out);
+		if (strstr(text, k->want) == NULL)
+			fail_msg("lacks '%s'", k->want);
+		assert_true(fmt_utf8_valid(text, out.len));
+		headers = 0;
+		body = 0;
+		for (line = text; *line != '\0'; line = end + 2) {
+			assert_non_null(end = strstr(line, "\r\n"));
+			assert_true((size_t)(end - line) <= 998);
+			assert_null(memchr(line, '\n', (size_t)(end - line)));
+			if (end == line)
+				body = 1;
+			else if (!body)
+				headers++;
+			else
+				assert_false(end - line == 1 && *line == '.');
+		}
+		assert_int_equal(headers, 11);
+		fmt_buf_free(&out);
+		free(note);
+		free(service);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_mail_lines),
+	};
+
+	return (cmocka_run_group_tests_name("mail", tests, NULL, NULL));
+}
