@@ -182,6 +182,7 @@ CONF
 	CL_URL="postgresql://open311:$pw@$hosts/open311?target_session_attrs=read-write&connect_timeout=2"
 	CL_READ_URL="postgresql://open311:$pw@$hosts/open311?target_session_attrs=prefer-standby&connect_timeout=2"
 	DATABASE_URL=$CL_URL
+	DL_URL=$CL_URL
 	export DATABASE_URL
 	"$BIN" migrate >/dev/null || return 1
 	app/tools/demo.sh "$BIN" sandiego >/dev/null || return 1
@@ -267,8 +268,8 @@ cl_gateway_start() {
 	    OPEN311_READ_MAX_LAG_MS=1000 OPEN311_REPLICA_CHECK_MS=200 \
 	    OPEN311_TRUST_FORWARDED_FOR=yes \
 	    OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200 \
-	    OPEN311_DELIVERY_TIMEOUT=2 \
-	    OPEN311_UPSTREAM_POLL_MS=300 \
+	    OPEN311_DELIVERY_TIMEOUT=5 \
+	    OPEN311_UPSTREAM_POLL_MS=300 "$DL_PLAIN" \
 	    "$@" "$BIN" >>"$T/$_name.log" 2>&1 &
 	eval "GW_PID_$_name=$! GW_IDX_$_name=${#SERVERS[@]}"
 	SERVERS+=("$!")

@@ -9,7 +9,7 @@ dl_receiver_start cu "$cu_rport" "$cu_log"
 HELPERS+=("$DL_PID_cu")
 check "the upstream is up" test $? -eq 0
 export CU_UPSTREAM_KEY="upkey-$$"
-cu_d=$("$BIN" destinations add --jurisdiction sandiego.gov \
+cu_d=$(dl_bin destinations add --jurisdiction sandiego.gov \
     --service STORM_DRAIN --open311 "http://127.0.0.1:$cu_rport" \
     --api-key-env CU_UPSTREAM_KEY | sed -n 's/^destination \([0-9]*\):.*/\1/p')
 check "open311 destination added ($cu_d)" test -n "$cu_d"
@@ -47,5 +47,5 @@ dl_until 20 cu_polled
 check "both nodes keep polling" test $? -eq 0
 n=$(CPSQL -tAc "select count(*) from request_updates where request_id = $cu_r and client_update_id like 'upstream:%'")
 check "one update for the closure, however often seen ($n)" test "$n" = 1
-"$BIN" destinations remove "$cu_d" >/dev/null
+dl_bin destinations remove "$cu_d" >/dev/null
 dl_receiver_stop cu

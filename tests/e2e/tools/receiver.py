@@ -8,7 +8,7 @@ With CERTFILE and KEYFILE it serves HTTPS with that certificate.
 POST /hook             a webhook receiver: logs every delivery (headers
                        and body) as one JSON line, answers 200
 POST /hook-fail        answers 500 (a destination that keeps failing)
-POST /hook-slow        a webhook receiver that takes a second: notes the
+POST /hook-slow        a webhook receiver that takes 3 seconds: notes the
                        arrival (one line in LOGFILE.arrivals) at once,
                        then logs the delivery like /hook and answers 200
 POST /requests.json    an upstream Open311 server: takes a submission
@@ -148,7 +148,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if url.path == "/hook-slow":
                 with lock, open(LOG + ".arrivals", "a") as f:
                     f.write("%f\n" % time.time())
-                time.sleep(1)
+                time.sleep(3)
             entry = {"path": url.path, "time": time.time(),
                      "headers": {k.lower(): v for k, v in self.headers.items()},
                      "body": body.decode("utf-8", "replace")}
