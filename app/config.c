@@ -67,6 +67,9 @@ static const struct setting settings[] = {
 	S(dhparam, T_STR, 0, 0, "var/tls/dh2048.pem"),
 	S(workers, T_INT, 1, 64, "2"),
 	S(database_url, T_STR, 0, 0, ""),
+	S(database_read_url, T_STR, 0, 0, ""),
+	S(read_max_lag_ms, T_INT, 0, 86400000, "5000"),
+	S(replica_check_ms, T_INT, 100, 600000, "1000"),
 	S(db_connections, T_INT, 1, 64, "2"),
 	S(db_wait, T_INT, 0, 3600, "30"),
 	S(public_url, T_STR, 0, 0, ""),
@@ -722,6 +725,7 @@ cfg_dump(const struct cfg *c, struct buf *b)
 			break;
 		case T_STR:
 			if (!strcmp(s->name, "database_url") ||
+			    !strcmp(s->name, "database_read_url") ||
 			    !strcmp(s->name, "smtp_password")) {
 				buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?

@@ -38,6 +38,9 @@ struct cfg {
 	char		*dhparam;
 	int		workers;
 	char		*database_url;
+	char		*database_read_url;
+	int		read_max_lag_ms;
+	int		replica_check_ms;
 	int		db_connections;
 	int		db_wait;
 	char		*public_url;

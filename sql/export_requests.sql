@@ -6,6 +6,7 @@
 -- service codes (text array, NULL: all), $4 updated after and $5 updated
 -- before (seconds, inclusive; NULL: unbounded), $6 page size
 -- Result: request_public rows
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.* FROM request_public p
 WHERE p.id > $1::bigint AND NOT p.test
     AND ($2::text IS NULL OR p.jurisdiction_id = $2)

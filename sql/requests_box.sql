@@ -5,6 +5,7 @@
 -- Params: $1 to $10 as requests_search.sql; $11 min lat, $12 min long,
 -- $13 max lat, $14 max long
 -- Result: request_public rows, and jurisdiction_modified (seconds)
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
     FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
 FROM request_public p

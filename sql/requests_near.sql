@@ -12,6 +12,7 @@
 --     -> Bitmap Heap Scan on requests r
 --          -> Bitmap Index Scan on requests_location
 --               Index Cond: location && _st_expand(point, radius)
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
     FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
 FROM request_public p

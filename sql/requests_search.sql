@@ -20,6 +20,7 @@
 --          Index Cond: jurisdiction_id = $1 AND requested_at >= ... <= ...
 --   -> Index Scan using requests_pkey, services_pkey (the page's rows)
 -- reading the newest 1000 of the window and nothing else.
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
     FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
 FROM request_public p

@@ -16,6 +16,7 @@
 --     -> Limit -> Index Scan using requests_jur_service on requests r
 --          Index Cond: jurisdiction_id = $1 AND service_code = c.code
 --              AND requested_at >= ... <= ...
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
     FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
 FROM request_public p

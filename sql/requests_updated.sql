@@ -8,6 +8,7 @@
 -- (text arrays or NULL), $5 limit, $6 offset, $7 updated after and $8
 -- updated before (seconds since the epoch, inclusive; NULL: unbounded)
 -- Result: request_public rows, and jurisdiction_modified (seconds)
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
     FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified
 FROM request_public p

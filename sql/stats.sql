@@ -12,6 +12,7 @@
 -- Result: jurisdiction_id, service_code, agency, channel, opened,
 -- closed, within_sla, with_sla, duplicates, reopened, ever_closed,
 -- feedback, rating_sum, hours (an integer array: bucket counts)
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT jurisdiction_id, service_code, agency, channel, opened, closed,
     within_sla, with_sla, duplicates, reopened, ever_closed, feedback,
     rating_sum, hours

@@ -4,6 +4,7 @@
 -- epoch; NULL: no end), $5 limit, $6 offset
 -- Result: update id, request id, status, updated time, description,
 -- first media URL, external status code
+-- Replica: yes (a public read that tolerates a standby's lag)
 SELECT u.id::text, u.request_id::text,
     coalesce(u.detailed_status, u.status),
     to_char(u.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),

@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/check.sh: what `make check` runs. Installs missing packages (as
 # root), builds the release and the ASan+UBSan binaries, then runs the
-# unit tests, a short fuzzing pass over every parser and the end-to-end
-# suite (against both binaries), and prints the total as "N passed, N
-# failed".
+# unit tests, a short fuzzing pass over every parser, the end-to-end
+# suite (against both binaries) and the cluster case (tests/cluster/:
+# failover, several nodes, a restore drill), and prints the total as "N
+# passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,7 @@ suite e2e tests/e2e/run.sh
 # The release binary too: its allocator makes other syscalls (mremap)
 # than ASan's, and the sandbox must allow them.
 suite "e2e (release binary)" env E2E_BINARY=build/open311d tests/e2e/run.sh
+suite cluster tests/cluster/run.sh
 
 rm -f "$log"
 echo "$total_pass passed, $total_fail failed"

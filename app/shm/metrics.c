@@ -52,6 +52,8 @@ static const struct {
 	{ "export_rows_total", "Rows streamed by the bulk exports." },
 	{ "outbox_delivered_total", "Outbox events delivered." },
 	{ "outbox_failures_total", "Outbox delivery attempts that failed." },
+	{ "db_read_queries_total",
+	    "Statements sent to the read pool (database_read_url)." },
 };
 
 static void	met_seconds(struct buf *, uint64_t);
@@ -100,6 +102,17 @@ met_add(struct met_table *t, enum met_counter c, uint64_t n)
 {
 	if (t != NULL && c < MET_COUNTERS)
 		met_inc(&t->counter[c], n);
+}
+
+void
+met_replica(struct met_table *t, uint64_t lag_ms, int in_use)
+{
+	if (t == NULL)
+		return;
+	__atomic_store_n(&t->replica_lag_ms, lag_ms, __ATOMIC_RELAXED);
+	__atomic_store_n(&t->replica_in_use, in_use ? 1 : 0,
+	    __ATOMIC_RELAXED);
+	__atomic_store_n(&t->replica_probed, 1, __ATOMIC_RELAXED);
 }
 
 void
@@ -197,6 +210,22 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 	    "open311d_db_pool_wait_seconds_total ");
 	met_seconds(out, met_get(&t->db_wait_us));
 	buf_byte(out, '\n');
+
+	if (met_get(&t->replica_probed)) {
+		buf_str(out, "# HELP open311d_db_replica_lag_seconds How "
+		    "far the read pool's standby was behind its primary at "
+		    "the last probe.\n"
+		    "# TYPE open311d_db_replica_lag_seconds gauge\n"
+		    "open311d_db_replica_lag_seconds ");
+		met_seconds(out, met_get(&t->replica_lag_ms) * 1000);
+		buf_printf(out, "\n# HELP open311d_db_replica_in_use 1 "
+		    "while lag-tolerant reads go to the read pool, 0 while "
+		    "they go to the primary (standby too far behind or "
+		    "unreachable).\n"
+		    "# TYPE open311d_db_replica_in_use gauge\n"
+		    "open311d_db_replica_in_use %llu\n",
+		    (unsigned long long)met_get(&t->replica_in_use));
+	}
 
 	if (g == NULL)
 		return;

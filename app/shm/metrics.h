@@ -47,6 +47,7 @@ enum met_counter {
 	MET_EXPORT_ROWS,	/* rows streamed by the exports */
 	MET_OUTBOX_SENT,	/* outbox events delivered */
 	MET_OUTBOX_FAILED,	/* delivery attempts that failed */
+	MET_DB_READ_QUERIES,	/* statements sent to the read pool */
 	MET_COUNTERS
 };
 
@@ -60,6 +61,9 @@ struct met_table {
 	struct met_route	routes[MET_ROUTES][2];	/* read, write */
 	uint64_t		counter[MET_COUNTERS];
 	uint64_t		db_wait_us;
+	uint64_t		replica_probed;	/* a probe reported */
+	uint64_t		replica_lag_ms;
+	uint64_t		replica_in_use;
 };
 
 /* What a scrape adds that is not counted here (read at scrape time). */
@@ -82,6 +86,13 @@ void	met_request(struct met_table *, int, int, int, uint64_t);
 /* Adds n to counter c (t NULL does nothing). */
 void	met_add(struct met_table *, enum met_counter, uint64_t);
 
+/*
+ * Records the last probe of the read pool: the standby's lag in
+ * milliseconds and whether lag-tolerant reads go to it (in_use) or to
+ * the primary. t NULL does nothing.
+ */
+void	met_replica(struct met_table *, uint64_t, int);
+
 /* Adds one wait for a database connection that lasted us microseconds. */
 void	met_db_wait(struct met_table *, uint64_t);
 
@@ -90,7 +101,8 @@ void	met_db_wait(struct met_table *, uint64_t);
  * 0.0.4) to out, naming route slot i names[i] (slots without a name are
  * left out; names must be label-safe), reads as method="GET" and writes
  * as method="POST" (a write series only once it has a request). Counters only grow, so every
- * series is a counter except the gauges.
+ * series is a counter except the gauges; the read pool's gauges appear
+ * once a probe has reported.
  */
 void	met_render(const struct met_table *, const char *const *, size_t,
 	    const struct met_gauges *, struct buf *);

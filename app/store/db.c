@@ -25,9 +25,8 @@
 
 #include "app.h"
 #include "db.h"
+#include "replica.h"
 #include "shm/metrics.h"
-
-#define STORE_DB	"db"
 
 static int	store_prepare(PGconn *);
 static void	store_callback(struct kore_pgsql *, void *);
@@ -42,6 +41,7 @@ store_init(const char *conninfo)
 	kore_pgsql_conn_hook = store_prepare;
 	if (!kore_pgsql_register(STORE_DB, conninfo))
 		fatalx("cannot register the database");
+	store_replica_init();
 }
 
 static int
@@ -119,7 +119,10 @@ store_copy_params(struct store_q *q, enum sql_id id, int n,
 static void
 store_send(struct store_q *q)
 {
-	if (!kore_pgsql_setup(&q->sql, STORE_DB, KORE_PGSQL_ASYNC)) {
+	const char	*pool;
+
+	pool = store_replica_pool(q->id);
+	if (!kore_pgsql_setup(&q->sql, pool, KORE_PGSQL_ASYNC)) {
 		if (q->sql.state == KORE_PGSQL_STATE_INIT && q->waiting == 0)
 			q->waiting = kore_time_ms();
 		return;
@@ -130,6 +133,8 @@ store_send(struct store_q *q)
 		q->waiting = 0;
 	}
 	met_add(app_metrics(), MET_DB_QUERIES, 1);
+	if (!strcmp(pool, STORE_DB_READ))
+		met_add(app_metrics(), MET_DB_READ_QUERIES, 1);
 
 	if (!kore_pgsql_query_prepared(&q->sql, sql_table[q->id].name,
 	    q->binary, q->nparams, q->params,

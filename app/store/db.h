@@ -58,8 +58,10 @@ struct store_q {
 };
 
 /*
- * Registers the database for this worker: every new connection is set to
- * UTC and gets every statement of sql/ prepared before its first query.
+ * Registers the database for this worker, and the read pool when
+ * database_read_url is set (see replica.h): every new connection is set
+ * to UTC and gets every statement of sql/ prepared before its first
+ * query.
  */
 void	store_init(const char *);
 

@@ -74,7 +74,7 @@ JOIN bench_services s ON s.jurisdiction_id = x.jur
     AND s.k = 1 + floor((x.rs ^ 2) * s.n)::integer
 JOIN bench_counts c ON c.jurisdiction_id = x.jur
 JOIN bench_points p ON p.jurisdiction_id = x.jur
-    AND p.k = 1 + (x.g / 10 * 7919) % c.n
+    AND p.k = 1 + (x.g::bigint / 10 * 7919) % c.n
 -- Stored in the order they came in, as a live system stores them.
 ORDER BY x.at;
 

@@ -15,6 +15,9 @@
 #   expect_body_has TEXT           the body contains TEXT
 #   expect_error CODE FMT [TEXT]   an Open311 error body in FMT (xml|json)
 #                                  with CODE, whose description has TEXT
+#   check_server_log LOG           one check: LOG shows no sandbox
+#                                  violation, worker death or sanitizer
+#                                  report
 #   await_cache NAME               every worker of the http and https
 #                                  servers has loaded the database's
 #                                  current version of cache NAME
@@ -158,6 +161,20 @@ expect_error() {
 	*"$text"*) pass ;;
 	*) fail "error description '$desc' does not mention '$text'" ;;
 	esac
+}
+
+check_server_log() {
+	CASE="server log $(basename "$1")"
+	bad=$(grep -E 'sandbox violation|seccomp|exited with status|died|AddressSanitizer|LeakSanitizer|runtime error:|SIGSEGV|SIGABRT|fatal' "$1" |
+	    grep -v 'seccomp sandbox enabled' | grep -v "seccomp filter '" | head -5)
+	if [ -z "$bad" ]; then
+		pass
+	else
+		STATUS=-
+		BODY=
+		LAST_REQ="(log)"
+		fail "$bad"
+	fi
 }
 
 # await_cache NAME: waits up to 10 s until each worker of every running

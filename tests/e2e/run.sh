@@ -190,17 +190,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	stop_server http
 	stop_server https
 	for log in "${LOGS[@]}"; do
-		CASE="server log $(basename "$log")"
-		bad=$(grep -E 'sandbox violation|seccomp|exited with status|died|AddressSanitizer|LeakSanitizer|runtime error:|SIGSEGV|SIGABRT|fatal' "$log" |
-		    grep -v 'seccomp sandbox enabled' | grep -v "seccomp filter '" | head -5)
-		if [ -z "$bad" ]; then
-			pass
-		else
-			STATUS=-
-			BODY=
-			LAST_REQ="(log)"
-			fail "$bad"
-		fi
+		check_server_log "$log"
 	done
 fi
 

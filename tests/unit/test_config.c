@@ -112,6 +112,15 @@ static const struct parse_case	parse_cases[] = {
 	{ "catalog_refresh_ms 99", -1, "catalog_refresh_ms: must be a whole "
 	    "number from 100 to 3600000, not '99'" },
 	{ "hsts 0\nmax_span_days 3660", 0, "hsts=0\nmax_span_days=3660" },
+	/* The read pool. */
+	{ "", 0, "database_read_url=\nread_max_lag_ms=5000\n"
+	    "replica_check_ms=1000" },
+	{ "database_read_url postgresql://u:secret@a,b/db\n"
+	    "read_max_lag_ms 0\nreplica_check_ms 100", 0,
+	    "database_read_url=(set, not shown)\nread_max_lag_ms=0\n"
+	    "replica_check_ms=100" },
+	{ "replica_check_ms 99", -1, "replica_check_ms: must be a whole "
+	    "number from 100 to 600000, not '99'" },
 	{ "form_fields_max 7", -1, "form_fields_max: must be a whole number "
 	    "from 8 to 10000" },
 	/* Sizes. */

@@ -19,7 +19,8 @@
  * of their route, method (reads and writes apart) and code (unknown codes as "other", out-of-range route slots in
  * slot 0) and in the first latency bucket whose bound they do not
  * exceed, buckets rendered cumulatively with _sum and _count; counters
- * and gauges render with their values; unnamed route slots are left
+ * and gauges render with their values (the read pool's only once
+ * probed, the latest probe's); unnamed route slots are left
  * out; every line is a comment or "name{labels} value". A NULL table is
  * ignored. met_table_shared: counts from forked children add up exactly.
  */
@@ -147,6 +148,17 @@ test_counters(void **state)
 	g.outbox_oldest_s = 95;
 	g.workers = 4;
 	s = render(t, &g);
+	assert_null(strstr(s, "replica"));
+	free(s);
+	met_replica(t, 250, 1);
+	met_replica(t, 61500, 0);
+	met_replica(NULL, 1, 1);
+	met_add(t, MET_DB_READ_QUERIES, 4);
+	s = render(t, &g);
+	expect_line(s, "open311d_db_replica_lag_seconds 61.500000");
+	expect_line(s, "open311d_db_replica_in_use 0");
+	expect_line(s, "# TYPE open311d_db_replica_lag_seconds gauge");
+	expect_line(s, "open311d_db_read_queries_total 4");
 	expect_line(s, "open311d_duplicates_total 5");
 	expect_line(s, "open311d_db_queries_total 10");
 	expect_line(s, "open311d_db_pool_waits_total 2");

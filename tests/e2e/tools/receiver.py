@@ -8,13 +8,17 @@ With CERTFILE and KEYFILE it serves HTTPS with that certificate.
 POST /hook             a webhook receiver: logs every delivery (headers
                        and body) as one JSON line, answers 200
 POST /hook-fail        answers 500 (a destination that keeps failing)
+POST /hook-slow        a webhook receiver that takes 3 seconds: notes the
+                       arrival (one line in LOGFILE.arrivals) at once,
+                       then logs the delivery like /hook and answers 200
 POST /requests.json    an upstream Open311 server: takes a submission
                        (form-encoded) and answers [{"service_request_id":
                        "UP-n"}]
 GET  /requests.json    answers the upstream requests named in
                        service_request_id, with their current status; or,
                        without it, a search by service_code, start_date
-                       and end_date (on requested_datetime)
+                       and end_date (on requested_datetime); each adds a
+                       line to LOGFILE.gets
 POST /control/close    closes upstream request ?id=UP-n (status_notes from
                        ?notes=), as the upstream's staff would
 POST /control/mode     how the upstream misbehaves from now on:
@@ -121,6 +125,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if url.path == "/healthz":
             return self.reply(200, "{}")
         if url.path == "/requests.json":
+            with lock, open(LOG + ".gets", "a") as f:
+                f.write("%f\n" % time.time())
             with lock:
                 state = load_state()
             if state["mode"]["poll"] == "empty":
@@ -138,7 +144,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlparse(self.path)
         qs = urllib.parse.parse_qs(url.query)
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if url.path in ("/hook", "/hook-fail"):
+        if url.path in ("/hook", "/hook-fail", "/hook-slow"):
+            if url.path == "/hook-slow":
+                with lock, open(LOG + ".arrivals", "a") as f:
+                    f.write("%f\n" % time.time())
+                time.sleep(3)
             entry = {"path": url.path, "time": time.time(),
                      "headers": {k.lower(): v for k, v in self.headers.items()},
                      "body": body.decode("utf-8", "replace")}
