@@ -42,12 +42,15 @@ req PUT /services.xml -d x=1
 expect_error 405 xml "PUT"
 
 # Errors Kore answers itself carry an Open311 body too.
-req POST /services.json -H 'Content-Length: abc'
+req POST /requests.json -H 'Content-Length: abc'
 check "bad Content-Length is a 4xx" test "$STATUS" -ge 400 -a "$STATUS" -lt 500
 # Kore answers this one itself, in the path's format.
 expect_error 411 json
-req POST /services.xml -H 'Content-Length: abc'
+req POST /requests.xml -H 'Content-Length: abc'
 expect_error 411 xml
+# A POST where no POST goes is refused before Kore looks at its body.
+req POST /services.json -H 'Content-Length: abc'
+expect_error 405 json "POST
 req BREW /services.json
 check "unknown method is a 4xx" test "$STATUS" -ge 400 -a "$STATUS" -lt 500
 long=$(head -c 17000 /dev/zero | tr "\0" a)
