@@ -19,6 +19,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -26,8 +27,10 @@
 
 #define COLUMNS	24
 
-/* s when it is a number JSON and spreadsheets read as one, else NULL. */
-#define EXPORT_NUMBER(s)	((s) != NULL && fmt_json_number(s) ? (s) : NULL)
+/* Bounds of a coordinate: degrees, and projected units (metres, feet). */
+#define EXPORT_LAT	90.0
+#define EXPORT_LON	180.0
+#define EXPORT_XY	1e15
 
 const char *const	fmt_export_columns[COLUMNS + 1] = {
 	"service_request_id", "jurisdiction_id", "service_code",
@@ -38,14 +41,32 @@ const char *const	fmt_export_columns[COLUMNS + 1] = {
 	"description", "status_notes", "media_url", NULL
 };
 
-static void	export_values(const struct req_row *, const char **,
-		    char *, size_t);
+static const char	*export_coord(const char *, double);
+static void		 export_values(const struct req_row *, const char **,
+			    char *, size_t);
 
 /* Which columns are free text (guarded against formulas). */
 static const unsigned char	export_text[COLUMNS] = {
 	0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 	1, 1
 };
+
+/*
+ * s when it is a number that JSON parsers and spreadsheets read as one
+ * and lies within -limit..limit, else NULL.
+ */
+static const char *
+export_coord(const char *s, double limit)
+{
+	double	v;
+
+	if (s == NULL || !fmt_json_number(s))
+		return (NULL);
+	v = strtod(s, NULL);
+	if (!(v >= -limit && v <= limit))
+		return (NULL);
+	return (s);
+}
 
 static void
 export_values(const struct req_row *r, const char **v, char *dups,
@@ -65,10 +86,10 @@ export_values(const struct req_row *r, const char **v, char *dups,
 	v[10] = r->closed;
 	v[11] = r->address;
 	v[12] = r->zipcode;
-	v[13] = EXPORT_NUMBER(r->lat);
-	v[14] = EXPORT_NUMBER(r->lon);
-	v[15] = EXPORT_NUMBER(r->x);
-	v[16] = EXPORT_NUMBER(r->y);
+	v[13] = export_coord(r->lat, EXPORT_LAT);
+	v[14] = export_coord(r->lon, EXPORT_LON);
+	v[15] = export_coord(r->x, EXPORT_XY);
+	v[16] = export_coord(r->y, EXPORT_XY);
 	v[17] = v[15] != NULL ? r->crs : NULL;
 	v[18] = r->parent_id;
 	v[19] = dups;

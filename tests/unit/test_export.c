@@ -235,6 +235,52 @@ test_geojson(void **state)
 	buf_free(&b);
 }
 
+/* Coordinates the geometry takes, and those it leaves out (null). */
+static const struct {
+	const char	*lat;
+	const char	*lon;
+	int		 point;
+} coords[] = {
+	{ "32.711", "-117.161", 1 },
+	{ "90", "-180", 1 },
+	{ "-90.0", "180.0", 1 },
+	{ "1e-05", "2E+1", 1 },
+	{ "90.5", "0", 0 },
+	{ "0", "-180.001", 0 },
+	{ "924444444444444444444444444444444444444444444444444", "0", 0 },
+	{ "1e999", "0", 0 },
+	{ "NaN", "0", 0 },
+	{ "0x10", "0", 0 },
+	{ "", "0", 0 },
+};
+
+static void
+test_geojson_coords(void **state)
+{
+	struct req_row	row;
+	struct buf	b;
+	json_t		*doc, *geom;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(coords) / sizeof(coords[0]); i++) {
+		row_fill(&row, "1", coords[i].lat, coords[i].lon, "d");
+		buf_init(&b);
+		fmt_export_begin(FMT_EXPORT_GEOJSON, &b);
+		fmt_export_rows(FMT_EXPORT_GEOJSON, &row, 1, 1, &b);
+		fmt_export_end(FMT_EXPORT_GEOJSON, &b);
+		doc = json_loadb(b.data, b.len, 0, NULL);
+		if (doc == NULL)
+			fail_msg("case %zu: invalid JSON\n%s", i, buf_cstr(&b));
+		geom = json_object_get(json_array_get(json_object_get(doc,
+		    "features"), 0), "geometry");
+		if (coords[i].point != json_is_object(geom))
+			fail_msg("case %zu: geometry %s", i, buf_cstr(&b));
+		json_decref(doc);
+		buf_free(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -242,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_geojson),
+		cmocka_unit_test(test_geojson_coords),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
