@@ -86,7 +86,7 @@ struct cfg {
 	int		clock_skew;		/* seconds a client may be ahead */
 };
 
-/* Where each setting's value came from, for messages. */
+/* Room for one error message (it names the file and line, or the variable). */
 #define CFG_ERRLEN	256
 
 /* The longest text setting (a path, a URL): Kore's config lines fit. */
@@ -150,7 +150,8 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
 
 /*
  * Writes the Kore configuration (listener, TLS, workers, limits, the one
- * dispatch route) that these settings describe.
+ * dispatch route and, with bench_routes, the benchmarks' no-op) that
+ * these settings describe.
  */
 void	cfg_kore_conf(const struct cfg *, struct buf *);
 
