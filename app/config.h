@@ -117,6 +117,12 @@ void	cfg_defaults(struct cfg *);
  */
 int	cfg_load(struct cfg *, const char *, char *, size_t);
 
+/*
+ * cfg_load() without the validation: defaults, the file, the
+ * environment. Returns 0, or -1 with a message in err.
+ */
+int	cfg_read(struct cfg *, const char *, char *, size_t);
+
 /* Frees every string held by cfg. */
 void	cfg_free(struct cfg *);
 
