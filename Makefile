@@ -83,7 +83,7 @@ $(BIN): $(KOBJ)/ldflags $(APP_OBJ) $(GEN_OBJ)
 
 # Unit tests: the pure layers (no Kore, no database) with cmocka, under
 # ASan and UBSan.
-PURE_SRC = app/config.c $(sort $(wildcard app/lib/*.c app/formats/*.c app/model/*.c \
+PURE_SRC = app/config.c app/cli/embedded.c $(sort $(wildcard app/lib/*.c app/formats/*.c app/model/*.c \
 	   app/geo/*.c app/shm/*.c))
 UNIT_BIN = $(patsubst tests/unit/%.c,build/unit/%,\
 	   $(sort $(wildcard tests/unit/test_*.c)))

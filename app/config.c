@@ -185,6 +185,14 @@ cfg_getenv(const char *name)
 int
 cfg_load(struct cfg *c, const char *path, char *err, size_t errlen)
 {
+	if (cfg_read(c, path, err, errlen) == -1)
+		return (-1);
+	return (cfg_validate(c, err, errlen));
+}
+
+int
+cfg_read(struct cfg *c, const char *path, char *err, size_t errlen)
+{
 	struct buf	text;
 	FILE		*fp;
 	char		chunk[4096];
@@ -215,10 +223,7 @@ cfg_load(struct cfg *c, const char *path, char *err, size_t errlen)
 			return (-1);
 	}
 
-	if (cfg_environment(c, cfg_getenv, err, errlen) == -1)
-		return (-1);
-
-	return (cfg_validate(c, err, errlen));
+	return (cfg_environment(c, cfg_getenv, err, errlen));
 }
 
 void
@@ -507,7 +512,8 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	if (c->database_url[0] == '\0') {
 		(void)snprintf(err, errlen, "database_url: not set (set it "
 		    "in the config file or as DATABASE_URL; `make run` starts "
-		    "an embedded PostgreSQL and sets it for you)");
+		    "an embedded PostgreSQL, which the tools find in var/pg "
+		    "by themselves)");
 		return (-1);
 	}
 

@@ -86,7 +86,7 @@ struct cfg {
 	int		clock_skew;		/* seconds a client may be ahead */
 };
 
-/* Where each setting's value came from, for messages. */
+/* Room for one error message (it names the file and line, or the variable). */
 #define CFG_ERRLEN	256
 
 /* The longest text setting (a path, a URL): Kore's config lines fit. */
@@ -116,6 +116,12 @@ void	cfg_defaults(struct cfg *);
  * validation. Returns 0, or -1 with a message in err.
  */
 int	cfg_load(struct cfg *, const char *, char *, size_t);
+
+/*
+ * cfg_load() without the validation: defaults, the file, the
+ * environment. Returns 0, or -1 with a message in err.
+ */
+int	cfg_read(struct cfg *, const char *, char *, size_t);
 
 /* Frees every string held by cfg. */
 void	cfg_free(struct cfg *);
@@ -150,7 +156,8 @@ int	cfg_check_files(const struct cfg *, char *, size_t);
 
 /*
  * Writes the Kore configuration (listener, TLS, workers, limits, the one
- * dispatch route) that these settings describe.
+ * dispatch route and, with bench_routes, the benchmarks' no-op) that
+ * these settings describe.
  */
 void	cfg_kore_conf(const struct cfg *, struct buf *);
 

@@ -2,9 +2,10 @@
 # tests/check.sh: what `make check` runs. Installs missing packages (as
 # root), builds the release and the ASan+UBSan binaries, then runs the
 # unit tests, a short fuzzing pass over every parser, the end-to-end
-# suite (against both binaries) and the cluster case (tests/cluster/:
-# failover, several nodes, a restore drill), and prints the total as "N
-# passed, N failed".
+# suite (against both binaries), the cluster case (tests/cluster/:
+# failover, several nodes, a restore drill) and the docs check
+# (tests/lint/docs.py: settings, routes, links, layering), and prints the
+# total as "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,7 @@ if ! make -s all || ! make -s asan; then
 	exit 1
 fi
 
+suite docs tests/lint/docs.py
 suite unit tests/unit/run.sh
 suite fuzz tests/fuzz/run.sh short
 suite e2e tests/e2e/run.sh

@@ -34,6 +34,9 @@ static int	cli_config(int, char **, const char *);
 static void	cli_usage(void);
 static void	cli_report(int, const char *);
 
+/* Whether the last cli_load() took the embedded database. */
+static int	embedded = 0;
+
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char **, const char *);
@@ -76,6 +79,25 @@ cli_read_json(const char *path)
 	return (root);
 }
 
+int
+cli_load(struct cfg *cfg, const char *conf)
+{
+	char	err[512];
+	int	rc;
+
+	embedded = 0;
+	if (cfg_read(cfg, conf, err, sizeof(err)) == -1 ||
+	    (rc = cli_embedded(cfg, CLI_EMBEDDED_DIR, err,
+	    sizeof(err))) == -1 ||
+	    cfg_validate(cfg, err, sizeof(err)) == -1) {
+		cli_error("%s", err);
+		cfg_free(cfg);
+		return (-1);
+	}
+	embedded = rc == 1;
+	return (0);
+}
+
 PGconn *
 cli_connect(const char *conf)
 {
@@ -83,15 +105,15 @@ cli_connect(const char *conf)
 	PGconn		*conn;
 	char		err[512];
 
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if (cli_load(&cfg, conf) == -1)
 		return (NULL);
-	}
 
 	conn = store_pq_connect(cfg.database_url, cfg.db_wait, err,
 	    sizeof(err));
 	if (conn == NULL)
-		cli_error("%s", err);
+		cli_error("%s%s", err, embedded ? " (the embedded database of "
+		    CLI_EMBEDDED_DIR ", which runs while `make run` does)" :
+		    "");
 	cfg_free(&cfg);
 	return (conn);
 }
@@ -162,7 +184,6 @@ cli_report(int version, const char *name)
 static int
 cli_migrate(int argc, char **argv, const char *conf)
 {
-	struct cfg	cfg;
 	PGconn		*conn;
 	char		err[512];
 	int		n, rc;
@@ -173,18 +194,10 @@ cli_migrate(int argc, char **argv, const char *conf)
 		return (2);
 	}
 
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if ((conn = cli_connect(conf)) == NULL)
 		return (1);
-	}
 
 	rc = 1;
-	if ((conn = store_pq_connect(cfg.database_url, cfg.db_wait, err,
-	    sizeof(err))) == NULL) {
-		cli_error("%s", err);
-		goto out;
-	}
-
 	if ((n = store_migrate(conn, cli_report, err, sizeof(err))) == -1) {
 		cli_error("%s", err);
 	} else {
@@ -194,8 +207,6 @@ cli_migrate(int argc, char **argv, const char *conf)
 	}
 
 	PQfinish(conn);
-out:
-	cfg_free(&cfg);
 	return (rc);
 }
 
@@ -212,10 +223,8 @@ cli_config(int argc, char **argv, const char *conf)
 		return (2);
 	}
 
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if (cli_load(&cfg, conf) == -1)
 		return (1);
-	}
 
 	buf_init(&b);
 	cfg_dump(&cfg, &b);

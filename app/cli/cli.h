@@ -24,6 +24,8 @@
 #ifndef __H_CLI
 #define __H_CLI
 
+struct cfg;
+
 /* Returns 1 when name is a subcommand rather than a server option. */
 int	cli_is_command(const char *);
 
@@ -43,10 +45,37 @@ void	cli_error(const char *, ...) __attribute__((format (printf, 1, 2)));
 struct json_t	*cli_read_json(const char *);
 
 /*
- * Loads the settings and connects to the database. Returns the
- * connection, or NULL after printing why.
+ * Loads the settings from conf (NULL for the default) into cfg: as
+ * cfg_load() does, but when neither the environment nor the file names
+ * a database, the embedded one in CLI_EMBEDDED_DIR (cli_embedded()).
+ * Returns 0, or -1 after printing why.
+ */
+int	cli_load(struct cfg *, const char *);
+
+/*
+ * Loads the settings (cli_load()) and connects to the database. Returns
+ * the connection, or NULL after printing why.
  */
 struct pg_conn	*cli_connect(const char *);
+
+/* Where `make run` keeps its embedded database (app/tools/pg.sh). */
+#define CLI_EMBEDDED_DIR	"var/pg"
+
+/*
+ * The URL of the embedded database from the first line of its url file
+ * (tmpl: the URL with PORT for the port) and of its port file (port;
+ * NULL: pg.sh's default, 54329), into out. Returns 0, or -1 when either
+ * is malformed or the URL does not fit.
+ */
+int	cli_embedded_url(const char *, const char *, char *, size_t);
+
+/*
+ * When cfg names no database, sets its database_url to the embedded
+ * database of directory dir. Returns 1 when it did, 0 when cfg names
+ * one or dir holds none, or -1 with a message in err (dir's files
+ * unreadable or malformed).
+ */
+int	cli_embedded(struct cfg *, const char *, char *, size_t);
 
 /* Subcommands, each with its own argument vector (argv[0] = its name). */
 int	cli_catalog(int, char **, const char *);

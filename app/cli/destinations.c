@@ -109,10 +109,8 @@ dest_add(int argc, char **argv, const char *conf)
 		cli_error("the destination URL must be http:// or https://");
 		return (2);
 	}
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if (cli_load(&cfg, conf) == -1)
 		return (1);
-	}
 	rc = cfg_outbound_check(&cfg, p[3], err, sizeof(err));
 	cfg_free(&cfg);
 	if (rc == -1) {

@@ -73,10 +73,8 @@ cli_purge(int argc, char **argv, const char *conf)
 	}
 
 	if (days[0] == '\0') {
-		if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-			cli_error("%s", err);
+		if (cli_load(&cfg, conf) == -1)
 			return (1);
-		}
 		d = cfg.retention_days;
 		cfg_free(&cfg);
 		if (d == 0) {

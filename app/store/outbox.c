@@ -15,7 +15,8 @@
  */
 
 /*
- * The outbox deliverer and the upstream status poll (see outbox.h).
+ * The outbox deliverer (see outbox.h); the upstream status poll it starts
+ * on the lead worker is upstream.c.
  */
 
 #include <stdio.h>
