@@ -69,7 +69,7 @@ struct cfg {
 	int		rate_anonymous;
 	int		rate_key;
 	int		rate_submit;
-	int		rate_cost_cached;	/* hundredths of a request */
+	int		rate_cost_cached;	/* in hundredths */
 	int		rate_cost_db;
 	int		rate_cost_write;
 	int		trust_forwarded_for;

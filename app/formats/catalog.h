@@ -64,7 +64,8 @@ struct fmt_discovery {
  * configured). A jurisdiction's document gives its own contact and key
  * service (else the operator's, else a default) and its own URLs.
  */
-void	fmt_discovery_render(struct catalog *, const struct fmt_discovery *);
+void	fmt_discovery_render(struct catalog *,
+	    const struct fmt_discovery *);
 
 /*
  * Appends base, "/" and id, percent-encoded but for letters, digits and
