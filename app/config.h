@@ -47,6 +47,7 @@ struct cfg {
 	char		*test_url;
 	char		*contact;
 	char		*key_service;
+	char		*default_jurisdiction;	/* "": none */
 	char		*runas;
 	char		*pidfile;
 	long long	body_max;
@@ -68,6 +69,9 @@ struct cfg {
 	int		rate_anonymous;
 	int		rate_key;
 	int		rate_submit;
+	int		rate_cost_cached;	/* in hundredths */
+	int		rate_cost_db;
+	int		rate_cost_write;
 	int		trust_forwarded_for;
 	int		forwarded_hops;
 	char		*smtp_url;

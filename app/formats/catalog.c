@@ -57,11 +57,7 @@ static int	cat_attr(struct ctx *, json_t *, struct cat_attr *);
 static int	cat_duplicates(struct ctx *, json_t *, struct cat_service *);
 static void	render_list(struct cat_jurisdiction *, int);
 static void	render_definition(struct cat_service *, int);
-static void	render_discovery(struct catalog *,
-		    const struct fmt_discovery *, int);
 static void	render_jurisdictions(struct catalog *);
-static const char	*render_text(const struct catalog *, const char *,
-			    size_t, const char *);
 
 static int
 cat_fail(struct ctx *c, const char *field, const char *fmt, ...)
@@ -657,77 +653,6 @@ render_definition(struct cat_service *s, int type)
 	fmt_doc_end(&doc);
 }
 
-static void
-render_endpoint(struct fmt_doc *doc, const char *url, const char *changeset,
-    const char *type, const char *jurisdiction)
-{
-	fmt_doc_object(doc, NULL);
-	fmt_doc_str(doc, "specification", "http://wiki.open311.org/GeoReport_v2");
-	fmt_doc_str(doc, "url", url);
-	fmt_doc_str(doc, "changeset", changeset);
-	fmt_doc_str(doc, "type", type);
-	fmt_doc_list(doc, "formats", "format");
-	fmt_doc_str(doc, NULL, "text/xml");
-	fmt_doc_str(doc, NULL, "application/json");
-	fmt_doc_end(doc);
-	if (jurisdiction != NULL)
-		fmt_doc_str(doc, "jurisdiction_id", jurisdiction);
-	fmt_doc_end(doc);
-}
-
-/*
- * The configured text, else the first jurisdiction's own, else a default,
- * so discovery never carries an empty contact or key_service.
- */
-static const char *
-render_text(const struct catalog *cat, const char *configured, size_t off,
-    const char *def)
-{
-	const char	*v;
-	size_t		i;
-
-	if (configured != NULL && configured[0] != '\0')
-		return (configured);
-	for (i = 0; i < cat->njurs; i++) {
-		v = *(char *const *)((const char *)&cat->jurs[i] + off);
-		if (v != NULL && v[0] != '\0')
-			return (v);
-	}
-	return (def);
-}
-
-static void
-render_discovery(struct catalog *cat, const struct fmt_discovery *d,
-    int type)
-{
-	struct fmt_doc		doc;
-	const char		*jur;
-	size_t			i;
-
-	fmt_doc_begin(&doc, &cat->discovery[type - 1], type);
-	fmt_doc_object(&doc, "discovery");
-	fmt_doc_str(&doc, "changeset", cat->changeset);
-	fmt_doc_str(&doc, "contact", render_text(cat, d->contact,
-	    offsetof(struct cat_jurisdiction, contact),
-	    "Contact the operator of this gateway."));
-	fmt_doc_str(&doc, "key_service", render_text(cat, d->key_service,
-	    offsetof(struct cat_jurisdiction, key_service),
-	    "Ask the operator of this gateway for an API key."));
-	/*
-	 * One production and one test endpoint for each jurisdiction: the
-	 * URL is shared and jurisdiction_id tells them apart.
-	 */
-	fmt_doc_list(&doc, "endpoints", "endpoint");
-	for (i = 0; i < cat->njurs || i == 0; i++) {
-		jur = cat->njurs > 0 ? cat->jurs[i].id : NULL;
-		render_endpoint(&doc, d->production_url, cat->changeset,
-		    "production", jur);
-		render_endpoint(&doc, d->test_url, cat->changeset, "test", jur);
-	}
-	fmt_doc_end(&doc);
-	fmt_doc_end(&doc);
-}
-
 /*
  * GET /jurisdictions.json (an array of jurisdictions, each with its
  * boundary as a GeoJSON geometry) and .geojson (a FeatureCollection).
@@ -790,7 +715,7 @@ fmt_catalog_render(struct catalog *cat, const struct fmt_discovery *d)
 			for (j = 0; j < jur->nservices; j++)
 				render_definition(&jur->services[j], type);
 		}
-		render_discovery(cat, d, type);
 	}
+	fmt_discovery_render(cat, d);
 	render_jurisdictions(cat);
 }

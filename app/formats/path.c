@@ -124,6 +124,21 @@ fmt_path_parse(const char *path, struct fmt_path *p)
 	return (0);
 }
 
+char *
+fmt_path_shift(struct fmt_path *p)
+{
+	char	*first;
+
+	if (p->nsegs < 2)
+		return (NULL);
+	first = p->segs[0];
+	memmove(&p->segs[0], &p->segs[1],
+	    (size_t)(p->nsegs - 1) * sizeof(p->segs[0]));
+	p->nsegs--;
+	p->segs[p->nsegs] = NULL;
+	return (first);
+}
+
 int
 fmt_path_match(const struct fmt_path *p, const char *pattern,
     const char **caps, int ncaps)

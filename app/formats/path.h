@@ -54,6 +54,14 @@ int	fmt_path_match(const struct fmt_path *, const char *, const char **,
 	    int);
 
 /*
+ * Takes the first of two or more segments off p (as for a jurisdiction's
+ * own endpoint, "/sandiego.gov/services.json"): the rest move up one.
+ * Returns that segment (it stays in p->buf), or NULL when p has fewer
+ * than two segments.
+ */
+char	*fmt_path_shift(struct fmt_path *);
+
+/*
  * Decodes %XX escapes (and '+' as a space when plus is set) of len bytes
  * at in into out (room for len + 1 bytes), NUL-terminating it. Returns the
  * decoded length, or -1 for a malformed escape or an encoded NUL.

@@ -127,6 +127,8 @@ cat_jurisdiction_free(struct cat_jurisdiction *jur)
 	free(jur->boundary);
 	buf_free(&jur->list[0]);
 	buf_free(&jur->list[1]);
+	buf_free(&jur->discovery[0]);
+	buf_free(&jur->discovery[1]);
 }
 
 void

@@ -102,6 +102,9 @@ struct cat_jurisdiction {
 
 	/* Pre-rendered GET /services bodies, XML then JSON. */
 	struct buf		list[2];
+
+	/* Pre-rendered discovery of its own endpoint, XML then JSON. */
+	struct buf		discovery[2];
 };
 
 struct catalog {

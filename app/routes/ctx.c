@@ -98,6 +98,8 @@ route_param(const struct route_ctx *ctx, const char *name)
 {
 	const char	*v;
 
+	if (ctx->implied != NULL && !strcmp(name, "jurisdiction_id"))
+		return (ctx->implied);
 	v = fmt_form_get(&ctx->body, name);
 	if (v == NULL || v[0] == '\0')
 		v = fmt_form_get(&ctx->qs, name);
@@ -156,6 +158,11 @@ route_jurisdiction(struct http_request *req, struct route_ctx *ctx,
 	if (ctx->cat->njurs == 0)
 		return (route_error(req, ctx, 404, "no jurisdiction is "
 		    "configured on this endpoint yet"));
+
+	id = app_config()->default_jurisdiction;
+	if (id[0] != '\0' &&
+	    (ctx->jur = cat_jurisdiction_find(ctx->cat, id)) != NULL)
+		return (ROUTE_NEXT);
 
 	buf_init(&ids);
 	for (i = 0; i < ctx->cat->njurs; i++)

@@ -16,7 +16,8 @@
 
 /*
  * GET /discovery.{xml,json}: the service discovery document, rendered
- * with the catalog cache and served from it.
+ * with the catalog cache and served from it; under a jurisdiction's own
+ * endpoint URL, that jurisdiction's.
  */
 
 #include "route.h"
@@ -24,14 +25,18 @@
 enum route_result
 route_discovery(struct http_request *req, struct route_ctx *ctx)
 {
-	const struct buf	*b;
-	enum route_result	r;
+	const struct cat_jurisdiction	*jur;
+	const struct buf		*b;
+	enum route_result		r;
 
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
 		return (r);
 
 	/* Validators compare discovery's Content-Type without charset. */
 	b = &ctx->cat->discovery[ctx->fmt - 1];
+	if (ctx->implied != NULL &&
+	    (jur = cat_jurisdiction_find(ctx->cat, ctx->implied)) != NULL)
+		b = &jur->discovery[ctx->fmt - 1];
 	return (route_reply(req, ctx, 200, b->data, b->len,
 	    ctx->fmt == FMT_JSON ? "application/json" : "text/xml"));
 }

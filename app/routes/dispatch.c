@@ -19,7 +19,11 @@
  * its format and the method (answering OPTIONS, 404 and 405 itself),
  * parses the query string and checks a JSONP callback, runs the line's
  * checks (route_auth()) and then its handler, and turns the route result
- * into what Kore expects.
+ * into what Kore expects. Every resource is also served under a
+ * jurisdiction's own endpoint URL, "/{jurisdiction_id}/services.json":
+ * dispatch takes that segment off the path and, once the jurisdiction is
+ * known (else 404), it is the request's jurisdiction_id (route_param());
+ * one sent that contradicts it is a 400.
  */
 
 #include <sys/types.h>
@@ -42,6 +46,13 @@ static enum route_result	dispatch_query(struct http_request *,
 				    struct route_ctx *);
 static struct route_ctx	*dispatch_begin(struct http_request *,
 			    enum route_result *);
+static int	dispatch_routed(const struct route_def *,
+		    const struct fmt_path *);
+static void	dispatch_endpoint_path(struct route_ctx *);
+static enum route_result	dispatch_endpoint(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	dispatch_implied(struct http_request *,
+				    struct route_ctx *);
 
 static const struct {
 	const char	*ext;
@@ -222,6 +233,87 @@ dispatch_query(struct http_request *req, struct route_ctx *ctx)
 	return (ROUTE_NEXT);
 }
 
+/* Whether a line of table takes path p (in any format or method). */
+static int
+dispatch_routed(const struct route_def *table, const struct fmt_path *p)
+{
+	const struct route_def	*def;
+
+	for (def = table; def->name != NULL; def++) {
+		if (fmt_path_match(p, def->pattern, NULL, 0))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A path no line takes whose first segment is followed by one a line
+ * does take is a jurisdiction's endpoint: that segment goes into
+ * ctx->endpoint, the rest is routed.
+ */
+static void
+dispatch_endpoint_path(struct route_ctx *ctx)
+{
+	struct fmt_path		rest;
+
+	if (ctx->path.nsegs < 2 || dispatch_routed(ctx->table, &ctx->path))
+		return;
+	rest = ctx->path;
+	(void)fmt_path_shift(&rest);
+	if (!dispatch_routed(ctx->table, &rest))
+		return;
+	ctx->endpoint = fmt_path_shift(&ctx->path);
+}
+
+/*
+ * The jurisdiction of the endpoint the path names into ctx->implied:
+ * ROUTE_NEXT, ROUTE_WAIT while the catalog loads, or ROUTE_ANSWERED
+ * after 404 (no such jurisdiction) or 503.
+ */
+static enum route_result
+dispatch_endpoint(struct http_request *req, struct route_ctx *ctx)
+{
+	struct cat_jurisdiction	*jur;
+	enum route_result	r;
+
+	if (ctx->endpoint == NULL || ctx->implied != NULL)
+		return (ROUTE_NEXT);
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if ((jur = cat_jurisdiction_find(ctx->cat, ctx->endpoint)) == NULL)
+		return (route_error(req, ctx, 404, "no jurisdiction '%.128s' "
+		    "on this gateway: discovery lists each jurisdiction's "
+		    "endpoint", ctx->endpoint));
+	ctx->implied = jur->id;
+	return (ROUTE_NEXT);
+}
+
+/*
+ * Under a jurisdiction's endpoint, a jurisdiction_id in the query or the
+ * body must be that one: ROUTE_NEXT, or ROUTE_ANSWERED after 400.
+ */
+static enum route_result
+dispatch_implied(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*sent[2];
+	int		i;
+
+	if (ctx->implied == NULL)
+		return (ROUTE_NEXT);
+	sent[0] = fmt_form_get(&ctx->qs, "jurisdiction_id");
+	sent[1] = fmt_form_get(&ctx->body, "jurisdiction_id");
+	for (i = 0; i < 2; i++) {
+		if (sent[i] != NULL && sent[i][0] != '\0' &&
+		    strcmp(sent[i], ctx->implied))
+			return (route_error(req, ctx, 400, "jurisdiction_id "
+			    "'%.128s' contradicts this endpoint's "
+			    "jurisdiction, %s: leave it out, or use the "
+			    "endpoint discovery lists for it", sent[i],
+			    ctx->implied));
+	}
+	return (ROUTE_NEXT);
+}
+
 /*
  * The request's context, made once: the route line, the format and the
  * query string. *r is ROUTE_NEXT, or ROUTE_ANSWERED when it answered
@@ -250,6 +342,7 @@ dispatch_begin(struct http_request *req, enum route_result *r)
 	}
 	if (!strcmp(ctx->path.ext, "json") || !strcmp(ctx->path.ext, "geojson"))
 		ctx->fmt = FMT_JSON;
+	dispatch_endpoint_path(ctx);
 	if ((*r = dispatch_match(req, ctx)) == ROUTE_NEXT &&
 	    (*r = dispatch_query(req, ctx)) == ROUTE_NEXT)
 		ctx->handler = ctx->def->handler;
@@ -288,7 +381,9 @@ route_dispatch(struct http_request *req)
 		return (dispatch_result(req, ctx, r));
 
 	if (!ctx->ready) {
-		if ((r = route_auth(req, ctx)) != ROUTE_NEXT)
+		if ((r = dispatch_endpoint(req, ctx)) != ROUTE_NEXT ||
+		    (r = route_auth(req, ctx)) != ROUTE_NEXT ||
+		    (r = dispatch_implied(req, ctx)) != ROUTE_NEXT)
 			return (dispatch_result(req, ctx, r));
 		ctx->ready = 1;
 	}

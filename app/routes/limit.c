@@ -19,8 +19,11 @@
  * when it sends a valid one (the key's own rate, else rate_key for
  * reads and rate_submit for writes), otherwise by its address
  * (rate_anonymous); reads and writes apart, as the route line's rate
- * class says. Over the limit is 429 with Retry-After and an Open311
- * error body. The buckets live in memory shared by every worker, so all
+ * class says. A request weighs what its rate class costs the gateway
+ * (rate_cost_cached, rate_cost_db, rate_cost_write: hundredths of a
+ * request), so a client may read the cached catalog far more often than
+ * it may ask the database. Over the limit is 429 with Retry-After and
+ * an Open311 error body. The buckets live in memory shared by every worker, so all
  * of them see the same limit, and no database is asked.
  */
 
@@ -39,6 +42,7 @@ static void	limit_client(struct http_request *, struct route_ctx *,
 static int	limit_refuse(struct http_request *, struct route_ctx *, int,
 		    int);
 static int64_t	limit_now(void);
+static int	limit_cost(const struct route_ctx *);
 
 /* The bucket of key k (valid, not revoked) or else of the address. */
 static void
@@ -79,6 +83,25 @@ limit_refuse(struct http_request *req, struct route_ctx *ctx, int rate,
 	return (0);
 }
 
+/* What the request's rate class costs, in hundredths of a request. */
+static int
+limit_cost(const struct route_ctx *ctx)
+{
+	const struct cfg	*cfg;
+
+	cfg = app_config();
+	switch (ctx->def->rate) {
+	case RATE_CACHED:
+		return (cfg->rate_cost_cached);
+	case RATE_DB:
+		return (cfg->rate_cost_db);
+	case RATE_WRITE:
+		return (cfg->rate_cost_write);
+	default:
+		return (0);
+	}
+}
+
 /* Microseconds since the epoch. */
 static int64_t
 limit_now(void)
@@ -102,7 +125,8 @@ route_limit(struct http_request *req, struct route_ctx *ctx,
 		return (1);
 	ctx->limited = 1;
 	limit_client(req, ctx, k, id, sizeof(id), &rate);
-	if ((wait = rl_take(t, rl_id(id), rate, limit_now())) == 0)
+	if ((wait = rl_take_cost(t, rl_id(id), rate, limit_cost(ctx),
+	    limit_now())) == 0)
 		return (1);
 	return (limit_refuse(req, ctx, rate, wait));
 }
@@ -120,7 +144,8 @@ route_limit_early(struct http_request *req, struct route_ctx *ctx)
 	if ((k = route_key_early(req, ctx)) != NULL && !k->revoked)
 		return (route_limit(req, ctx, k));
 	limit_client(req, ctx, NULL, id, sizeof(id), &rate);
-	if ((wait = rl_peek(t, rl_id(id), rate, limit_now())) == 0)
+	if ((wait = rl_peek_cost(t, rl_id(id), rate, limit_cost(ctx),
+	    limit_now())) == 0)
 		return (1);
 	return (limit_refuse(req, ctx, rate, wait));
 }

@@ -124,6 +124,8 @@ struct route_ctx {
 	const char		*stepname;
 	struct fmt_path		path;
 	const char		*arg[2];	/* the path's ':' segments */
+	const char		*endpoint;	/* a jurisdiction's path segment */
+	const char		*implied;	/* its jurisdiction_id */
 	int			fmt;		/* FMT_* */
 	u_int64_t		t0;
 	int			ready;		/* dispatch's checks are done */
@@ -212,7 +214,8 @@ enum route_result	route_query(struct http_request *, struct route_ctx *,
 /*
  * A parameter's value from the body form, else the query string; NULL
  * when it is absent or empty (an empty optional parameter counts as not
- * given).
+ * given). Under a jurisdiction's own endpoint URL, jurisdiction_id is
+ * the one the URL names (ctx->implied).
  */
 const char	*route_param(const struct route_ctx *, const char *);
 
@@ -229,9 +232,9 @@ enum route_result	route_catalog(struct http_request *,
 /*
  * Resolves the jurisdiction_id parameter against the catalog into
  * ctx->jur (which routing by location may have set already). Optional
- * when one jurisdiction exists. ROUTE_NEXT, or ROUTE_ANSWERED after 404
- * (unknown) or 400 (missing with several; locates says lat and long
- * would do instead).
+ * when one jurisdiction exists, or when default_jurisdiction names one.
+ * ROUTE_NEXT, or ROUTE_ANSWERED after 404 (unknown) or 400 (missing
+ * with several; locates says lat and long would do instead).
  */
 enum route_result	route_jurisdiction(struct http_request *,
 			    struct route_ctx *, int);
@@ -320,8 +323,9 @@ const struct key	*route_key_early(struct http_request *,
 /*
  * Counts the request against its client's rate limit, once however
  * often called: by key k (valid, not revoked) or else by address, as a
- * write or a read by the line's rate class. Returns 1, or 0 after
- * answering 429 with Retry-After.
+ * write or a read by the line's rate class, weighing what that class
+ * costs (rate_cost_*). Returns 1, or 0 after answering 429 with
+ * Retry-After.
  */
 int	route_limit(struct http_request *, struct route_ctx *,
 	    const struct key *);

@@ -30,6 +30,8 @@
 
 #define NS_PER_MIN	60000000000LL
 
+static void	rl_params(int, int, int64_t *, int64_t *);
+
 uint64_t
 rl_id(const char *s)
 {
@@ -107,19 +109,34 @@ rl_window_free(struct rl_table *t, uint64_t id, int64_t now, int64_t idle)
 	return (first > now ? first : now + 1);
 }
 
+/*
+ * The GCRA step and burst of a request of cost against rate, in
+ * nanoseconds: the request is allowed while the client's theoretical
+ * arrival time lies at most burst ahead of now.
+ */
+static void
+rl_params(int rate, int cost, int64_t *step, int64_t *burst)
+{
+	if ((int64_t)cost >= (int64_t)rate * RL_UNIT)
+		*step = NS_PER_MIN;
+	else
+		*step = NS_PER_MIN / rate * cost / RL_UNIT;
+	*burst = NS_PER_MIN - *step;
+}
+
 int
-rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
+rl_take_cost(struct rl_table *t, uint64_t id, int rate, int cost,
+    int64_t now)
 {
 	struct rl_slot	*s;
-	int64_t		interval, burst, old, tat, next, wait;
+	int64_t		step, burst, old, tat, next, wait;
 
-	if (rate <= 0)
+	if (rate <= 0 || cost <= 0)
 		return (0);
 
 	/* In nanoseconds, so high rates keep their precision. */
 	now *= 1000;
-	interval = NS_PER_MIN / rate;
-	burst = NS_PER_MIN - interval;
+	rl_params(rate, cost, &step, &burst);
 
 	/*
 	 * Every slot it may take is held by a client still counting (many
@@ -138,7 +155,7 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 			wait = tat - burst - now;
 			return ((int)((wait + 999999999) / 1000000000));
 		}
-		next = tat + interval;
+		next = tat + step;
 		if (__atomic_compare_exchange_n(&s->tat, &old, next, 0,
 		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 			return (0);
@@ -146,17 +163,23 @@ rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
 }
 
 int
-rl_peek(struct rl_table *t, uint64_t id, int rate, int64_t now)
+rl_take(struct rl_table *t, uint64_t id, int rate, int64_t now)
+{
+	return (rl_take_cost(t, id, rate, RL_UNIT, now));
+}
+
+int
+rl_peek_cost(struct rl_table *t, uint64_t id, int rate, int cost,
+    int64_t now)
 {
 	struct rl_slot	*s;
-	int64_t		interval, burst, tat;
+	int64_t		step, burst, tat;
 	size_t		i, h;
 
-	if (rate <= 0)
+	if (rate <= 0 || cost <= 0)
 		return (0);
 	now *= 1000;
-	interval = NS_PER_MIN / rate;
-	burst = NS_PER_MIN - interval;
+	rl_params(rate, cost, &step, &burst);
 
 	h = (size_t)(id % RL_SLOTS);
 	for (i = 0; i < RL_PROBE; i++) {
@@ -170,4 +193,10 @@ rl_peek(struct rl_table *t, uint64_t id, int rate, int64_t now)
 		return (0);
 	}
 	return (0);
+}
+
+int
+rl_peek(struct rl_table *t, uint64_t id, int rate, int64_t now)
+{
+	return (rl_peek_cost(t, id, rate, RL_UNIT, now));
 }

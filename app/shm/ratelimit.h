@@ -40,20 +40,33 @@ struct rl_table {
 	struct rl_slot	slots[RL_SLOTS];
 };
 
+/* What one whole request costs, in the units of rl_take_cost(). */
+#define RL_UNIT		100
+
 /*
- * Counts one request of client id against rate requests per minute, at
- * now (microseconds). Returns 0 when it is allowed, or the number of
- * seconds after which the next one will be (at least 1). A client that
- * finds every slot it may use held by clients still counting is refused
- * until the first of those can be reused (the table fails closed).
+ * Counts a request of client id costing cost hundredths of a request
+ * (RL_UNIT is one; a cost above a minute's allowance counts as that)
+ * against rate requests per minute, at now (microseconds). A client
+ * with a full allowance may spend all of it at once. Returns 0 when the
+ * request is allowed, or the number of seconds after which it will be
+ * (at least 1). A client that finds every slot it may use held by
+ * clients still counting is refused until the first of those can be
+ * reused (the table fails closed). Rate 0 (or less) is unlimited, and
+ * so is cost 0 (nothing is counted).
  */
+int	rl_take_cost(struct rl_table *, uint64_t, int, int, int64_t);
+
+/* rl_take_cost() of one whole request. */
 int	rl_take(struct rl_table *, uint64_t, int, int64_t);
 
 /*
- * What rl_take() would answer for client id now, without counting a
- * request: 0 while it has allowance left (or has no slot yet), else the
- * seconds until it has.
+ * What rl_take_cost() would answer for client id now, without counting
+ * the request: 0 while it has allowance left for cost (or has no slot
+ * yet), else the seconds until it has.
  */
+int	rl_peek_cost(struct rl_table *, uint64_t, int, int, int64_t);
+
+/* rl_peek_cost() of one whole request. */
 int	rl_peek(struct rl_table *, uint64_t, int, int64_t);
 
 /* A client id from text ("k:12:read", "a:192.0.2.1:submit"); never 0. */

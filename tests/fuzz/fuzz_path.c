@@ -16,9 +16,10 @@
 
 /*
  * libFuzzer target: fmt_path_parse() and fmt_path_match() on arbitrary
- * request paths, and fmt_pct_decode() on the same bytes. Parsed paths
- * must have at most FMT_PATH_SEGS non-empty segments inside the buffer,
- * and an alphanumeric format suffix.
+ * request paths, fmt_path_shift() on what parses, and fmt_pct_decode()
+ * on the same bytes. Parsed paths must have at most FMT_PATH_SEGS
+ * non-empty segments inside the buffer, and an alphanumeric format
+ * suffix; a shift takes the first of two or more and keeps the rest.
  */
 
 #include <ctype.h>
@@ -35,9 +36,9 @@ static const char	*patterns[] = {
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fmt_path	p;
+	struct fmt_path	p, q;
 	const char	*caps[3];
-	char		*s, *out;
+	char		*s, *out, *first;
 	size_t		i, len;
 	int		n, plus;
 
@@ -67,6 +68,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    strchr(patterns[i], ':') != NULL)
 				FUZZ_CHECK(caps[0] != NULL);
 			FUZZ_CHECK(caps[2] == NULL);
+		}
+		q = p;
+		first = fmt_path_shift(&q);
+		FUZZ_CHECK((first == NULL) == (p.nsegs < 2));
+		if (first != NULL) {
+			FUZZ_CHECK(first == p.segs[0]);
+			FUZZ_CHECK(q.nsegs == p.nsegs - 1);
+			FUZZ_CHECK(q.segs[q.nsegs] == NULL);
+			for (i = 0; i < (size_t)q.nsegs; i++)
+				FUZZ_CHECK(q.segs[i] == p.segs[i + 1]);
 		}
 	}
 

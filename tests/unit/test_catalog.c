@@ -28,7 +28,9 @@
  * and the rendered bodies: XML well-formed, JSON in the Spark shapes
  * (an array of services; a definition object with an "attributes" array,
  * "values" only for list datatypes; metadata true iff attributes exist;
- * inactive services left out of the list), discovery; the look-ups.
+ * inactive services left out of the list), discovery (the gateway's and
+ * each jurisdiction's own: URLs, contact, key service), endpoint URL
+ * encoding; the look-ups.
  */
 
 #include <stdarg.h>
@@ -746,36 +748,43 @@ check_list(const struct cat_jurisdiction *jur)
 	json_decref(root);
 }
 
+/*
+ * A discovery document: the changeset, contact and key service, and a
+ * production and a test endpoint for each of the jurisdictions ids (n of
+ * them), at the shared URL and its test URL, each followed by urls[i].
+ */
 static void
-check_discovery(const struct catalog *cat, const char *contact)
+check_discovery_doc(const struct catalog *cat, struct buf *xml,
+    struct buf *js, const char *contact, const char *keys,
+    const char **ids, const char **urls, size_t n)
 {
 	json_t		*root, *eps, *ep, *fmts;
+	char		want[256];
 	size_t		i;
 
-	check_xml(&cat->discovery[FMT_XML - 1]);
-	root = json_of(&cat->discovery[FMT_JSON - 1]);
+	check_xml(xml);
+	root = json_of(js);
 	assert_true(json_is_object(root));
 	assert_string_equal(json_string_value(json_object_get(root,
 	    "changeset")), cat->changeset);
 	assert_string_equal(json_string_value(json_object_get(root,
 	    "contact")), contact);
-	assert_true(json_is_string(json_object_get(root, "key_service")));
-	assert_true(json_string_length(json_object_get(root,
-	    "key_service")) > 0);
-	/* A production and a test endpoint per jurisdiction. */
+	assert_string_equal(json_string_value(json_object_get(root,
+	    "key_service")), keys);
 	eps = json_object_get(root, "endpoints");
 	assert_true(json_is_array(eps));
-	assert_int_equal(json_array_size(eps), 2 * cat->njurs);
+	assert_int_equal(json_array_size(eps), 2 * n);
 	json_array_foreach(eps, i, ep) {
 		assert_string_equal(json_string_value(json_object_get(ep,
 		    "specification")), "http://wiki.open311.org/GeoReport_v2");
 		assert_string_equal(json_string_value(json_object_get(ep,
 		    "type")), i % 2 == 0 ? "production" : "test");
+		(void)snprintf(want, sizeof(want), "https://api.example.org/"
+		    "v2%s%s", i % 2 == 0 ? "" : "/test", urls[i / 2]);
 		assert_string_equal(json_string_value(json_object_get(ep,
-		    "url")), i % 2 == 0 ? "https://api.example.org/v2" :
-		    "https://api.example.org/v2/test");
+		    "url")), want);
 		assert_string_equal(json_string_value(json_object_get(ep,
-		    "jurisdiction_id")), cat->jurs[i / 2].id);
+		    "jurisdiction_id")), ids[i / 2]);
 		fmts = json_object_get(ep, "formats");
 		assert_true(json_is_array(fmts));
 		assert_int_equal(json_array_size(fmts), 2);
@@ -785,6 +794,72 @@ check_discovery(const struct catalog *cat, const char *contact)
 		    "application/json");
 	}
 	json_decref(root);
+}
+
+/*
+ * The gateway's discovery with contact and keys, and each jurisdiction's
+ * own: its own URL, contact and key service (jcontact and jkeys when
+ * it has none).
+ */
+static void
+check_discovery(struct catalog *cat, const char *contact, const char *keys,
+    const char *jcontact, const char *jkeys)
+{
+	struct cat_jurisdiction	*jur;
+	const char		*ids[8], *urls[8], *shared[8];
+	char			own[8][160];
+	size_t			i;
+
+	assert_true(cat->njurs <= 8);
+	for (i = 0; i < cat->njurs; i++) {
+		ids[i] = cat->jurs[i].id;
+		(void)snprintf(own[i], sizeof(own[i]), "/%s", ids[i]);
+		urls[i] = own[i];
+		shared[i] = "";
+	}
+	check_discovery_doc(cat, &cat->discovery[FMT_XML - 1],
+	    &cat->discovery[FMT_JSON - 1], contact, keys, ids,
+	    cat->njurs > 1 ? urls : shared, cat->njurs);
+	for (i = 0; i < cat->njurs; i++) {
+		jur = &cat->jurs[i];
+		print_message("discovery of %s\n", jur->id);
+		check_discovery_doc(cat, &jur->discovery[FMT_XML - 1],
+		    &jur->discovery[FMT_JSON - 1],
+		    jur->contact != NULL && jur->contact[0] != '\0' ?
+		    jur->contact : jcontact,
+		    jur->key_service != NULL && jur->key_service[0] != '\0' ?
+		    jur->key_service : jkeys, &ids[i], &urls[i], 1);
+	}
+}
+
+struct url_case {
+	const char	*base;
+	const char	*id;
+	const char	*url;
+};
+
+static const struct url_case	url_cases[] = {
+	{ "https://h/v2", "sandiego.gov", "https://h/v2/sandiego.gov" },
+	{ "https://h", "a-b_c~d.e", "https://h/a-b_c~d.e" },
+	{ "https://h", "a?b#c%d", "https://h/a%3Fb%23c%25d" },
+	{ "https://h", "ville-\xc3\xa9", "https://h/ville-%C3%A9" },
+	{ "https://h", "a+b:c", "https://h/a%2Bb%3Ac" },
+};
+
+static void
+test_discovery_url_table(void **state)
+{
+	struct buf	b;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(url_cases) / sizeof(url_cases[0]); i++) {
+		print_message("case %zu: %s\n", i, url_cases[i].id);
+		buf_init(&b);
+		fmt_discovery_url(&b, url_cases[i].base, url_cases[i].id);
+		assert_string_equal(buf_cstr(&b), url_cases[i].url);
+		buf_free(&b);
+	}
 }
 
 /* The second jurisdiction exercises inactive services and markup. */
@@ -882,23 +957,56 @@ test_render(void **state)
 	assert_non_null(strstr(buf_cstr(&s->def[1]),
 	    "\"values\":[{\"key\":\"y\",\"name\":\"Yes\"}]"));
 
-	/* Discovery: an empty configured contact falls back to a catalog's. */
-	check_discovery(cat, "Call <311> & ask");
-	assert_non_null(strstr(buf_cstr(&cat->discovery[0]),
+	/*
+	 * Discovery of two jurisdictions: the operator's contact and key
+	 * service, never one jurisdiction's (a default when not set); each
+	 * jurisdiction's own on its endpoint, at its own URL.
+	 */
+	check_discovery(cat, "Contact the operator of this gateway.",
+	    "Ask us.", "Contact the operator of this gateway.", "Ask us.");
+	jur = cat_jurisdiction_find(cat, "test.example.org");
+	assert_non_null(strstr(buf_cstr(&jur->discovery[0]),
 	    "<contact>Call &lt;311&gt; &amp; ask</contact>"));
 	assert_non_null(strstr(buf_cstr(&cat->discovery[0]),
 	    "<formats><format>text/xml</format><format>application/json"
 	    "</format></formats>"));
 	cat_free(cat);
 
-	/* A configured contact wins. */
+	/* Configured, the operator's contact is the gateway's. */
 	d.contact = "Mail open311@example.org";
-	doc = demo_document(NULL);
+	doc = demo_document(EXTRA);
 	cat = fmt_catalog_parse(doc, strlen(doc), 8, err, sizeof(err));
 	free(doc);
 	assert_non_null(cat);
 	fmt_catalog_render(cat, &d);
-	check_discovery(cat, "Mail open311@example.org");
+	check_discovery(cat, "Mail open311@example.org", "Ask us.",
+	    "Mail open311@example.org", "Ask us.");
+	cat_free(cat);
+
+	/* One jurisdiction: the shared URL, its contact when none is set. */
+	d.contact = "";
+	d.key_service = "";
+	doc = demo_document(NULL);
+	cat = fmt_catalog_parse(doc, strlen(doc), 9, err, sizeof(err));
+	free(doc);
+	assert_non_null(cat);
+	fmt_catalog_render(cat, &d);
+	check_discovery(cat, "Contact the operator of this gateway.",
+	    "Ask the operator of this gateway for an API key.",
+	    "Contact the operator of this gateway.",
+	    "Ask the operator of this gateway for an API key.");
+	cat_free(cat);
+	doc = demo_document(NULL);
+	cat = fmt_catalog_parse(doc, strlen(doc), 10, err, sizeof(err));
+	free(doc);
+	assert_non_null(cat);
+	free(cat->jurs[0].contact);
+	cat->jurs[0].contact = strdup("Call 311.");
+	fmt_catalog_render(cat, &d);
+	check_discovery(cat, "Call 311.",
+	    "Ask the operator of this gateway for an API key.",
+	    "Contact the operator of this gateway.",
+	    "Ask the operator of this gateway for an API key.");
 	check_list(&cat->jurs[0]);
 	cat_free(cat);
 }
@@ -912,6 +1020,7 @@ main(void)
 		cmocka_unit_test(test_good_table),
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_discovery_url_table),
 	};
 
 	return (cmocka_run_group_tests_name("catalog", tests, NULL, NULL));

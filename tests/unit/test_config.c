@@ -206,6 +206,17 @@ static const struct parse_case	parse_cases[] = {
 	{ "smtp_starttls ye", -1, "not 'ye'" },
 	{ "outbound_ca_file /etc/ssl/city-ca.pem", 0,
 	    "outbound_ca_file=/etc/ssl/city-ca.pem" },
+	/* Regional gateways: a default jurisdiction, what requests cost. */
+	{ "", 0, "default_jurisdiction=\nrate_cost_cached=10\n"
+	    "rate_cost_db=100\nrate_cost_write=100" },
+	{ "default_jurisdiction sandiego.gov", 0,
+	    "default_jurisdiction=sandiego.gov" },
+	{ "rate_cost_cached 0\nrate_cost_db 10000", 0,
+	    "rate_cost_cached=0\nrate_cost_db=10000" },
+	{ "rate_cost_cached 10001", -1, "rate_cost_cached: must be a whole "
+	    "number from 0 to 10000, not '10001'" },
+	{ "rate_cost_write -1", -1, "rate_cost_write: must be a whole "
+	    "number from 0" },
 	/* Strings, quoting and comments. */
 	{ "contact \"Call 311, or visit sandiego.gov\"", 0,
 	    "contact=Call 311, or visit sandiego.gov" },

@@ -199,6 +199,58 @@ test_pct_table(void **state)
 	}
 }
 
+struct shift_case {
+	const char	*path;
+	const char	*first;		/* NULL: nothing taken */
+	int		nsegs;		/* after */
+	const char	*seg0;
+	const char	*seg1;
+	int		test;
+	const char	*ext;
+};
+
+static const struct shift_case	shift_cases[] = {
+	{ "/sandiego.gov/services.json", "sandiego.gov", 1, "services", NULL,
+	    0, "json" },
+	{ "/sandiego.gov/services/POT%20HOLE.xml", "sandiego.gov", 2,
+	    "services", "POT HOLE", 0, "xml" },
+	{ "/test/sandiego.gov/requests/12.json", "sandiego.gov", 2,
+	    "requests", "12", 1, "json" },
+	{ "/a%2Fb/discovery.xml", "a/b", 1, "discovery", NULL, 0, "xml" },
+	{ "/services.json", NULL, 1, "services", NULL, 0, "json" },
+	{ "/sandiego.gov", NULL, 1, "sandiego", NULL, 0, "gov" },
+	{ "/", NULL, 0, NULL, NULL, 0, "" },
+};
+
+static void
+test_shift_table(void **state)
+{
+	struct fmt_path	p;
+	const char	*first;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(shift_cases) / sizeof(shift_cases[0]); i++) {
+		const struct shift_case	*c = &shift_cases[i];
+
+		print_message("case %zu: '%s'\n", i, c->path);
+		assert_int_equal(fmt_path_parse(c->path, &p), 0);
+		first = fmt_path_shift(&p);
+		if (c->first == NULL)
+			assert_null(first);
+		else
+			assert_string_equal(first, c->first);
+		assert_int_equal(p.nsegs, c->nsegs);
+		assert_null(p.segs[p.nsegs]);
+		if (c->seg0 != NULL)
+			assert_string_equal(p.segs[0], c->seg0);
+		if (c->seg1 != NULL)
+			assert_string_equal(p.segs[1], c->seg1);
+		assert_int_equal(p.test, c->test);
+		assert_string_equal(p.ext, c->ext);
+	}
+}
+
 int
 main(void)
 {
@@ -207,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_parse_too_long),
 		cmocka_unit_test(test_match_table),
 		cmocka_unit_test(test_pct_table),
+		cmocka_unit_test(test_shift_table),
 	};
 
 	return (cmocka_run_group_tests_name("path", tests, NULL, NULL));

@@ -29,12 +29,16 @@
  * around the limit), and a client keeps its own slot when an earlier one
  * in its window falls idle. rl_table_shared: a forked
  * child's requests drain the bucket the parent sees, and children taking
- * at once get exactly N between them.
+ * at once get exactly N between them. Costs: a burst of requests of
+ * one cost gets the minute's allowance divided by the cost, a cost
+ * above the allowance counts as all of it, cost 0 is free, and cheap
+ * requests leave the rest of the allowance to dear ones.
  */
 
 #include <sys/mman.h>
 #include <sys/wait.h>
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -150,6 +154,94 @@ test_burst_table(void **state)
 		assert_int_equal(rl_take(t, id, c->rate, T0 + 1000 * SEC),
 		    c->wait);
 	}
+	free(t);
+}
+
+struct cost_case {
+	int		rate;		/* per minute */
+	int		cost;		/* hundredths of a request */
+	int		n;		/* passing at one instant */
+	int		wait;		/* seconds for the next one */
+};
+
+static const struct cost_case	cost_cases[] = {
+	{ 6, RL_UNIT, 6, 10 },
+	{ 6, 10, 60, 1 },
+	{ 6, 250, 2, 15 },	/* steps of 25 s: the third is 15 s early */
+	{ 6, 50, 12, 5 },
+	{ 300, 10, 3000, 1 },	/* the anonymous defaults: cached reads */
+	{ 300, 100, 300, 1 },
+	{ 60, 1, 6000, 1 },
+	{ 1, 10000, 1, 60 },	/* more than a minute's: counts as that */
+	{ 1, 1000000, 1, 60 },
+	{ 7, INT_MAX, 1, 60 },
+};
+
+static void
+test_cost_table(void **state)
+{
+	struct rl_table	*t;
+	uint64_t	id;
+	size_t		i;
+	int		k, w;
+
+	(void)state;
+	t = table_new();
+	for (i = 0; i < sizeof(cost_cases) / sizeof(cost_cases[0]); i++) {
+		const struct cost_case	*c = &cost_cases[i];
+
+		print_message("case %zu: %d a minute, cost %d\n", i, c->rate,
+		    c->cost);
+		id = 2000 + i;
+		for (k = 0; k < c->n; k++) {
+			assert_int_equal(rl_peek_cost(t, id, c->rate, c->cost,
+			    T0), 0);
+			if ((w = rl_take_cost(t, id, c->rate, c->cost,
+			    T0)) != 0)
+				fail_msg("request %d of %d refused, wait %d",
+				    k + 1, c->n, w);
+		}
+		assert_int_equal(rl_peek_cost(t, id, c->rate, c->cost, T0),
+		    c->wait);
+		assert_int_equal(rl_take_cost(t, id, c->rate, c->cost, T0),
+		    c->wait);
+		/* After the wait, one more. */
+		assert_int_equal(rl_take_cost(t, id, c->rate, c->cost,
+		    T0 + c->wait * SEC), 0);
+	}
+
+	/* Cost 0 counts nothing and claims no slot. */
+	free(t);
+	t = table_new();
+	for (k = 0; k < 1000; k++)
+		assert_int_equal(rl_take_cost(t, 5, 1, 0, T0), 0);
+	assert_int_equal(rl_peek_cost(t, 5, 1, 0, T0), 0);
+	assert_true(table_empty(t));
+	free(t);
+}
+
+/*
+ * A catalog crawl (360 cached reads at a tenth each) from a client with
+ * the anonymous default leaves it 300 - 36 database reads, and a full
+ * allowance of database reads leaves no cached read.
+ */
+static void
+test_cost_mixed(void **state)
+{
+	struct rl_table	*t;
+	int		k, n;
+
+	(void)state;
+	t = table_new();
+	for (k = 0; k < 360; k++)
+		assert_int_equal(rl_take_cost(t, 9, 300, 10, T0), 0);
+	for (n = 0; rl_take_cost(t, 9, 300, RL_UNIT, T0) == 0; n++)
+		assert_true(n < 1000);
+	assert_int_equal(n, 264);
+
+	for (k = 0; k < 300; k++)
+		assert_int_equal(rl_take_cost(t, 10, 300, RL_UNIT, T0), 0);
+	assert_int_equal(rl_take_cost(t, 10, 300, 10, T0), 1);
 	free(t);
 }
 
@@ -475,6 +567,8 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_burst_table),
 		cmocka_unit_test(test_steady),
+		cmocka_unit_test(test_cost_table),
+		cmocka_unit_test(test_cost_mixed),
 		cmocka_unit_test(test_unlimited),
 		cmocka_unit_test(test_independent),
 		cmocka_unit_test(test_fnv1a),
