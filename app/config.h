@@ -84,6 +84,12 @@ struct cfg {
 	int		upstream_poll_ms;
 	int		delivery_timeout;
 	int		clock_skew;		/* seconds a client may be ahead */
+	int		web;			/* serve the resident pages */
+	char		*web_tile_url;
+	char		*web_tile_attribution;
+	int		web_rate;		/* submissions per address an hour */
+	int		web_min_fill;		/* seconds before a form may be sent */
+	char		*web_secret;
 };
 
 /* Where each setting's value came from, for messages. */
