@@ -496,6 +496,11 @@ enum route_result	route_web_page(struct http_request *,
 enum route_result	route_asset(struct http_request *,
 			    struct route_ctx *);
 
+enum route_result	route_web_config(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_web_submit(struct http_request *,
+			    struct route_ctx *);
+
 /* health.c: the benchmarks' reference, a Kore route of its own. */
 int	route_bench_noop(struct http_request *);
 
