@@ -2,8 +2,9 @@
 # tests/check.sh: what `make check` runs. Installs missing packages (as
 # root), builds the release and the ASan+UBSan binaries, then runs the
 # unit tests, a short fuzzing pass over every parser, the end-to-end
-# suite (against both binaries) and the cluster case (tests/cluster/:
-# failover, several nodes, a restore drill), and prints the total as "N
+# suite (against both binaries), the cluster case (tests/cluster/:
+# failover, several nodes, a restore drill) and the browser tests of the
+# web pages (tests/web/, headless Chromium), and prints the total as "N
 # passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
@@ -45,6 +46,7 @@ suite e2e tests/e2e/run.sh
 # than ASan's, and the sandbox must allow them.
 suite "e2e (release binary)" env E2E_BINARY=build/open311d tests/e2e/run.sh
 suite cluster tests/cluster/run.sh
+suite web tests/web/run.sh
 
 rm -f "$log"
 echo "$total_pass passed, $total_fail failed"

@@ -10,7 +10,8 @@ openssl ca-certificates curl patch libjs-leaflet libjs-leaflet.markercluster
 libjs-chart.js"
 CHECK="$RUN libcmocka-dev clang libclang-rt-14-dev jq libxml2-utils python3
 python3-aiosmtpd python3-pil procps iproute2 sslscan
-postgresql-15-auto-failover pg-auto-failover-cli haproxy pgbackrest"
+postgresql-15-auto-failover pg-auto-failover-cli haproxy pgbackrest
+chromium chromium-driver python3-selenium"
 BENCH="$CHECK wrk"
 
 case "${1:-run}" in
