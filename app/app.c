@@ -62,16 +62,16 @@ app_load(const char *conf, char *err, size_t errlen)
 		return (-1);
 
 	/* The web pages' form tokens: signed with a secret of this start. */
-	if (cfg.web_secret[0] == '\0') {
+	if (cfg.web_token_key[0] == '\0') {
 		if (RAND_bytes(rnd, sizeof(rnd)) != 1) {
-			(void)snprintf(err, errlen, "web_secret: no random "
+			(void)snprintf(err, errlen, "web_token_key: no random "
 			    "bytes to make one");
 			return (-1);
 		}
 		for (i = 0; i < sizeof(rnd); i++)
 			(void)snprintf(hex + i * 2, 3, "%02x", rnd[i]);
-		free(cfg.web_secret);
-		cfg.web_secret = mem_strdup(hex);
+		free(cfg.web_token_key);
+		cfg.web_token_key = mem_strdup(hex);
 	}
 	return (0);
 }

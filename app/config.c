@@ -121,7 +121,7 @@ static const struct setting settings[] = {
 	    "\xc2\xa9 OpenStreetMap contributors"),
 	S(web_rate, T_INT, 0, 100000, "20"),
 	S(web_min_fill, T_INT, 0, 3600, "3"),
-	S(web_secret, T_STR, 0, 0, ""),
+	S(web_token_key, T_STR, 0, 0, ""),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -600,8 +600,8 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 		    "for no tiles");
 		return (-1);
 	}
-	if (c->web_secret[0] != '\0' && strlen(c->web_secret) < 16) {
-		(void)snprintf(err, errlen, "web_secret: must be at least 16 "
+	if (c->web_token_key[0] != '\0' && strlen(c->web_token_key) < 16) {
+		(void)snprintf(err, errlen, "web_token_key: must be at least 16 "
 		    "characters (or empty for a random one at each start)");
 		return (-1);
 	}
@@ -751,7 +751,7 @@ cfg_dump(const struct cfg *c, struct buf *b)
 			if (!strcmp(s->name, "database_url") ||
 			    !strcmp(s->name, "database_read_url") ||
 			    !strcmp(s->name, "smtp_password") ||
-			    !strcmp(s->name, "web_secret")) {
+			    !strcmp(s->name, "web_token_key")) {
 				buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?
 				    "(set, not shown)" : "");

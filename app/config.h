@@ -89,7 +89,7 @@ struct cfg {
 	char		*web_tile_attribution;
 	int		web_rate;		/* submissions per address an hour */
 	int		web_min_fill;		/* seconds before a form may be sent */
-	char		*web_secret;
+	char		*web_token_key;
 };
 
 /* Where each setting's value came from, for messages. */

@@ -58,7 +58,7 @@ route_web_config(struct http_request *req, struct route_ctx *ctx)
 	char			token[WEBGUARD_TOKEN_LEN];
 
 	cfg = app_config();
-	webguard_token(cfg->web_secret, (long long)time(NULL), token);
+	webguard_token(cfg->web_token_key, (long long)time(NULL), token);
 
 	buf_init(&body);
 	fmt_doc_begin(&doc, &body, FMT_JSON);
@@ -158,7 +158,7 @@ route_web_submit(struct http_request *req, struct route_ctx *ctx)
 			    "api_key; applications submit to /requests"));
 		if (!http_request_header(req, "x-web-token", &token))
 			token = route_param(ctx, "web_token");
-		switch (webguard_check(cfg->web_secret, token,
+		switch (webguard_check(cfg->web_token_key, token,
 		    (long long)time(NULL), cfg->web_min_fill, WEB_TOKEN_AGE,
 		    &wait)) {
 		case WEBGUARD_OK:
