@@ -18,7 +18,13 @@
  * Process-wide state (see app.h).
  */
 
+#include <openssl/rand.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "app.h"
+#include "lib/mem.h"
 #include "shm/metrics.h"
 #include "shm/ratelimit.h"
 
@@ -47,9 +53,26 @@ app_metrics(void)
 int
 app_load(const char *conf, char *err, size_t errlen)
 {
+	unsigned char	rnd[32];
+	char		hex[sizeof(rnd) * 2 + 1];
+	size_t		i;
+
 	if (cfg_load(&cfg, conf, err, errlen) == -1 ||
 	    cfg_check_files(&cfg, err, errlen) == -1)
 		return (-1);
+
+	/* The web pages' form tokens: signed with a secret of this start. */
+	if (cfg.web_token_key[0] == '\0') {
+		if (RAND_bytes(rnd, sizeof(rnd)) != 1) {
+			(void)snprintf(err, errlen, "web_token_key: no random "
+			    "bytes to make one");
+			return (-1);
+		}
+		for (i = 0; i < sizeof(rnd); i++)
+			(void)snprintf(hex + i * 2, 3, "%02x", rnd[i]);
+		free(cfg.web_token_key);
+		cfg.web_token_key = mem_strdup(hex);
+	}
 	return (0);
 }
 

@@ -39,8 +39,9 @@ struct met_table	*app_metrics(void);
 
 /*
  * Loads the settings from file conf (NULL: the default) and the
- * environment, and checks the files they name. Returns 0, or -1 with a
- * message in err.
+ * environment, and checks the files they name; without a web_token_key,
+ * makes a random one for this start (shared by every worker). Returns
+ * 0, or -1 with a message in err.
  */
 int	app_load(const char *, char *, size_t);
 

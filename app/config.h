@@ -88,6 +88,12 @@ struct cfg {
 	int		upstream_poll_ms;
 	int		delivery_timeout;
 	int		clock_skew;		/* seconds a client may be ahead */
+	int		web;			/* serve the resident pages */
+	char		*web_tile_url;
+	char		*web_tile_attribution;
+	int		web_rate;		/* submissions per address an hour */
+	int		web_min_fill;		/* seconds before a form may be sent */
+	char		*web_token_key;
 };
 
 /* Room for one error message (it names the file and line, or the variable). */

@@ -3,7 +3,8 @@
 # root), builds the release and the ASan+UBSan binaries, then runs the
 # unit tests, a short fuzzing pass over every parser, the end-to-end
 # suite (against both binaries), the cluster case (tests/cluster/:
-# failover, several nodes, a restore drill) and the docs check
+# failover, several nodes, a restore drill), the browser tests of the
+# web pages (tests/web/, headless Chromium) and the docs check
 # (tests/lint/docs.py: settings, routes, links, layering), and prints the
 # total as "N passed, N failed".
 set -u
@@ -47,6 +48,7 @@ suite e2e tests/e2e/run.sh
 # than ASan's, and the sandbox must allow them.
 suite "e2e (release binary)" env E2E_BINARY=build/open311d tests/e2e/run.sh
 suite cluster tests/cluster/run.sh
+suite web tests/web/run.sh
 
 rm -f "$log"
 echo "$total_pass passed, $total_fail failed"

@@ -145,3 +145,16 @@ store_keys_find(const u_int8_t *hash)
 	memcpy(probe.hash, hash, KEY_HASH_LEN);
 	return (bsearch(&probe, keys, nkeys, sizeof(*keys), keys_cmp));
 }
+
+const struct key *
+store_keys_named(const char *name, const char *channel)
+{
+	size_t	i;
+
+	for (i = 0; i < nkeys; i++) {
+		if (!strcmp(keys[i].name, name) &&
+		    !strcmp(keys[i].channel, channel))
+			return (&keys[i]);
+	}
+	return (NULL);
+}

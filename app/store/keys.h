@@ -43,4 +43,11 @@ int	store_keys_ready(struct http_request *, struct store_waiter *);
  */
 const struct key	*store_keys_find(const u_int8_t *);
 
+/*
+ * The key called name on channel (the web pages' built-in key, say),
+ * revoked or not, with the same validity as store_keys_find(). NULL
+ * when there is none.
+ */
+const struct key	*store_keys_named(const char *, const char *);
+
 #endif

@@ -437,6 +437,16 @@ static const struct validate_case	validate_cases[] = {
 	    "https://127.0.0.1:8443/test" },
 	{ DB "body_max 1M\nmedia_max 1025K", -1, "media_max (1049600) cannot "
 	    "exceed body_max (1048576)", NULL },
+	{ DB "web_tile_url \"\"", 0, "https://127.0.0.1:8443",
+	    "https://127.0.0.1:8443/test" },
+	{ DB "web_tile_url https://{s}.tiles.example/{z}/{x}/{y}.png", 0,
+	    "https://127.0.0.1:8443", "https://127.0.0.1:8443/test" },
+	{ DB "web_tile_url tiles.example/{z}/{x}/{y}.png", -1,
+	    "web_tile_url: must be an http:// or https:// URL", NULL },
+	{ DB "web_tile_url \"https://t.example; script-src *\"", -1,
+	    "web_tile_url: must be", NULL },
+	{ DB "web_token_key short", -1, "web_token_key: must be at least 16",
+	    NULL },
 };
 
 static void
@@ -578,7 +588,7 @@ test_kore_table(void **state)
 	}
 }
 
-/* cfg_dump() never shows database_url. */
+/* cfg_dump() never shows database_url or web_token_key. */
 static void
 test_dump_hides_url(void **state)
 {
@@ -594,6 +604,16 @@ test_dump_hides_url(void **state)
 	cfg_dump(&c, &b);
 	assert_null(strstr(buf_cstr(&b), "secret"));
 	assert_non_null(strstr(buf_cstr(&b), "(set, not shown)"));
+	buf_free(&b);
+	cfg_free(&c);
+
+	/* Nor the web pages' token key. */
+	cfg_defaults(&c);
+	assert_int_equal(cfg_parse(&c, "t.conf", "web_token_key "
+	    "hush-hush-0123456789", err, sizeof(err)), 0);
+	buf_init(&b);
+	cfg_dump(&c, &b);
+	assert_null(strstr(buf_cstr(&b), "hush-hush"));
 	buf_free(&b);
 	cfg_free(&c);
 }

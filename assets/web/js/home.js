@@ -1,0 +1,95 @@
+// The home page: open requests on a clustered map and in a list, filters
+// by service, status and age, and the "Track a request" box.
+import { init, el, getJSON, webConfig } from './common.js';
+import * as i18n from './i18n.js';
+import * as maps from './map.js';
+
+let map = null;
+let cluster = null;
+let jurs = [];
+
+async function services() {
+  const sel = document.getElementById('f-service');
+  const seen = new Map();
+  for (const j of jurs) {
+    const list = await getJSON(`/services.json?jurisdiction_id=${encodeURIComponent(j)}`);
+    for (const s of list) if (!seen.has(s.service_code)) seen.set(s.service_code, s.service_name);
+  }
+  for (const [code, name] of [...seen].sort((a, b) => a[1].localeCompare(b[1]))) {
+    sel.append(el('option', { value: code, text: name }));
+  }
+}
+
+async function load() {
+  const count = document.getElementById('count');
+  const list = document.getElementById('list');
+  count.textContent = i18n.t('home.loading');
+  const service = document.getElementById('f-service').value;
+  const status = document.getElementById('f-status').value;
+  const days = Number(document.getElementById('f-age').value);
+  const start = new Date(Date.now() - days * 86400000).toISOString().slice(0, 19) + 'Z';
+  let rows = [];
+  try {
+    for (const j of jurs) {
+      const q = new URLSearchParams({ jurisdiction_id: j, status, start_date: start });
+      if (service) q.set('service_code', service);
+      rows = rows.concat(await getJSON(`/requests.json?${q}`));
+    }
+  } catch (e) {
+    count.textContent = i18n.t('home.failed', { msg: e.message });
+    return;
+  }
+  cluster.clearLayers();
+  list.replaceChildren();
+  for (const r of rows) {
+    const label = `${r.service_name} #${r.service_request_id}`;
+    const href = `/requests/${encodeURIComponent(r.service_request_id)}`;
+    if (typeof r.lat === 'number' && typeof r.long === 'number') {
+      const m = maps.pin(r.lat, r.long, label, r.status === 'closed');
+      m.bindPopup(() => el('div', {},
+        el('a', { href, text: label }),
+        el('p', { text: r.description || '' })));
+      cluster.addLayer(m);
+    }
+    list.append(el('li', {},
+      el('a', { href, text: label }), ' ',
+      el('span', { text: `${i18n.t('status.' + r.status)} · ${i18n.date(r.requested_datetime)}` }),
+      r.description ? el('p', { class: 'help', text: r.description.slice(0, 140) }) : null));
+  }
+  count.textContent = i18n.t('home.count', { n: i18n.number(rows.length) });
+}
+
+function track(ev) {
+  ev.preventDefault();
+  const input = document.getElementById('track-id');
+  const err = document.getElementById('track-error');
+  const v = input.value.trim();
+  if (!v) {
+    err.textContent = i18n.t('home.track.empty');
+    err.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    return;
+  }
+  location.href = `/requests/${encodeURIComponent(v)}`;
+}
+
+async function main() {
+  init();
+  document.getElementById('track').addEventListener('submit', track);
+  const cfg = await webConfig();
+  map = maps.create('map', cfg);
+  cluster = L.markerClusterGroup();
+  map.addLayer(cluster);
+  const js = await getJSON('/jurisdictions.json');
+  jurs = js.map((j) => j.jurisdiction_id);
+  await maps.boundaries(map, true);
+  await services();
+  for (const id of ['f-service', 'f-status', 'f-age']) {
+    document.getElementById(id).addEventListener('change', load);
+  }
+  document.addEventListener('langchange', load);
+  await load();
+}
+
+main();

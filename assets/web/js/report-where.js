@@ -1,0 +1,62 @@
+// Report, step 1: where. A pin on the map, the browser's location or
+// typed coordinates; the point chooses the jurisdiction as POST does, so
+// the services at that point are asked for, and a point outside every
+// boundary is told plainly with the nearest authority named.
+import { getJSON } from './common.js';
+import * as i18n from './i18n.js';
+import * as maps from './map.js';
+import { setError, isNumber } from './fields.js';
+
+let marker = null;
+let gj = null;
+
+function place(map, lat, lng) {
+  document.getElementById('lat').value = lat.toFixed(6);
+  document.getElementById('long').value = lng.toFixed(6);
+  if (marker) marker.setLatLng([lat, lng]);
+  else marker = maps.pin(lat, lng, i18n.t('report.maplabel')).addTo(map);
+}
+
+function read() {
+  const lat = document.getElementById('lat');
+  const lng = document.getElementById('long');
+  let ok = true;
+  const a = lat.value.trim();
+  const b = lng.value.trim();
+  const badLat = !isNumber(a) || Math.abs(Number(a)) > 90;
+  const badLng = !isNumber(b) || Math.abs(Number(b)) > 180;
+  setError(lat, document.getElementById('lat-error'), badLat ? i18n.t('report.bad.lat') : '');
+  setError(lng, document.getElementById('long-error'), badLng ? i18n.t('report.bad.long') : '');
+  if (badLat) { lat.focus(); ok = false; } else if (badLng) { lng.focus(); ok = false; }
+  return ok ? { lat: Number(a), long: Number(b) } : null;
+}
+
+// Sets up step 1; onDone(point, services) when a point has services.
+export async function setup(map, onDone) {
+  gj = await maps.boundaries(map, true);
+  map.on('click', (e) => place(map, e.latlng.lat, e.latlng.lng));
+  const status = document.getElementById('where-result');
+  document.getElementById('locate').addEventListener('click', () => {
+    if (!navigator.geolocation) { status.textContent = i18n.t('report.locate.failed'); return; }
+    status.textContent = i18n.t('report.locating');
+    navigator.geolocation.getCurrentPosition((p) => {
+      place(map, p.coords.latitude, p.coords.longitude);
+      map.setView([p.coords.latitude, p.coords.longitude], 16);
+      status.textContent = '';
+    }, () => { status.textContent = i18n.t('report.locate.failed'); }, { timeout: 10000 });
+  });
+  document.getElementById('where-next').addEventListener('click', async () => {
+    const pt = read();
+    if (!pt) return;
+    place(map, pt.lat, pt.long);
+    const list = await getJSON(`/services.json?lat=${pt.lat}&long=${pt.long}`);
+    if (list.length === 0) {
+      const near = maps.nearest(gj, pt.lat, pt.long);
+      status.textContent = near ? i18n.t('report.outside.near', { name: near }) : i18n.t('report.outside');
+      return;
+    }
+    pt.address = document.getElementById('address').value.trim();
+    status.textContent = '';
+    onDone(pt, list);
+  });
+}

@@ -1,0 +1,82 @@
+// A request's page: status, dates, public notes and history, photos, a
+// small map, the request it duplicates, and for its reporter (the link
+// in their e-mail carries t=) the way to say whether it is fixed.
+import { init, el, getJSON, webConfig } from './common.js';
+import * as i18n from './i18n.js';
+import * as maps from './map.js';
+
+const id = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+let req = null;
+
+function text(elId, v) { document.getElementById(elId).textContent = v || '—'; }
+
+function render() {
+  if (!req) return;
+  const x = req.extended_attributes || {};
+  document.getElementById('req-h').textContent = i18n.t('req.h1.id', { id: req.service_request_id });
+  document.title = i18n.t('req.h1.id', { id: req.service_request_id });
+  text('r-service', req.service_name);
+  text('r-status', i18n.t(`status.${req.status}`) + (x.detailed_status && x.detailed_status !== req.status ? ` (${x.detailed_status})` : ''));
+  text('r-requested', i18n.date(req.requested_datetime));
+  text('r-expected', i18n.date(req.expected_datetime));
+  text('r-address', req.address);
+  text('r-agency', req.agency_responsible);
+  text('r-description', req.description);
+  text('r-notes', req.status_notes);
+  const dup = document.getElementById('r-dup');
+  dup.replaceChildren();
+  if (x.parent_service_request_id) {
+    const p = x.parent_service_request_id;
+    dup.append(i18n.t('req.dup', { id: p }), ' ',
+      el('a', { href: `/requests/${encodeURIComponent(p)}`, text: i18n.t('req.dup.link', { id: p }) }));
+    dup.hidden = false;
+  } else {
+    dup.hidden = true;
+  }
+  const hist = document.getElementById('r-history');
+  hist.replaceChildren();
+  for (const n of req.notes || []) {
+    hist.append(el('li', {}, el('strong', { text: i18n.date(n.datetime) }), ' ',
+      el('span', { text: [n.status, n.summary, n.description].filter(Boolean).join(' — ') })));
+  }
+  if (!hist.children.length) hist.append(el('li', { text: i18n.t('req.nohistory') }));
+  const photos = document.getElementById('r-photos');
+  photos.replaceChildren();
+  const urls = (x.media_urls && x.media_urls.length ? x.media_urls : [req.media_url]).filter(Boolean);
+  urls.forEach((u, i) => {
+    const url = new URL(u, location.href);
+    if (url.origin === location.origin) photos.append(el('img', { src: url.pathname, alt: i18n.t('req.photo', { n: i + 1 }) }));
+    else photos.append(el('p', {}, el('a', { href: url.href, rel: 'noopener', text: i18n.t('req.photo', { n: i + 1 }) })));
+  });
+}
+
+async function main() {
+  init();
+  const status = document.getElementById('req-status');
+  status.textContent = i18n.t('req.loading');
+  try {
+    req = (await getJSON(`/requests/${encodeURIComponent(id)}.json?extensions=true`))[0];
+  } catch (e) {
+    status.textContent = e.status === 404 || e.status === 400 ? i18n.t('req.notfound') : e.message;
+    return;
+  }
+  status.textContent = '';
+  document.getElementById('req').hidden = false;
+  render();
+  document.addEventListener('langchange', render);
+  const t = new URLSearchParams(location.search).get('t');
+  if (t) {
+    document.getElementById('fb-link').href = `/requests/${encodeURIComponent(id)}/feedback?t=${encodeURIComponent(t)}`;
+    document.getElementById('r-feedback').hidden = false;
+  }
+  if (typeof req.lat === 'number') {
+    const cfg = await webConfig();
+    const map = maps.create('map', cfg);
+    map.setView([req.lat, req.long], 16);
+    maps.pin(req.lat, req.long, req.service_name, req.status === 'closed').addTo(map);
+  } else {
+    document.getElementById('map').hidden = true;
+  }
+}
+
+main();

@@ -1,0 +1,88 @@
+// The statistics page: charts from /stats.json (by channel, time to
+// close and share within the service level by service, by agency), a
+// filter by jurisdiction and dates, each chart with its data as a table
+// and as a CSV download. No personal data is in /stats.json.
+import { init, el, getJSON } from './common.js';
+import * as i18n from './i18n.js';
+import { csvLink } from './csv.js';
+
+let charts = [];
+let data = null;
+
+const COLORS = ['#0b5394', '#e69138', '#38761d', '#990000', '#674ea7'];
+
+function hours(v) { return v === null || v === undefined ? null : Math.round(v / 24 * 10) / 10; }
+
+function specs(d) {
+  const svc = d.by_service || [];
+  return [
+    { key: 'volume', title: 'stats.volume', labels: (d.by_channel || []).map((r) => r.channel),
+      series: [['status.open', (d.by_channel || []).map((r) => r.opened)],
+        ['status.closed', (d.by_channel || []).map((r) => r.closed)]] },
+    { key: 'close', title: 'stats.close', labels: svc.map((r) => r.service_name),
+      series: [['stats.median', svc.map((r) => hours(r.median_hours_to_close))],
+        ['stats.p90', svc.map((r) => hours(r.p90_hours_to_close))]] },
+    { key: 'sla', title: 'stats.sla', labels: svc.map((r) => r.service_name),
+      series: [['stats.share', svc.map((r) => (r.closed_within_sla_share === null ? null : Math.round(r.closed_within_sla_share * 1000) / 10))]] },
+    { key: 'agency', title: 'stats.agency', labels: (d.by_agency || []).map((r) => r.agency_responsible),
+      series: [['stats.requests', (d.by_agency || []).map((r) => r.opened)]] },
+  ];
+}
+
+function render() {
+  for (const c of charts) c.destroy();
+  charts = [];
+  const box = document.getElementById('charts');
+  box.replaceChildren();
+  if (!data) return;
+  for (const s of specs(data)) {
+    const canvas = el('canvas', { role: 'img', 'aria-label': i18n.t(s.title) });
+    const table = el('table', {},
+      el('thead', {}, el('tr', {}, el('th', { text: '' }), ...s.series.map(([k]) => el('th', { text: i18n.t(k) })))),
+      el('tbody', {}, ...s.labels.map((l, i) => el('tr', {}, el('th', { text: l }),
+        ...s.series.map(([, v]) => el('td', { text: v[i] === null ? '—' : i18n.number(v[i]) }))))));
+    box.append(el('figure', { id: `chart-${s.key}` },
+      el('figcaption', {}, el('h2', { text: i18n.t(s.title) })),
+      canvas,
+      el('details', {}, el('summary', { text: i18n.t('stats.table') }), table),
+      csvLink(`${s.key}.csv`, ['label', ...s.series.map(([k]) => i18n.t(k))],
+        s.labels.map((l, i) => [l, ...s.series.map(([, v]) => v[i])]), i18n.t('stats.csv'))));
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: { labels: s.labels, datasets: s.series.map(([k, v], i) => ({ label: i18n.t(k), data: v, backgroundColor: COLORS[i] })) },
+      options: { animation: false, responsive: true, locale: i18n.lang() },
+    }));
+  }
+}
+
+async function load() {
+  const status = document.getElementById('stats-status');
+  status.textContent = i18n.t('stats.loading');
+  const q = new URLSearchParams();
+  const j = document.getElementById('s-jur').value;
+  const a = document.getElementById('s-start').value;
+  const b = document.getElementById('s-end').value;
+  if (j) q.set('jurisdiction_id', j);
+  if (a) q.set('start_date', `${a}T00:00:00Z`);
+  if (b) q.set('end_date', `${b}T23:59:59Z`);
+  try {
+    data = await getJSON(`/stats.json?${q}`);
+  } catch (e) {
+    status.textContent = i18n.t('stats.failed', { msg: e.message });
+    return;
+  }
+  status.textContent = i18n.t('stats.loaded', { start: i18n.date(data.start_date), end: i18n.date(data.end_date) });
+  render();
+}
+
+async function main() {
+  init();
+  const sel = document.getElementById('s-jur');
+  sel.append(el('option', { value: '', text: '—' }));
+  for (const j of await getJSON('/jurisdictions.json')) sel.append(el('option', { value: j.jurisdiction_id, text: j.name }));
+  document.getElementById('stats-filter').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+  document.addEventListener('langchange', render);
+  await load();
+}
+
+main();

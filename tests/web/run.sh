@@ -1,0 +1,98 @@
+#!/bin/bash
+# tests/web/run.sh [TEST...]
+#
+# The browser suite: the resident web pages in Debian's headless
+# Chromium, driven by selenium (python3-selenium + chromium-driver),
+# against the real open311d binary and a throwaway PostgreSQL + PostGIS
+# with the three demo jurisdictions, as the e2e suite runs them. The
+# tests are in tests/web/browser.py (TEST names some of them);
+# screenshots of each page go to $WEB_SHOTS (default: the test's
+# temporary directory; docs/img/ for the documentation). With
+# WEB_HOLD=1 the gateway is left running for a person to look at until
+# Ctrl-C. Fails on any failed test and on any sandbox violation, worker
+# death or sanitizer report in the server log. Prints "N passed, N
+# failed" last.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+
+if [ -n "${E2E_BINARY:-}" ]; then
+	BIN=$E2E_BINARY
+elif [ -x build/asan/open311d ]; then
+	BIN=build/asan/open311d
+else
+	BIN=build/open311d
+fi
+case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
+
+for f in /usr/bin/chromium /usr/bin/chromedriver; do
+	if [ ! -x "$f" ]; then
+		echo "web: $f is missing (apt-get install chromium chromium-driver python3-selenium)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
+
+TMP=$(mktemp -d /tmp/open311d-web.XXXXXX)
+chmod 755 "$TMP"
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1
+SERVER=
+
+cleanup() {
+	if [ -n "$SERVER" ]; then
+		kill -TERM "$SERVER" 2>/dev/null
+		wait "$SERVER" 2>/dev/null
+	fi
+	[ -d "$TMP/pg" ] && app/tools/pg.sh stop "$TMP/pg"
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+free_port() {
+	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+PG_PORT=$(free_port)
+app/tools/pg.sh start "$TMP/pg" "$PG_PORT" >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+DATABASE_URL=$(app/tools/pg.sh url "$TMP/pg")
+export DATABASE_URL
+"$BIN" migrate >/dev/null && app/tools/demo.sh "$BIN" all >/dev/null ||
+    { echo "0 passed, 1 failed"; exit 1; }
+
+PORT=$(free_port)
+# No tile server in tests: the pages must work without one.
+env OPEN311_CONF=conf/test.conf OPEN311_LISTEN=127.0.0.1:$PORT \
+    OPEN311_PIDFILE="$TMP/web.pid" OPEN311_WEB_MIN_FILL=1 \
+    OPEN311_WEB_TILE_URL=http://127.0.0.1:9/{z}/{x}/{y}.png \
+    "$BIN" >>"$TMP/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 100); do
+	curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+	sleep 0.1
+done
+BASE=http://127.0.0.1:$PORT
+
+if [ -n "${WEB_HOLD:-}" ]; then
+	echo "web: $BASE (database $DATABASE_URL); Ctrl-C to stop"
+	wait "$SERVER"
+	exit 0
+fi
+
+PSQL="app/tools/pg.sh psql $TMP/pg" WEB_SHOTS=${WEB_SHOTS:-$TMP/shots} \
+    /usr/bin/python3 tests/web/browser.py "$BASE" "$@"
+rc=$?
+
+kill -TERM "$SERVER" 2>/dev/null
+wait "$SERVER" 2>/dev/null
+SERVER=
+# As the e2e suite reads its logs (tests/e2e/lib.sh, check_server_log).
+bad=$(grep -E 'sandbox violation|seccomp|exited with status|died|AddressSanitizer|LeakSanitizer|runtime error:|SIGSEGV|SIGABRT|fatal' "$TMP/server.log" |
+    grep -v 'seccomp sandbox enabled' | grep -v "seccomp filter '" | head -5)
+if [ -n "$bad" ]; then
+	echo "not ok - the server log shows a crash or a sanitizer report:"
+	echo "$bad"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+exit $rc
