@@ -21,7 +21,7 @@
  * pattern (':' is any one segment, a last '*' one or more), the formats
  * (path suffixes) it answers in and its handler; then what dispatch does
  * first: who may call (AUTH_* and, for AUTH_KEY, the key scopes that
- * will do), flags, the body it reads, and its rate class. The lines of
+ * will do; for AUTH_SESSION, the staff roles), flags, the body it reads, and its rate class. The lines of
  * one name stand together. docs/api.md describes every line
  * (tests/lint/docs.py checks that it does).
  */
@@ -103,6 +103,53 @@ static const struct route_def	routes[] = {
 	    AUTH_NONE, 0, 0, BODY_NONE, RATE_NONE },
 	{ "readyz", GET, "readyz", RF_BARE, route_readyz,
 	    AUTH_NONE, 0, 0, BODY_NONE, RATE_NONE },
+	{ "console_login", POST, "console/api/login", RF_BARE,
+	    route_console_login,
+	    AUTH_NONE, 0, ROUTE_CONSOLE, BODY_FORM, RATE_WRITE },
+	{ "console_password", POST, "console/api/password", RF_BARE,
+	    route_console_password,
+	    AUTH_NONE, 0, ROUTE_CONSOLE, BODY_FORM, RATE_WRITE },
+	{ "console_me", GET, "console/api/me", RF_BARE, route_console_me,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_logout", POST, "console/api/logout", RF_BARE,
+	    route_console_logout,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_logout_all", POST, "console/api/logout-all", RF_BARE,
+	    route_console_logout_all,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_queue", GET, "console/api/queue", RF_BARE,
+	    route_console_queue,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_request", GET, "console/api/requests/:", RF_BARE,
+	    route_console_request,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_update", POST, "console/api/requests/:/update", RF_BARE,
+	    route_console_update,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_link", POST, "console/api/requests/:/link", RF_BARE,
+	    route_console_link,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_unlink", POST, "console/api/requests/:/unlink", RF_BARE,
+	    route_console_unlink,
+	    AUTH_SESSION, STAFF_ANY, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_audit", GET, "console/api/audit", RF_BARE,
+	    route_console_audit,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_outbox", GET, "console/api/outbox", RF_BARE,
+	    route_console_outbox,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_outbox_retry", POST, "console/api/outbox/:/retry", RF_BARE,
+	    route_console_outbox_retry,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_health", GET, "console/api/health", RF_BARE,
+	    route_console_health,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
 	{ NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, 0 }
 };
 
