@@ -25,10 +25,26 @@ APPLIBS	= $(shell pkg-config --libs $(PKGS)) -largon2 -lm
 
 APP_SRC	= $(sort $(wildcard app/*.c app/*/*.c))
 APP_OBJ	= $(APP_SRC:%.c=$(BUILD)/%.o)
-GEN_OBJ	= $(GEN)/sql_gen.o $(GEN)/migrations_gen.o $(GEN)/builtin_conf.o
+GEN_OBJ	= $(GEN)/sql_gen.o $(GEN)/migrations_gen.o $(GEN)/assets_gen.o \
+	  $(GEN)/builtin_conf.o
 PATCHES	= $(sort $(wildcard patches/*.patch))
 SQL	= $(sort $(wildcard sql/*.sql))
 MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+
+# The web pages' files (assets/web/) and the libraries they use, from
+# Debian's packages (libjs-leaflet, libjs-leaflet.markercluster,
+# libjs-chart.js), embedded as NAME=FILE (see app/tools/embed_assets.sh).
+JSDIR	?= /usr/share/javascript
+WEB_FILES = $(sort $(shell find assets/web -type f))
+VENDOR	= vendor/leaflet/leaflet.js=$(JSDIR)/leaflet/leaflet.min.js \
+	  vendor/leaflet/leaflet.css=$(JSDIR)/leaflet/leaflet.css \
+	  vendor/leaflet/markercluster.js=$(JSDIR)/leaflet/leaflet.markercluster.min.js \
+	  vendor/leaflet/MarkerCluster.css=$(JSDIR)/leaflet/MarkerCluster.css \
+	  vendor/leaflet/MarkerCluster.Default.css=$(JSDIR)/leaflet/MarkerCluster.Default.css \
+	  $(foreach i,layers layers-2x marker-icon marker-icon-2x marker-shadow,\
+	  vendor/leaflet/images/$(i).png=$(JSDIR)/leaflet/images/$(i).png) \
+	  vendor/chart.js=$(JSDIR)/chart.js/chart.min.js
+ASSETS	= $(foreach f,$(WEB_FILES),$(f:assets/web/%=%)=$(f)) $(VENDOR)
 
 all: $(BIN)
 
@@ -56,6 +72,11 @@ $(GEN)/migrations_gen.c: $(MIGRATIONS) app/tools/embed.sh
 	@echo "  EMBED $(GEN)/migrations_gen.c"
 	@app/tools/embed.sh migrations $(GEN) $(MIGRATIONS)
 
+$(GEN)/assets_gen.c: $(WEB_FILES) $(foreach a,$(VENDOR),$(lastword $(subst =, ,$(a)))) \
+    app/tools/embed_assets.sh
+	@echo "  EMBED $(GEN)/assets_gen.c"
+	@app/tools/embed_assets.sh $(GEN) $(ASSETS)
+
 $(GEN)/builtin_conf.c:
 	mkdir -p $(GEN)
 	printf '%s\n' '/* Generated: Kore reads an empty embedded config. */' \
@@ -67,7 +88,8 @@ $(GEN)/%.o: $(GEN)/%.c
 	@echo "  CC    $<"
 	@$(CC) -std=c99 -g -c $< -o $@
 
-$(APP_OBJ): $(KOBJ)/ldflags $(GEN)/sql_gen.c $(GEN)/migrations_gen.c
+$(APP_OBJ): $(KOBJ)/ldflags $(GEN)/sql_gen.c $(GEN)/migrations_gen.c \
+    $(GEN)/assets_gen.c
 
 $(BUILD)/app/%.o: app/%.c
 	@mkdir -p $(dir $@)

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "formats/csp.h"
 #include "lib/mem.h"
 
 #define T_STR		1
@@ -120,6 +121,14 @@ static const struct setting settings[] = {
 	S(console_login_account_max, T_INT, 1, 1000, "5"),
 	S(console_login_address_max, T_INT, 1, 100000, "50"),
 	S(console_link_hours, T_INT, 1, 720, "72"),
+	S(web, T_BOOL, 0, 1, "yes"),
+	S(web_tile_url, T_STR, 0, 0,
+	    "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+	S(web_tile_attribution, T_STR, 0, 0,
+	    "\xc2\xa9 OpenStreetMap contributors"),
+	S(web_rate, T_INT, 0, 100000, "20"),
+	S(web_min_fill, T_INT, 0, 3600, "3"),
+	S(web_secret, T_STR, 0, 0, ""),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -509,6 +518,7 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 {
 	struct buf	b;
 	const char	*host;
+	char		origin[256];
 	size_t		len;
 
 	if (c->database_url[0] == '\0') {
@@ -586,6 +596,20 @@ cfg_validate(struct cfg *c, char *err, size_t errlen)
 	    strncmp(c->test_url, "https://", 8)) {
 		(void)snprintf(err, errlen, "test_url: must start with "
 		    "http:// or https://, not '%s'", c->test_url);
+		return (-1);
+	}
+
+	if (c->web_tile_url[0] != '\0' &&
+	    fmt_tile_origin(c->web_tile_url, origin, sizeof(origin)) == -1) {
+		(void)snprintf(err, errlen, "web_tile_url: must be an http:// "
+		    "or https:// URL template of a plain host such as "
+		    "https://tile.openstreetmap.org/{z}/{x}/{y}.png, or empty "
+		    "for no tiles");
+		return (-1);
+	}
+	if (c->web_secret[0] != '\0' && strlen(c->web_secret) < 16) {
+		(void)snprintf(err, errlen, "web_secret: must be at least 16 "
+		    "characters (or empty for a random one at each start)");
 		return (-1);
 	}
 
@@ -733,7 +757,8 @@ cfg_dump(const struct cfg *c, struct buf *b)
 		case T_STR:
 			if (!strcmp(s->name, "database_url") ||
 			    !strcmp(s->name, "database_read_url") ||
-			    !strcmp(s->name, "smtp_password")) {
+			    !strcmp(s->name, "smtp_password") ||
+			    !strcmp(s->name, "web_secret")) {
 				buf_printf(b, "%-20s %s\n", s->name,
 				    (*(char *const *)field)[0] ?
 				    "(set, not shown)" : "");

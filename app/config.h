@@ -91,6 +91,12 @@ struct cfg {
 	int		console_login_account_max;
 	int		console_login_address_max;
 	int		console_link_hours;
+	int		web;			/* serve the resident pages */
+	char		*web_tile_url;
+	char		*web_tile_attribution;
+	int		web_rate;		/* submissions per address an hour */
+	int		web_min_fill;		/* seconds before a form may be sent */
+	char		*web_secret;
 };
 
 /* Where each setting's value came from, for messages. */

@@ -36,6 +36,7 @@
 
 static void	dispatch_free(struct http_request *);
 static int	dispatch_format(int, const char *, int *);
+static int	dispatch_wants_html(struct http_request *);
 static int	dispatch_result(struct http_request *, struct route_ctx *,
 		    enum route_result);
 static enum route_result	dispatch_match(struct http_request *,
@@ -103,6 +104,16 @@ dispatch_format(int formats, const char *ext, int *fmt)
 	return (0);
 }
 
+/* 1 when a browser asks: Accept names text/html. */
+static int
+dispatch_wants_html(struct http_request *req)
+{
+	const char	*accept;
+
+	return (http_request_header(req, "accept", &accept) &&
+	    strstr(accept, "text/html") != NULL);
+}
+
 static int
 dispatch_result(struct http_request *req, struct route_ctx *ctx,
     enum route_result r)
@@ -164,6 +175,8 @@ dispatch_match(struct http_request *req, struct route_ctx *ctx)
 			return (route_error(req, ctx, 404, "unknown format "
 			    "'%s': add .xml or .json to the resource path",
 			    ctx->path.ext));
+		if (ctx->path.ext[0] == '\0' && dispatch_wants_html(req))
+			return (route_page_missing(req, ctx));
 		return (route_error(req, ctx, 404, "no resource at %s",
 		    req->path));
 	}

@@ -552,6 +552,27 @@ enum route_result	route_console_outbox_retry(struct http_request *,
 enum route_result	route_console_health(struct http_request *,
 			    struct route_ctx *);
 
+/* pages.c: the resident web pages and their files */
+
+/*
+ * The security headers of a web page: CSP, no framing, Referrer-Policy,
+ * and a Permissions-Policy allowing geolocation where geolocation is
+ * set.
+ */
+void	route_page_headers(struct http_request *, int);
+
+/* Answers 404 with the HTML "no such page" page. */
+enum route_result	route_page_missing(struct http_request *,
+			    struct route_ctx *);
+
+/* The version in the URLs of the pages' files (/assets/VERSION/...). */
+const char	*route_assets_version(void);
+
+enum route_result	route_web_page(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_asset(struct http_request *,
+			    struct route_ctx *);
+
 /* health.c: the benchmarks' reference, a Kore route of its own. */
 int	route_bench_noop(struct http_request *);
 

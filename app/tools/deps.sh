@@ -6,7 +6,8 @@ set -eu
 
 RUN="build-essential pkg-config kore libpq-dev libjansson-dev libproj-dev
 libssl-dev libcurl4-openssl-dev libargon2-dev postgresql-15 postgresql-15-postgis-3
-openssl ca-certificates curl patch"
+openssl ca-certificates curl patch libjs-leaflet libjs-leaflet.markercluster
+libjs-chart.js"
 CHECK="$RUN libcmocka-dev clang libclang-rt-14-dev jq libxml2-utils python3
 python3-aiosmtpd python3-pil procps iproute2 sslscan
 postgresql-15-auto-failover pg-auto-failover-cli haproxy pgbackrest"

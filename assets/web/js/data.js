@@ -1,0 +1,4 @@
+// data page (being built).
+import { init } from './common.js';
+
+init();

@@ -1,0 +1,4 @@
+// home page (being built).
+import { init } from './common.js';
+
+init();

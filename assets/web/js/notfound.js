@@ -1,0 +1,4 @@
+// The 404 page: translated like every other.
+import { init } from './common.js';
+
+init();

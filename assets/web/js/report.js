@@ -1,0 +1,4 @@
+// report page (being built).
+import { init } from './common.js';
+
+init();

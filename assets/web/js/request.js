@@ -1,0 +1,4 @@
+// request page (being built).
+import { init } from './common.js';
+
+init();

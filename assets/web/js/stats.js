@@ -1,0 +1,4 @@
+// stats page (being built).
+import { init } from './common.js';
+
+init();
