@@ -74,7 +74,7 @@ staff_link(PGconn *conn, const struct cfg *cfg, const char *email)
 		return (1);
 	}
 	printf("Password link for %s (one use, valid %d hours):\n"
-	    "%s/console/password.html#token=%s\n", email,
+	    "%s/console/password#token=%s\n", email,
 	    cfg->console_link_hours, cfg->public_url, token);
 	OPENSSL_cleanse(token, sizeof(token));
 	return (0);

@@ -523,6 +523,8 @@ enum route_result	route_readyz(struct http_request *,
 enum route_result	route_console_answer(struct http_request *,
 			    struct route_ctx *);
 
+enum route_result	route_console_page(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_login(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_password(struct http_request *,

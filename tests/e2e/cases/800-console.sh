@@ -389,3 +389,28 @@ if start_server console "$c8_port" OPEN311_CONSOLE_IDLE=2 \
 else
 	fail "the console server with a short idle timeout did not start"
 fi
+
+# The pages: embedded, the pages' security headers, no inline script,
+# their modules served, and data put in the DOM as text only.
+for p in /console/ /console/requests/1 /console/admin /console/password; do
+	get "$p" -H 'accept: text/html'
+	expect_status 200
+	expect_header content-type "text/html; charset=utf-8"
+	expect_header_match content-security-policy "script-src 'self';"
+	expect_header x-frame-options DENY
+	check "no inline script on $p" \
+	    sh -c "! grep -Eq '<script>|<script [^>]*>[^<]|style=' '$E2E_TMP/body'"
+done
+get /console/ -H 'accept: text/html'
+c8_js=$(printf '%s' "$BODY" | grep -o '/assets/[0-9a-f]*/console/js/queue.js' | head -1)
+check "the console page names its module" test -n "$c8_js"
+get "$c8_js"
+expect_status 200
+expect_header_match content-type "javascript"
+for f in "${c8_js%queue.js}api.js" "${c8_js%queue.js}request.js" \
+    "${c8_js%queue.js}admin.js" "${c8_js%queue.js}password.js"; do
+	get "$f"
+	expect_status 200
+	check "no innerHTML in $(basename "$f")" \
+	    sh -c "! grep -q -e innerHTML -e outerHTML -e insertAdjacentHTML -e document.write '$E2E_TMP/body'"
+done
