@@ -13,7 +13,7 @@ FROM debian:12 AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends build-essential pkg-config \
     kore libpq-dev libjansson-dev libproj-dev libssl-dev \
-    libcurl4-openssl-dev patch \
+    libcurl4-openssl-dev libargon2-dev patch \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Makefile ./
@@ -26,7 +26,7 @@ RUN make -j"$(nproc)" all
 FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpq5 libjansson4 \
-    libproj25 libssl3 libcurl4 ca-certificates \
+    libproj25 libssl3 libcurl4 libargon2-1 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 999 open311d \
  && useradd --system --uid 999 --gid 999 --no-create-home \

@@ -21,7 +21,7 @@ APPFLAGS = -std=c99 -g $(OPT) -D_GNU_SOURCE -DKORE_SINGLE_BINARY \
 	  -fstack-protector-all \
 	  -I$(KSRC)/include -Iapp -I$(GEN) \
 	  $(shell pkg-config --cflags $(PKGS)) $(WARN)
-APPLIBS	= $(shell pkg-config --libs $(PKGS)) -lm
+APPLIBS	= $(shell pkg-config --libs $(PKGS)) -largon2 -lm
 
 APP_SRC	= $(sort $(wildcard app/*.c app/*/*.c))
 APP_OBJ	= $(APP_SRC:%.c=$(BUILD)/%.o)
@@ -121,7 +121,7 @@ build/unit/%: tests/unit/%.c $(PURE_SRC) $(wildcard app/*/*.h app/*.h tests/unit
 	@mkdir -p $(dir $@)
 	@echo "  TEST  $@"
 	@$(CC) $(UNITFLAGS) -o $@ $< $(PURE_SRC) -lcmocka \
-	    $(shell pkg-config --libs jansson proj libcrypto) -lm
+	    $(shell pkg-config --libs jansson proj libcrypto) -largon2 -lm
 
 # The sanitizer build the tests run.
 asan:

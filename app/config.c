@@ -118,6 +118,13 @@ static const struct setting settings[] = {
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
 	S(clock_skew, T_INT, 0, 86400, "300"),
+	S(console_idle, T_INT, 1, 86400, "1800"),
+	S(console_lifetime, T_INT, 1, 2592000, "43200"),
+	C(console_cookie_secure, console_cookie_secure, "auto no yes", "auto"),
+	S(console_login_window, T_INT, 1, 86400, "900"),
+	S(console_login_account_max, T_INT, 1, 1000, "5"),
+	S(console_login_address_max, T_INT, 1, 100000, "50"),
+	S(console_link_hours, T_INT, 1, 720, "72"),
 	S(web, T_BOOL, 0, 1, "yes"),
 	S(web_tile_url, T_STR, 0, 0,
 	    "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
@@ -789,4 +796,12 @@ cfg_dump(const struct cfg *c, struct buf *b)
 			break;
 		}
 	}
+}
+
+int
+cfg_console_secure(const struct cfg *c)
+{
+	if (c->console_cookie_secure != CFG_SECURE_AUTO)
+		return (c->console_cookie_secure == CFG_SECURE_YES);
+	return (c->tls || !strncmp(c->public_url, "https://", 8));
 }

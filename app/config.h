@@ -88,6 +88,13 @@ struct cfg {
 	int		upstream_poll_ms;
 	int		delivery_timeout;
 	int		clock_skew;		/* seconds a client may be ahead */
+	int		console_idle;		/* seconds */
+	int		console_lifetime;	/* seconds */
+	int		console_cookie_secure;	/* CFG_SECURE_* */
+	int		console_login_window;	/* seconds */
+	int		console_login_account_max;
+	int		console_login_address_max;
+	int		console_link_hours;
 	int		web;			/* serve the resident pages */
 	char		*web_tile_url;
 	char		*web_tile_attribution;
@@ -106,6 +113,11 @@ struct cfg {
 #define CFG_STARTTLS_NO		0
 #define CFG_STARTTLS_TRY	1
 #define CFG_STARTTLS_YES	2
+
+/* console_cookie_secure: from the listener and public_url, or forced. */
+#define CFG_SECURE_AUTO		0
+#define CFG_SECURE_NO		1
+#define CFG_SECURE_YES		2
 
 /* The HTTPS listener's TLS 1.2 ciphers and key exchange groups. */
 #define CFG_TLS_CIPHERS	"ECDHE-ECDSA-AES128-GCM-SHA256:" \
@@ -186,6 +198,13 @@ int	cfg_outbound_check(const struct cfg *, const char *, char *, size_t);
  * with an smtp:// relay), for the start-up log; nothing otherwise.
  */
 void	cfg_cleartext_warnings(const struct cfg *, struct buf *);
+
+/*
+ * Whether the console's session cookie carries Secure: always with
+ * console_cookie_secure yes, never with no; with auto when the gateway
+ * listens with TLS or public_url is https:// (TLS ends at a proxy).
+ */
+int	cfg_console_secure(const struct cfg *);
 
 /* Writes every setting with its current value, one per line. */
 void	cfg_dump(const struct cfg *, struct buf *);

@@ -47,6 +47,7 @@ static const struct {
 	{ "keys",		cli_keys },
 	{ "destinations",	cli_destinations },
 	{ "purge",		cli_purge },
+	{ "staff",		cli_staff },
 	{ "config",		cli_config },
 	{ NULL,			NULL }
 };
@@ -143,6 +144,11 @@ cli_usage(void)
 	    "URL --api-key-env VAR)\n"
 	    "       open311d [-c conf] destinations list | remove ID\n"
 	    "       open311d [-c conf] purge [--dry-run] [--days N]\n"
+	    "       open311d [-c conf] staff add EMAIL --name NAME --role "
+	    "agent|supervisor|admin\n"
+	    "                     [--jurisdiction J[,J...]]\n"
+	    "       open311d [-c conf] staff list | disable EMAIL | "
+	    "password EMAIL\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }

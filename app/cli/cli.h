@@ -83,5 +83,6 @@ int	cli_jurisdiction(int, char **, const char *);
 int	cli_keys(int, char **, const char *);
 int	cli_destinations(int, char **, const char *);
 int	cli_purge(int, char **, const char *);
+int	cli_staff(int, char **, const char *);
 
 #endif

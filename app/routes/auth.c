@@ -19,7 +19,7 @@
  * the body (parsed with the configured limits), the caller's API key
  * ("Authorization: Bearer KEY" or an api_key parameter, looked up in the
  * worker's key cache), the rate limit, and whether the key may call the
- * route. Also the scope and jurisdiction check handlers make once they
+ * route; or, on the console's lines, the staff session (session.c). Also the scope and jurisdiction check handlers make once they
  * know a request's jurisdiction.
  */
 
@@ -172,6 +172,11 @@ route_auth(struct http_request *req, struct route_ctx *ctx)
 		return (r);
 	if ((def->flags & ROUTE_LOOPBACK) && auth_loopback(req->owner))
 		return (ROUTE_NEXT);
+	if (def->auth == AUTH_SESSION) {
+		if (!route_limit(req, ctx, NULL))
+			return (ROUTE_ANSWERED);
+		return (route_session(req, ctx));
+	}
 
 	/*
 	 * The key first: a valid one is counted by its own rate. Where

@@ -31,6 +31,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "app.h"
 #include "formats/http.h"
 #include "route.h"
@@ -83,6 +85,8 @@ dispatch_free(struct http_request *req)
 	fmt_form_free(&ctx->body);
 	key_clear(&ctx->key);
 	kore_free(ctx->key_jurisdictions);
+	kore_free(ctx->staff.account);
+	OPENSSL_cleanse(ctx->staff.token, sizeof(ctx->staff.token));
 }
 
 /*
@@ -209,6 +213,8 @@ dispatch_match(struct http_request *req, struct route_ctx *ctx)
 	}
 
 	ctx->slot = route_slot(ctx->table, ctx->def);
+	if ((ctx->def->flags & ROUTE_CONSOLE) && ctx->fmt == FMT_BARE)
+		ctx->fmt = FMT_JSON;
 	return (ROUTE_NEXT);
 }
 

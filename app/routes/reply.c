@@ -226,6 +226,14 @@ route_reply_doc(struct http_request *req, struct route_ctx *ctx,
 }
 
 enum route_result
+route_reply_json(struct http_request *req, struct route_ctx *ctx,
+    int status, const char *json)
+{
+	return (route_reply(req, ctx, status, json, strlen(json),
+	    fmt_content_type(FMT_JSON)));
+}
+
+enum route_result
 route_reply_page(struct http_request *req, struct route_ctx *ctx,
     int status, const char *title, const char *text, const char *form)
 {

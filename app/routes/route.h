@@ -35,6 +35,7 @@
 #include "formats/form.h"
 #include "formats/path.h"
 #include "model/key.h"
+#include "model/staff.h"
 #include "model/request.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
@@ -67,17 +68,18 @@ enum route_result {
 #define FMT_CSV		4
 #define FMT_PAGE	5
 
-/*
- * Who may call a route line. The staff console adds AUTH_SESSION (a
- * staff session cookie) and a ROUTE_CSRF flag here.
- */
+/* Who may call a route line. */
 #define AUTH_NONE	0	/* anyone; a valid key only sets the rate */
 #define AUTH_OPTIONAL	1	/* anyone; a valid key is identified */
 #define AUTH_KEY	2	/* a valid key with one of the line's scopes */
+#define AUTH_SESSION	3	/* a staff session whose role is one of the
+				   line's scopes (STAFF_*, model/staff.h) */
 
 /* Flags of a route line. */
 #define ROUTE_GLOBAL	0x01	/* the key must cover every jurisdiction */
 #define ROUTE_LOOPBACK	0x02	/* loopback clients skip auth and limit */
+#define ROUTE_CSRF	0x04	/* a session's X-CSRF-Token must match */
+#define ROUTE_CONSOLE	0x08	/* the console API: JSON, never cached */
 
 /* The body a route line reads. */
 #define BODY_NONE	0
@@ -93,6 +95,17 @@ enum route_result {
 #define ROUTE_LINKS_MAX		10
 
 struct route_ctx;
+
+/* The staff member of an AUTH_SESSION request (session.c). */
+struct route_staff {
+	long long	id;				/* 0: none */
+	char		idtext[24];
+	int		role;				/* STAFF_* */
+	char		token[STAFF_HEX_LEN + 1];	/* the cookie's */
+	char		hash[STAFF_HEX_LEN + 1];	/* its SHA-256 */
+	char		*account;			/* as JSON */
+	char		address[64];			/* the client's */
+};
 
 /* One line of the route table. */
 struct route_def {
@@ -149,6 +162,7 @@ struct route_ctx {
 	size_t			nlocated;
 	struct key		key;		/* the caller's; id 0: none */
 	char			*key_jurisdictions;	/* NULL: all */
+	struct route_staff	staff;
 	void			*priv;
 	void			(*cleanup)(struct route_ctx *);
 };
@@ -318,6 +332,27 @@ void	route_key_restrict(struct route_ctx *, const char *);
 const struct key	*route_key_early(struct http_request *,
 			    struct route_ctx *);
 
+/* session.c */
+
+/*
+ * What dispatch runs for an AUTH_SESSION line: the session of the
+ * cookie into ctx->staff (its role one of the line's), and with
+ * ROUTE_CSRF the X-CSRF-Token header checked against it. ROUTE_NEXT,
+ * ROUTE_WAIT while the session is looked up, or ROUTE_ANSWERED after
+ * 401 (no valid session), 403 (role, CSRF) or 503.
+ */
+enum route_result	route_session(struct http_request *,
+			    struct route_ctx *);
+
+/* The session cookie's name ("__Host-" prefixed when it is Secure). */
+const char	*route_session_cookie(void);
+
+/*
+ * Sets the session cookie to token (NULL: clears it) on the answer to
+ * come.
+ */
+void	route_session_set(struct http_request *, const char *);
+
 /* limit.c */
 
 /*
@@ -356,6 +391,10 @@ enum route_result	route_reply(struct http_request *, struct route_ctx *,
 /* Sends a rendered XML/JSON document in the request's format. */
 enum route_result	route_reply_doc(struct http_request *,
 			    struct route_ctx *, int, const struct buf *);
+
+/* Sends a JSON text (the console API's answers, made by SQL). */
+enum route_result	route_reply_json(struct http_request *,
+			    struct route_ctx *, int, const char *);
 
 /*
  * Sends a small HTML page: the title, the text (both escaped) and
@@ -406,6 +445,7 @@ u_int64_t	route_now_us(void);
 #define UPDATE_BACKOFFICE	1	/* POST /servicerequestupdates */
 #define UPDATE_COMMENT		2	/* the same, from a reporter's app */
 #define UPDATE_ADMIN		3	/* the admin API: notes, agency, ... */
+#define UPDATE_CONSOLE		4	/* the same, by a staff member */
 
 /*
  * Checks an update's fields for request id and starts o311_update in
@@ -477,6 +517,45 @@ enum route_result	route_metrics(struct http_request *,
 enum route_result	route_healthz(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_readyz(struct http_request *,
+			    struct route_ctx *);
+
+/*
+ * console_work.c: a console step that answers the one row of ctx->q's
+ * JSON (made by SQL) with 200, or 403 when there is no row (the account
+ * may not see it).
+ */
+enum route_result	route_console_answer(struct http_request *,
+			    struct route_ctx *);
+
+enum route_result	route_console_page(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_login(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_password(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_me(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_logout(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_logout_all(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_queue(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_request(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_update(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_link(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_unlink(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_audit(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_outbox(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_outbox_retry(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_health(struct http_request *,
 			    struct route_ctx *);
 
 /* pages.c: the resident web pages and their files */

@@ -187,14 +187,22 @@ route_update_start(struct http_request *req, struct route_ctx *ctx,
 	v[9] = mode == UPDATE_COMMENT ? "true" : "false";
 	v[10] = ctx->key_jurisdictions;
 	v[11] = v[12] = v[13] = NULL;
-	if (mode == UPDATE_ADMIN &&
+	if ((mode == UPDATE_ADMIN || mode == UPDATE_CONSOLE) &&
 	    (r = update_admin_fields(req, ctx, v, expected)) != ROUTE_NEXT)
 		return (r);
+	/* console_update: the staff member, not a key; their address. */
+	if (mode == UPDATE_CONSOLE) {
+		v[1] = ctx->staff.idtext;
+		v[2] = NULL;
+		v[9] = ctx->staff.address;
+		v[10] = NULL;
+	}
 
 	buf_init(&links);
 	if ((r = route_links(req, ctx, &links)) == ROUTE_NEXT) {
 		v[6] = buf_cstr(&links);
-		store_start(&ctx->q, req, SQL_update_apply, 14, v);
+		store_start(&ctx->q, req, mode == UPDATE_CONSOLE ?
+		    SQL_console_update : SQL_update_apply, 14, v);
 	}
 	buf_free(&links);
 	return (r);

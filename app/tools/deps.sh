@@ -5,7 +5,7 @@
 set -eu
 
 RUN="build-essential pkg-config kore libpq-dev libjansson-dev libproj-dev
-libssl-dev libcurl4-openssl-dev postgresql-15 postgresql-15-postgis-3
+libssl-dev libcurl4-openssl-dev libargon2-dev postgresql-15 postgresql-15-postgis-3
 openssl ca-certificates curl patch libjs-leaflet libjs-leaflet.markercluster
 libjs-chart.js"
 CHECK="$RUN libcmocka-dev clang libclang-rt-14-dev jq libxml2-utils python3

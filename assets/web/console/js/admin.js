@@ -1,0 +1,61 @@
+// Operate (admins): health, the outbox with dead letters to retry, and
+// the audit log, paged and exportable.
+import { call, el, required, when } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+let before = null;
+
+async function health() {
+  const h = await call('health');
+  $('health').replaceChildren(...Object.entries(h).flatMap(([k, v]) => [
+    el('dt', { text: k.replace(/_/g, ' ') }), el('dd', { text: String(v) })]));
+}
+
+async function outbox() {
+  const o = await call('outbox');
+  $('backlog').replaceChildren(...o.backlog.map((b) => el('tr', {},
+    el('td', { text: b.destination }), el('td', { text: b.state }),
+    el('td', { text: String(b.count) }), el('td', { text: String(b.oldest_pending_seconds) }))));
+  $('dead').replaceChildren(...o.dead.map((d) => el('tr', {},
+    el('td', { text: d.id }),
+    el('td', {}, el('a', { href: `/console/requests/${d.request_id}`, text: `#${d.request_id}` })),
+    el('td', { text: d.destination }), el('td', { text: String(d.attempts) }),
+    el('td', { text: d.last_error || '' }),
+    el('td', {}, el('button', { type: 'button', text: 'Retry', onclick: () => retry(d.id) })))));
+}
+
+async function retry(ev) {
+  $('status').textContent = 'Retrying…';
+  try {
+    const r = await call(`outbox/${ev}/retry`, {});
+    $('status').textContent = `Queued again: ${r.requeued.join(', ')}`;
+    await outbox();
+  } catch (e) {
+    $('status').textContent = e.message;
+  }
+}
+
+async function audit(more) {
+  const p = new URLSearchParams({ page_size: '100' });
+  if (more && before) p.set('before', before);
+  const a = await call(`audit?${p}`);
+  const rows = a.entries.map((x) => el('tr', {},
+    el('td', { text: when(x.at) }), el('td', { text: x.staff || '(command line)' }),
+    el('td', { text: x.action }), el('td', { text: x.request_id ? `#${x.request_id}` : '' }),
+    el('td', { text: x.target || '' }), el('td', { text: x.address || '' })));
+  if (more) $('audit').append(...rows); else $('audit').replaceChildren(...rows);
+  before = a.next;
+  $('audit-more').hidden = !before;
+}
+
+(async () => {
+  const acc = await required();
+  if (!acc) return;
+  if (acc.role !== 'admin') { $('status').textContent = 'This page is for admins.'; return; }
+  $('audit-more').addEventListener('click', () => audit(true));
+  try {
+    await Promise.all([health(), outbox(), audit(false)]);
+  } catch (e) {
+    $('status').textContent = e.message;
+  }
+})();

@@ -1,0 +1,111 @@
+// The console's client of /console/api: the session (the account and
+// its CSRF token, from /console/api/me), JSON calls that send the token
+// on every change, and the header's account and sign-out buttons.
+// Untrusted text reaches the DOM as text only (see el()).
+export { el } from '../../js/common.js';
+
+let csrf = null;
+let account = null;
+
+// An Error carrying the API's description and the HTTP status.
+function failure(r, body) {
+  const d = Array.isArray(body) && body[0] && body[0].description;
+  const e = new Error(d || `HTTP ${r.status}`);
+  e.status = r.status;
+  return e;
+}
+
+// GET (no body) or POST (an object sent as JSON) to /console/api/path.
+export async function call(path, body) {
+  const opt = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    opt.method = 'POST';
+    opt.headers['Content-Type'] = 'application/json';
+    if (csrf) opt.headers['X-CSRF-Token'] = csrf;
+    opt.body = JSON.stringify(body);
+  }
+  const r = await fetch(`/console/api/${path}`, opt);
+  const data = await r.json().catch(() => null);
+  if (!r.ok) throw failure(r, data);
+  return data;
+}
+
+// The signed-in account, or null (no session).
+export async function session() {
+  try {
+    const me = await call('me');
+    csrf = me.csrf;
+    account = me.account;
+  } catch (e) {
+    if (e.status !== 401) throw e;
+    account = null;
+  }
+  return account;
+}
+
+export async function login(email, password) {
+  const me = await call('login', { email, password });
+  csrf = me.csrf;
+  account = me.account;
+  return account;
+}
+
+// Fills the header (name, sign-out buttons) for the account.
+export function header(acc) {
+  const who = document.getElementById('who');
+  if (!who || !acc) return;
+  document.getElementById('who-name').textContent = `${acc.name} (${acc.role})`;
+  who.hidden = false;
+  for (const [id, path] of [['logout', 'logout'], ['logout-all', 'logout-all']]) {
+    const b = document.getElementById(id);
+    if (b) {
+      b.addEventListener('click', async () => {
+        await call(path, {}).catch(() => null);
+        window.location.assign('/console/');
+      });
+    }
+  }
+}
+
+// Sends the page to the sign-in form when there is no session.
+export async function required() {
+  const acc = await session();
+  if (!acc) {
+    window.location.assign('/console/');
+    return null;
+  }
+  header(acc);
+  return acc;
+}
+
+// A date as the browser's locale shows it ('' for none).
+export function when(s) {
+  if (!s) return '';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+    .format(new Date(s));
+}
+
+// A duration in seconds, roughly (3 d, 5 h, 12 min).
+export function age(sec) {
+  if (sec >= 86400) return `${Math.floor(sec / 86400)} d`;
+  if (sec >= 3600) return `${Math.floor(sec / 3600)} h`;
+  return `${Math.floor(sec / 60)} min`;
+}
+
+// A map of points [{lat, long, label, href}] (Leaflet, no tiles needed).
+export function map(elem, points) {
+  if (!window.L || !elem) return null;
+  const m = window.L.map(elem, { attributionControl: false });
+  const ll = [];
+  for (const p of points) {
+    if (p.lat === null || p.long === null || p.lat === undefined) continue;
+    const mk = window.L.circleMarker([p.lat, p.long], { radius: 7, color: p.color || '#0b5394' });
+    mk.bindTooltip(p.label);
+    if (p.href) mk.on('click', () => window.location.assign(p.href));
+    mk.addTo(m);
+    ll.push([p.lat, p.long]);
+  }
+  if (ll.length) m.fitBounds(ll, { maxZoom: 16, padding: [20, 20] });
+  else m.setView([32.7157, -117.1611], 11);
+  return m;
+}

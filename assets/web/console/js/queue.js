@@ -1,0 +1,97 @@
+// The console's home: the sign-in form, or the queue (list and map) of
+// the account's jurisdictions with filters, counts and keyset paging.
+import { call, el, session, login, header, age, when, map } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+let next = null;
+let shown = [];
+let theMap = null;
+
+function query() {
+  const p = new URLSearchParams();
+  for (const e of $('filters').elements) {
+    if (!e.name) continue;
+    if (e.type === 'checkbox') { if (e.checked) p.set(e.name, 'true'); }
+    else if (e.value) p.set(e.name, e.value);
+  }
+  p.set('page_size', '50');
+  return p;
+}
+
+function row(r) {
+  const tr = el('tr', { class: r.breached ? 'breached' : null },
+    el('td', {}, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
+      r.address ? el('div', { class: 'note', text: r.address }) : null),
+    el('td', { text: r.service_name }),
+    el('td', { text: r.detailed_status + (r.escalated ? ' (escalated)' : '') }),
+    el('td', { text: r.agency || '' }),
+    el('td', { text: age(r.age_seconds) }),
+    el('td', { text: (r.breached ? 'breached ' : '') + when(r.due) }));
+  return tr;
+}
+
+function counts(q) {
+  const ul = $('counts');
+  ul.replaceChildren(el('li', { text: `${q.total} matching` }),
+    el('li', { text: `${q.breached} past their SLA` }));
+  for (const [k, n] of Object.entries(q.by_service)) ul.append(el('li', { text: `${k}: ${n}` }));
+}
+
+function draw() {
+  if (theMap) theMap.remove();
+  theMap = map($('map'), shown.map((r) => ({
+    lat: r.lat, long: r.long, label: `#${r.id} ${r.service_name}`,
+    href: `/console/requests/${r.id}`, color: r.breached ? '#b00020' : '#0b5394',
+  })));
+}
+
+async function load(more) {
+  const p = query();
+  if (more && next) p.set('after', next);
+  $('queue-status').textContent = 'Loading…';
+  try {
+    const q = await call(`queue?${p}`);
+    if (!more) { $('rows').replaceChildren(); shown = []; }
+    for (const r of q.requests) $('rows').append(row(r));
+    shown = shown.concat(q.requests);
+    next = q.next;
+    $('more').hidden = !next;
+    counts(q);
+    draw();
+    $('queue-status').textContent = `${shown.length} of ${q.total} shown`;
+  } catch (e) {
+    $('queue-status').textContent = e.message;
+  }
+}
+
+function work(acc) {
+  header(acc);
+  $('login').hidden = true;
+  $('work').hidden = false;
+  $('nav').hidden = false;
+  $('nav-admin').hidden = acc.role !== 'admin';
+  $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); load(false); });
+  $('more').addEventListener('click', () => load(true));
+  load(false);
+}
+
+async function start() {
+  const acc = await session().catch(() => null);
+  if (acc) { work(acc); return; }
+  $('login').hidden = false;
+  $('login-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    $('login-error').textContent = '';
+    $('password').removeAttribute('aria-invalid');
+    try {
+      const a = await login($('email').value, $('password').value);
+      $('password').value = '';
+      work(a);
+    } catch (e) {
+      $('password').setAttribute('aria-invalid', 'true');
+      $('login-error').textContent = e.message;
+    }
+  });
+}
+
+start();
