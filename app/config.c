@@ -113,6 +113,10 @@ static const struct setting settings[] = {
 	S(upstream_poll_ms, T_INT, 100, 86400000, "10000"),
 	S(delivery_timeout, T_INT, 1, 600, "10"),
 	S(clock_skew, T_INT, 0, 86400, "300"),
+	S(max_page_offset, T_INT, 0, 100000000, "10000"),
+	S(export_concurrency, T_INT, 1, 1000, "2"),
+	S(statement_timeout_public_ms, T_INT, 0, 3600000, "3000"),
+	S(statement_timeout_ms, T_INT, 0, 3600000, "60000"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -84,6 +84,10 @@ struct cfg {
 	int		upstream_poll_ms;
 	int		delivery_timeout;
 	int		clock_skew;		/* seconds a client may be ahead */
+	int		max_page_offset;	/* rows page may skip */
+	int		export_concurrency;	/* exports per node at once */
+	int		statement_timeout_public_ms;	/* public reads */
+	int		statement_timeout_ms;	/* writes, back office */
 };
 
 /* Where each setting's value came from, for messages. */
