@@ -25,12 +25,14 @@
 
 #include "app.h"
 #include "lib/mem.h"
+#include "shm/gauge.h"
 #include "shm/metrics.h"
 #include "shm/ratelimit.h"
 
 static struct cfg	cfg;
 static struct rl_table	*ratelimit = NULL;
 static struct met_table	*metrics = NULL;
+static struct gauge	*exports = NULL;
 
 const struct cfg *
 app_config(void)
@@ -48,6 +50,12 @@ struct met_table *
 app_metrics(void)
 {
 	return (metrics);
+}
+
+struct gauge *
+app_exports(void)
+{
+	return (exports);
 }
 
 int
@@ -80,7 +88,8 @@ int
 app_share(void)
 {
 	if ((ratelimit = rl_table_shared()) == NULL ||
-	    (metrics = met_table_shared()) == NULL)
+	    (metrics = met_table_shared()) == NULL ||
+	    (exports = gauge_shared()) == NULL)
 		return (-1);
 	return (0);
 }

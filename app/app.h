@@ -31,11 +31,16 @@
 /* The settings in effect (valid in the parent and every worker). */
 const struct cfg	*app_config(void);
 
+struct gauge;
+
 /* The rate-limit table shared by every worker (NULL: limits off). */
 struct rl_table		*app_ratelimit(void);
 
 /* The counters shared by every worker (NULL outside the server). */
 struct met_table	*app_metrics(void);
+
+/* The exports being streamed on this node (NULL outside the server). */
+struct gauge		*app_exports(void);
 
 /*
  * Loads the settings from file conf (NULL: the default) and the

@@ -133,6 +133,10 @@ static const struct setting settings[] = {
 	S(web_rate, T_INT, 0, 100000, "20"),
 	S(web_min_fill, T_INT, 0, 3600, "3"),
 	S(web_token_key, T_STR, 0, 0, ""),
+	S(max_page_offset, T_INT, 0, 100000000, "10000"),
+	S(export_concurrency, T_INT, 1, 1000, "2"),
+	S(statement_timeout_public_ms, T_INT, 0, 3600000, "3000"),
+	S(statement_timeout_ms, T_INT, 0, 3600000, "60000"),
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

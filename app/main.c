@@ -41,6 +41,7 @@
 #include "app.h"
 #include "cli/cli.h"
 #include "routes/route.h"
+#include "shm/gauge.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/jobs.h"
@@ -321,6 +322,8 @@ kore_worker_configure(void)
 	store_catalog_init(&d);
 	store_keys_init();
 	store_cache_start(cfg->catalog_refresh_ms);
+	if (app_exports() != NULL)
+		gauge_clear(app_exports(), worker->id);
 
 	/*
 	 * Every worker delivers; the first also polls upstream servers,

@@ -16,13 +16,13 @@
 SELECT jurisdiction_id, service_code, agency, channel, opened, closed,
     within_sla, with_sla, duplicates, reopened, ever_closed, feedback,
     rating_sum, hours
-FROM stats_daily
+FROM stats_daily_public
 WHERE day >= $1::date AND day < $2::date
     AND ($3::text IS NULL OR jurisdiction_id = $3)
 UNION ALL
 SELECT jurisdiction_id, service_code, agency, channel, opened, closed,
     within_sla, with_sla, duplicates, reopened, ever_closed, feedback,
     rating_sum, stats_hist_add('{}', bucket, bucket_n)
-FROM stats_delta
+FROM stats_delta_public
 WHERE day >= $1::date AND day < $2::date
     AND ($3::text IS NULL OR jurisdiction_id = $3)

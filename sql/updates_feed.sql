@@ -9,7 +9,7 @@ SELECT u.id::text, u.request_id::text,
     coalesce(u.detailed_status, u.status),
     to_char(u.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
     coalesce(u.description, ''), u.media_urls[1], u.external_status_code
-FROM request_updates u JOIN requests r ON r.id = u.request_id
+FROM request_updates u JOIN request_public r ON r.id = u.request_id
 WHERE u.public AND r.jurisdiction_id = $1 AND r.test = $2::boolean
     AND u.created_at >= to_timestamp($3::float8)
     AND ($4::float8 IS NULL OR u.created_at <= to_timestamp($4::float8))

@@ -16,7 +16,8 @@
 
 /*
  * `open311d catalog import FILE`: validates a catalog file and replaces
- * the jurisdiction's catalog with it in one transaction.
+ * the jurisdiction's catalog with it in one transaction, and says how
+ * many of its services are private (their requests are never public).
  */
 
 #include <stdio.h>
@@ -57,8 +58,9 @@ cli_catalog(int argc, char **argv, const char *conf)
 	}
 
 	if (check) {
-		printf("%s: valid catalog for %s with %zu services\n",
-		    argv[2], jur.id, jur.nservices);
+		printf("%s: valid catalog for %s with %zu services (%zu "
+		    "private)\n", argv[2], jur.id, jur.nservices,
+		    cat_private_count(&jur));
 		rc = 0;
 		goto out;
 	}
@@ -72,8 +74,9 @@ cli_catalog(int argc, char **argv, const char *conf)
 		goto out;
 	}
 
-	printf("imported %zu services for %s (catalog version %lld)\n",
-	    jur.nservices, jur.id, version);
+	printf("imported %zu services for %s, %zu of them private (catalog "
+	    "version %lld)\n", jur.nservices, jur.id, cat_private_count(&jur),
+	    version);
 	rc = 0;
 
 out:

@@ -415,6 +415,7 @@ cat_service(struct ctx *c, json_t *obj, struct cat_service *s)
 	    &s->notice) == -1 ||
 	    cat_int(c, obj, "sla_hours", 1, 87600, 0, &s->sla_hours) == -1 ||
 	    cat_bool(c, obj, "active", 1, &s->active) == -1 ||
+	    cat_bool(c, obj, "private", 0, &s->private) == -1 ||
 	    cat_duplicates(c, obj, s) == -1)
 		return (-1);
 

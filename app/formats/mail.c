@@ -206,8 +206,8 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 
 	mail_line(b, "");
 	buf_reset(&line);
-	buf_printf(&line, "Follow it at %s/requests/%s.json", m->base_url,
-	    m->request_id);
+	buf_printf(&line, "Follow it at %s/requests/%s.json?t=%s",
+	    m->base_url, m->request_id, m->token);
 	mail_line(b, buf_cstr(&line));
 
 	if (closed) {

@@ -112,7 +112,8 @@ fmt_request_receipt(struct fmt_doc *doc, const struct req_receipt *r)
 	fmt_doc_object(doc, NULL);
 	if (r->type == CAT_TYPE_REALTIME)
 		fmt_doc_str(doc, "service_request_id", r->id);
-	else if (r->type == CAT_TYPE_BATCH)
+	if (r->type == CAT_TYPE_BATCH ||
+	    (r->private && r->type == CAT_TYPE_REALTIME))
 		fmt_doc_str(doc, "token", r->token);
 	fmt_doc_str(doc, "service_notice", r->notice);
 	fmt_doc_str(doc, "account_id", r->account_id);

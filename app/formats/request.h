@@ -41,7 +41,8 @@ void	fmt_request_list(struct fmt_doc *, const struct req_row *, size_t,
 /*
  * Writes the POST /requests answer: service_request_id for realtime
  * services, token for batch, neither for blackbox; always
- * service_notice and account_id.
+ * service_notice and account_id. A realtime private service's answer
+ * has the token too: the reporter reads the request with it (t=).
  */
 void	fmt_request_receipt(struct fmt_doc *, const struct req_receipt *);
 

@@ -81,6 +81,19 @@ cat_attr_has_key(const struct cat_attr *attr, const char *key)
 	return (0);
 }
 
+size_t
+cat_private_count(const struct cat_jurisdiction *jur)
+{
+	size_t		i, n;
+
+	for (i = 0, n = 0; i < jur->nservices; i++) {
+		if (jur->services[i].private)
+			n++;
+	}
+
+	return (n);
+}
+
 static void
 cat_free_service(struct cat_service *svc)
 {

@@ -79,6 +79,7 @@ struct cat_service {
 	int			dup_mode;
 	char			*dup_group;
 	int			active;
+	int			private;	/* requests never public */
 	struct cat_attr		*attrs;
 	size_t			nattrs;
 	struct cat_jurisdiction	*jur;
@@ -139,6 +140,9 @@ const struct cat_attr	*cat_attr_find(const struct cat_service *,
 
 /* Returns 1 when key is one of the attribute's value keys. */
 int	cat_attr_has_key(const struct cat_attr *, const char *);
+
+/* Returns how many of the jurisdiction's services are private. */
+size_t	cat_private_count(const struct cat_jurisdiction *);
 
 /* Frees what a jurisdiction holds (not the struct itself). */
 void	cat_jurisdiction_free(struct cat_jurisdiction *);

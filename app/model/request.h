@@ -78,6 +78,7 @@ struct req_receipt {
 	const char	*token;
 	const char	*notice;
 	const char	*account_id;
+	int		private;	/* a private service: token too */
 };
 
 #endif

@@ -272,7 +272,7 @@ route_updated(struct http_request *req, struct route_ctx *ctx, char *after,
 
 enum route_result
 route_page(struct http_request *req, struct route_ctx *ctx, char *limit,
-    char *offset)
+    char *offset, const char *deeper)
 {
 	const char	*size;
 	char		err[PARAMS_ERRLEN];
@@ -283,6 +283,11 @@ route_page(struct http_request *req, struct route_ctx *ctx, char *limit,
 	if (params_page(route_param(ctx, "page"), size, &n, &skip, err,
 	    sizeof(err)) == -1)
 		return (route_error(req, ctx, 400, "%s", err));
+	if (skip > app_config()->max_page_offset)
+		return (route_error(req, ctx, 400, "page %s of %lld skips "
+		    "%lld rows, more than max_page_offset (%d) allows; %s",
+		    route_param(ctx, "page"), n, skip,
+		    app_config()->max_page_offset, deeper));
 
 	(void)snprintf(limit, 16, "%lld", n);
 	(void)snprintf(offset, 24, "%lld", skip);

@@ -21,7 +21,9 @@
  * while the last one is on the wire, and rendered only once the client
  * has taken it, so memory stays flat however large the export and
  * however slow the client. HTTP/1.1 clients get chunked encoding (a
- * cut-off export is detectable); the connection closes at the end.
+ * cut-off export is detectable); the connection closes at the end. At
+ * most export_concurrency exports stream on a node at once; one more
+ * gets 429 with Retry-After.
  */
 
 #include <sys/types.h>
@@ -34,12 +36,15 @@
 #include "formats/export.h"
 #include "formats/params.h"
 #include "route.h"
+#include "shm/gauge.h"
 #include "shm/metrics.h"
 #include "store/requests.h"
 
 #define EXPORT_PAGE	1000
 #define EXPORT_STALL_MS	60000	/* a client that takes nothing for this */
 #define EXPORT_TICK_MS	5000
+#define EXPORT_RETRY_S	10	/* Retry-After when the node is full */
+#define EXPORT_RETRY	"10"
 
 #define STEP_START	0
 #define STEP_STREAM	1
@@ -50,6 +55,7 @@ struct export {
 	int			type;
 	int			chunked;
 	int			started;	/* headers sent */
+	int			place;		/* holds one of the node's */
 	int			rows;		/* written so far */
 	size_t			bytes;
 	char			last[24];	/* keyset: last id written */
@@ -94,6 +100,8 @@ export_free(struct route_ctx *ctx)
 	}
 	if (e->timer != NULL)
 		kore_timer_remove(e->timer);
+	if (e->place)
+		gauge_give(app_exports(), worker->id);
 	store_reset(&e->q);
 	kore_free(e->jur);
 	kore_free(e->codes);
@@ -292,6 +300,17 @@ export_start(struct http_request *req, struct route_ctx *ctx)
 	}
 	if ((r = route_updated(req, ctx, e->after, e->before)) != ROUTE_NEXT)
 		return (r);
+
+	if (!gauge_take(app_exports(), worker->id,
+	    app_config()->export_concurrency)) {
+		met_add(app_metrics(), MET_RATE_LIMITED, 1);
+		http_response_header(req, "retry-after", EXPORT_RETRY);
+		return (route_error(req, ctx, 429, "%d exports are already "
+		    "running on this server (export_concurrency); retry after "
+		    "%d seconds", app_config()->export_concurrency,
+		    EXPORT_RETRY_S));
+	}
+	e->place = 1;
 
 	e->timer = kore_timer_add(export_tick, EXPORT_TICK_MS, e, 0);
 	export_fetch(e);

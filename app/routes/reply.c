@@ -174,7 +174,7 @@ route_headers(struct http_request *req)
 {
 	http_response_header(req, "access-control-allow-origin", "*");
 	http_response_header(req, "access-control-expose-headers",
-	    "etag, retry-after");
+	    "etag, link, retry-after");
 	http_response_header(req, "x-content-type-options", "nosniff");
 }
 

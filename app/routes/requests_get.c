@@ -21,7 +21,9 @@
  * first, at most 1000; the extensions for feeds (page, page_size,
  * updated_after, updated_before), nearby search (lat, long, radius,
  * bbox) and extensions=true. A back-office key of the jurisdiction also
- * sees each request's contact data; nobody else ever does.
+ * sees each request's contact data; nobody else ever does. Requests of
+ * private services are left out of every list (in SQL: request_public);
+ * by id, their reporter (t=token) and the back office still see them.
  */
 
 #include <stdio.h>
@@ -29,6 +31,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "formats/cursor.h"
 #include "formats/date.h"
 #include "formats/params.h"
 #include "formats/request.h"
@@ -58,9 +61,13 @@ struct list {
 	struct store_q		notesq;
 	int			single;		/* GET /requests/{id} */
 	int			modified;
+	char			order;		/* CURSOR_*, 0: no next link */
+	size_t			limit;
+	struct buf		scope;		/* see fmt_cursor_scope() */
 };
 
 static void	list_free(struct route_ctx *);
+static int	list_staff(const struct route_ctx *);
 static struct list	*list_new(struct route_ctx *);
 static enum route_result	list_near(struct http_request *,
 				    struct route_ctx *, char [7][32],
@@ -78,6 +85,11 @@ static enum route_result	list_notes(struct http_request *,
 static enum route_result	list_answer(struct http_request *,
 				    struct route_ctx *);
 static void	list_modified(struct route_ctx *, struct list *);
+static enum route_result	list_cursor(struct http_request *,
+				    struct route_ctx *, struct list *, char,
+				    char *, char *);
+static void	list_next(struct http_request *, struct route_ctx *,
+		    struct list *);
 static void	list_ids(struct list *, struct buf *);
 static void	list_attach_notes(struct list *);
 
@@ -109,8 +121,20 @@ list_free(struct route_ctx *ctx)
 	kore_free(l->notes);
 	store_reset(&l->rowsq);
 	store_reset(&l->notesq);
+	buf_free(&l->scope);
 	kore_free(l);
 	ctx->priv = NULL;
+}
+
+/*
+ * Whether the caller is the back office (a backoffice or admin key):
+ * sql/request_get.sql and requests_by_ids.sql then also return private
+ * services' requests of the key's jurisdictions.
+ */
+static int
+list_staff(const struct route_ctx *ctx)
+{
+	return ((ctx->key.scopes & (KEY_BACKOFFICE | KEY_ADMIN)) != 0);
 }
 
 static struct list *
@@ -189,10 +213,10 @@ list_query(struct http_request *req, struct route_ctx *ctx)
 	struct list		*l;
 	enum route_result	r;
 	struct buf		ids, codes, statuses;
-	const char		*v[17], *g[7], *p;
+	const char		*v[19], *g[7], *p;
 	char			near[7][32];
 	char			from[24], to[24], limit[16], offset[24];
-	char			after[24], before[24];
+	char			after[24], before[24], cur_us[24], cur_id[24];
 	int			n, i, window;
 
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
@@ -213,7 +237,9 @@ list_query(struct http_request *req, struct route_ctx *ctx)
 		v[1] = ctx->jur->id;
 		v[2] = ctx->path.test ? "true" : "false";
 		v[3] = limit;
-		store_start(&l->rowsq, req, SQL_requests_by_ids, 4, v);
+		v[4] = list_staff(ctx) ? "true" : "false";
+		v[5] = ctx->key_jurisdictions;
+		store_start(&l->rowsq, req, SQL_requests_by_ids, 6, v);
 		buf_free(&ids);
 		l->modified = LIST_MODIFIED_ROWS;
 		return (ROUTE_NEXT);
@@ -250,9 +276,16 @@ list_query(struct http_request *req, struct route_ctx *ctx)
 	    route_param(ctx, "updated_before") == NULL);
 	if ((window && (r = route_window(req, ctx, from, to)) != ROUTE_NEXT) ||
 	    (r = route_updated(req, ctx, after, before)) != ROUTE_NEXT ||
-	    (r = route_page(req, ctx, limit, offset)) != ROUTE_NEXT ||
-	    (r = list_near(req, ctx, near, g)) != ROUTE_NEXT)
+	    (r = route_page(req, ctx, limit, offset, "follow the next link "
+	    "(cursor=) of the page before instead")) != ROUTE_NEXT ||
+	    (r = list_near(req, ctx, near, g)) != ROUTE_NEXT ||
+	    (r = list_cursor(req, ctx, l, g[0] != NULL || g[3] != NULL ||
+	    window ? CURSOR_REQUESTED : CURSOR_UPDATED, cur_us,
+	    cur_id)) != ROUTE_NEXT)
 		goto out;
+	if (cur_us[0] != '\0')
+		(void)snprintf(offset, sizeof(offset), "0");
+	l->limit = strtoul(limit, NULL, 10);
 	if (!window || (route_param(ctx, "start_date") != NULL &&
 	    route_param(ctx, "end_date") != NULL))
 		l->modified = LIST_MODIFIED_JURISDICTION;
@@ -270,20 +303,28 @@ list_query(struct http_request *req, struct route_ctx *ctx)
 	if (g[0] != NULL) {
 		for (i = 0; i < 7; i++)
 			v[10 + i] = g[i];
-		store_start(&l->rowsq, req, SQL_requests_near, 17, v);
+		v[17] = cur_us[0] != '\0' ? cur_us : NULL;
+		v[18] = cur_us[0] != '\0' ? cur_id : NULL;
+		store_start(&l->rowsq, req, SQL_requests_near, 19, v);
 	} else if (g[3] != NULL) {
 		for (i = 0; i < 4; i++)
 			v[10 + i] = g[3 + i];
-		store_start(&l->rowsq, req, SQL_requests_box, 14, v);
+		v[14] = cur_us[0] != '\0' ? cur_us : NULL;
+		v[15] = cur_us[0] != '\0' ? cur_id : NULL;
+		store_start(&l->rowsq, req, SQL_requests_box, 16, v);
 	} else if (window) {
+		v[10] = cur_us[0] != '\0' ? cur_us : NULL;
+		v[11] = cur_us[0] != '\0' ? cur_id : NULL;
 		store_start(&l->rowsq, req, v[2] != NULL ?
-		    SQL_requests_services : SQL_requests_search, 10, v);
+		    SQL_requests_services : SQL_requests_search, 12, v);
 	} else {
 		v[4] = limit;
 		v[5] = offset;
 		v[6] = v[8];
 		v[7] = v[9];
-		store_start(&l->rowsq, req, SQL_requests_updated, 8, v);
+		v[8] = cur_us[0] != '\0' ? cur_us : NULL;
+		v[9] = cur_us[0] != '\0' ? cur_id : NULL;
+		store_start(&l->rowsq, req, SQL_requests_updated, 10, v);
 	}
 	r = ROUTE_NEXT;
 out:
@@ -298,7 +339,7 @@ list_one(struct http_request *req, struct route_ctx *ctx)
 {
 	struct list		*l;
 	enum route_result	r;
-	const char		*v[2];
+	const char		*v[5];
 
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
 		return (r);
@@ -308,7 +349,10 @@ list_one(struct http_request *req, struct route_ctx *ctx)
 	l = list_new(ctx);
 	v[0] = ctx->arg[0];
 	v[1] = ctx->path.test ? "true" : "false";
-	store_start(&l->rowsq, req, SQL_request_get, 2, v);
+	v[2] = list_staff(ctx) ? "true" : "false";
+	v[3] = ctx->key_jurisdictions;
+	v[4] = route_param(ctx, "t");
+	store_start(&l->rowsq, req, SQL_request_get, 5, v);
 	l->single = 1;
 	l->modified = LIST_MODIFIED_ROWS;
 	return (ROUTE_NEXT);
@@ -404,6 +448,7 @@ list_answer(struct http_request *req, struct route_ctx *ctx)
 	if (ext)
 		route_local_xy(ctx, l->rows, l->nrows);
 	list_modified(ctx, l);
+	list_next(req, ctx, l);
 
 	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
@@ -411,6 +456,68 @@ list_answer(struct http_request *req, struct route_ctx *ctx)
 	r = route_reply_doc(req, ctx, 200, &body);
 	buf_free(&body);
 	return (r);
+}
+
+/*
+ * The keyset continuation (app/formats/cursor.h): the list's order, the
+ * query's scope and the position cursor= names, into us and id (empty
+ * when the list starts from its beginning). ROUTE_NEXT, or
+ * ROUTE_ANSWERED after 400.
+ */
+static enum route_result
+list_cursor(struct http_request *req, struct route_ctx *ctx, struct list *l,
+    char order, char *us, char *id)
+{
+	const char	*c;
+	long long	pus, pid;
+
+	l->order = order;
+	buf_reset(&l->scope);
+	fmt_cursor_scope(&l->scope, req->query_string);
+	us[0] = id[0] = '\0';
+	if ((c = route_param(ctx, "cursor")) == NULL)
+		return (ROUTE_NEXT);
+	if (route_param(ctx, "page") != NULL)
+		return (route_error(req, ctx, 400, "page and cursor cannot be "
+		    "sent together: a cursor goes on from where its page "
+		    "ended"));
+	if (fmt_cursor_parse(c, order, buf_cstr(&l->scope), &pus,
+	    &pid) == -1)
+		return (route_error(req, ctx, 400, "cursor is not one of this "
+		    "list: send it with the same other parameters as the "
+		    "link it came in, or start again without it"));
+	(void)snprintf(us, 24, "%lld", pus);
+	(void)snprintf(id, 24, "%lld", pid);
+	return (ROUTE_NEXT);
+}
+
+/*
+ * A full page of a list: the link to the next one, with the cursor after
+ * its last row, in a Link header (rel="next") in every format.
+ */
+static void
+list_next(struct http_request *req, struct route_ctx *ctx, struct list *l)
+{
+	struct buf	link;
+	const char	*scope;
+	int		c;
+
+	if (l->order == 0 || l->nrows == 0 || l->nrows < l->limit ||
+	    (c = store_col(&l->rowsq, "cursor_us")) == -1 ||
+	    store_isnull(&l->rowsq, (int)l->nrows - 1, c))
+		return;
+
+	scope = buf_cstr(&l->scope);
+	buf_init(&link);
+	buf_printf(&link, "<%s%s/requests.%s?%s%scursor=",
+	    app_config()->public_url, ctx->path.test ? "/test" : "",
+	    ctx->path.ext, scope, scope[0] != '\0' ? "&" : "");
+	fmt_cursor_make(&link, l->order,
+	    strtoll(store_val(&l->rowsq, (int)l->nrows - 1, c), NULL, 10),
+	    strtoll(l->rows[l->nrows - 1].id, NULL, 10), scope);
+	buf_str(&link, ">; rel=\"next\"");
+	http_response_header(req, "link", buf_cstr(&link));
+	buf_free(&link);
 }
 
 /* Last-Modified of the answer, when it has a trustworthy one. */

@@ -536,6 +536,7 @@ post_receipt(struct http_request *req, struct route_ctx *ctx, struct post *p,
 		    p->svc->jur->id));
 
 	r.type = p->svc->type;
+	r.private = p->svc->private;
 	r.id = store_val(&ctx->q, 0, 1);
 	r.token = store_isnull(&ctx->q, 0, 2) ? NULL : store_val(&ctx->q, 0, 2);
 	r.notice = store_isnull(&ctx->q, 0, 3) ? NULL :

@@ -283,10 +283,12 @@ enum route_result	route_updated(struct http_request *, struct route_ctx *,
 
 /*
  * page and page_size (or max_requests) into limit (16 bytes) and offset
- * (24 bytes) as text. ROUTE_NEXT, or ROUTE_ANSWERED after 400.
+ * (24 bytes) as text. ROUTE_NEXT, or ROUTE_ANSWERED after 400, also for
+ * a page that would skip more than max_page_offset rows: the message
+ * ends with advice, how to read that deep instead.
  */
 enum route_result	route_page(struct http_request *, struct route_ctx *,
-			    char *, char *);
+			    char *, char *, const char *);
 
 /*
  * The body's media_url links (empty ones skipped, each checked by

@@ -298,7 +298,8 @@ feed_query(struct http_request *req, struct route_ctx *ctx)
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
 	    (r = route_jurisdiction(req, ctx, 0)) != ROUTE_NEXT ||
 	    (r = route_window(req, ctx, from, to)) != ROUTE_NEXT ||
-	    (r = route_page(req, ctx, limit, offset)) != ROUTE_NEXT)
+	    (r = route_page(req, ctx, limit, offset, "narrow start_date and "
+	    "end_date instead")) != ROUTE_NEXT)
 		return (r);
 	v[0] = ctx->jur->id;
 	v[1] = ctx->path.test ? "true" : "false";

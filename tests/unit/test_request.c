@@ -266,36 +266,36 @@ static const char	*row_keys = "service_request_id status status_notes "
 			    "lat long media_url";
 
 static const struct req_case	req_cases[] = {
-	{ "list of none", LIST, rows_one, 0, 0, { 0, NULL, NULL, NULL, NULL },
+	{ "list of none", LIST, rows_one, 0, 0, { 0, NULL, NULL, NULL, NULL, 0 },
 	    NULL, NULL,
 	    PROLOG "<service_requests></service_requests>",
 	    "[]", NULL },
 	{ "list of none, extensions", LIST, rows_one, 0, 1,
-	    { 0, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { 0, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests></service_requests>",
 	    "[]", NULL },
-	{ "list of one", LIST, rows_one, 1, 0, { 0, NULL, NULL, NULL, NULL },
+	{ "list of one", LIST, rows_one, 1, 0, { 0, NULL, NULL, NULL, NULL, 0 },
 	    NULL, NULL,
 	    PROLOG "<service_requests>" XROW1 "</request></service_requests>",
 	    "[" JROW1 "}]", NULL },
 	{ "list of one, extensions", LIST, rows_one, 1, 1,
-	    { 0, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { 0, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests>" XROW1 XEXT1
 	    "</request></service_requests>",
 	    "[" JROW1 JEXT1 "}]", NULL },
 	{ "list of two, with contacts", LIST, rows_two, 2, 0,
-	    { 0, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { 0, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests>" XROW2A XCONTACT2A "</request>"
 	    XROW2B XCONTACT2B "</request></service_requests>",
 	    "[" JROW2A JCONTACT2A "}," JROW2B JCONTACT2B "}]", NULL },
 	{ "list of two, with contacts, extensions", LIST, rows_two, 2, 1,
-	    { 0, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { 0, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests>" XROW2A XEXT2A XCONTACT2A "</request>"
 	    XROW2B XEXT2B XCONTACT2B "</request></service_requests>",
 	    "[" JROW2A JEXT2A JCONTACT2A "}," JROW2B JEXT2B JCONTACT2B "}]",
 	    NULL },
 	{ "numbers as text", LIST, rows_nums, 2, 0,
-	    { 0, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { 0, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests>"
 	    "<request>" X("service_request_id", "2") E("status")
 	    E("status_notes") E("service_name") E("service_code")
@@ -318,7 +318,7 @@ static const struct req_case	req_cases[] = {
 	/* POST /requests answers. */
 	{ "receipt, realtime", RECEIPT, NULL, 0, 0,
 	    { CAT_TYPE_REALTIME, "1042", "7f3a9c", "Fixed within 3 days",
-	    NULL }, NULL, NULL,
+	    NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests><request>"
 	    X("service_request_id", "1042")
 	    X("service_notice", "Fixed within 3 days") E("account_id")
@@ -328,7 +328,7 @@ static const struct req_case	req_cases[] = {
 	    "\"account_id\":null}]",
 	    "service_request_id service_notice account_id" },
 	{ "receipt, realtime, all set", RECEIPT, NULL, 0, 0,
-	    { CAT_TYPE_REALTIME, "9", NULL, "N & M", "acct<1>" }, NULL, NULL,
+	    { CAT_TYPE_REALTIME, "9", NULL, "N & M", "acct<1>", 0 }, NULL, NULL,
 	    PROLOG "<service_requests><request>"
 	    X("service_request_id", "9") X("service_notice", "N &amp; M")
 	    X("account_id", "acct&lt;1&gt;")
@@ -337,7 +337,7 @@ static const struct req_case	req_cases[] = {
 	    "\"account_id\":\"acct<1>\"}]",
 	    "service_request_id service_notice account_id" },
 	{ "receipt, realtime, no id", RECEIPT, NULL, 0, 0,
-	    { CAT_TYPE_REALTIME, NULL, NULL, NULL, NULL }, NULL, NULL,
+	    { CAT_TYPE_REALTIME, NULL, NULL, NULL, NULL, 0 }, NULL, NULL,
 	    PROLOG "<service_requests><request>"
 	    E("service_request_id") E("service_notice") E("account_id")
 	    "</request></service_requests>",
@@ -345,7 +345,7 @@ static const struct req_case	req_cases[] = {
 	    "\"account_id\":null}]",
 	    "service_request_id service_notice account_id" },
 	{ "receipt, batch", RECEIPT, NULL, 0, 0,
-	    { CAT_TYPE_BATCH, "1042", "7f3a9c", NULL, "acct-9" }, NULL, NULL,
+	    { CAT_TYPE_BATCH, "1042", "7f3a9c", NULL, "acct-9", 0 }, NULL, NULL,
 	    PROLOG "<service_requests><request>"
 	    X("token", "7f3a9c") E("service_notice") X("account_id", "acct-9")
 	    "</request></service_requests>",
@@ -353,23 +353,39 @@ static const struct req_case	req_cases[] = {
 	    "\"account_id\":\"acct-9\"}]",
 	    "token service_notice account_id" },
 	{ "receipt, blackbox", RECEIPT, NULL, 0, 0,
-	    { CAT_TYPE_BLACKBOX, "1042", "7f3a9c", "Thanks", "acct-9" },
+	    { CAT_TYPE_BLACKBOX, "1042", "7f3a9c", "Thanks", "acct-9", 0 },
 	    NULL, NULL,
 	    PROLOG "<service_requests><request>"
 	    X("service_notice", "Thanks") X("account_id", "acct-9")
 	    "</request></service_requests>",
 	    "[{\"service_notice\":\"Thanks\",\"account_id\":\"acct-9\"}]",
 	    "service_notice account_id" },
+	{ "receipt, realtime, private service", RECEIPT, NULL, 0, 0,
+	    { CAT_TYPE_REALTIME, "77", "c0ffee", NULL, NULL, 1 }, NULL, NULL,
+	    PROLOG "<service_requests><request>"
+	    X("service_request_id", "77") X("token", "c0ffee")
+	    E("service_notice") E("account_id")
+	    "</request></service_requests>",
+	    "[{\"service_request_id\":\"77\",\"token\":\"c0ffee\","
+	    "\"service_notice\":null,\"account_id\":null}]",
+	    "service_request_id token service_notice account_id" },
+	{ "receipt, blackbox, private service", RECEIPT, NULL, 0, 0,
+	    { CAT_TYPE_BLACKBOX, "77", "c0ffee", NULL, NULL, 1 }, NULL, NULL,
+	    PROLOG "<service_requests><request>"
+	    E("service_notice") E("account_id")
+	    "</request></service_requests>",
+	    "[{\"service_notice\":null,\"account_id\":null}]",
+	    "service_notice account_id" },
 
 	/* GET /tokens answers. */
-	{ "token, accepted", TOKEN, NULL, 0, 0, { 0, NULL, NULL, NULL, NULL },
+	{ "token, accepted", TOKEN, NULL, 0, 0, { 0, NULL, NULL, NULL, NULL, 0 },
 	    "1042", "7f3a9c",
 	    PROLOG "<service_requests><request>"
 	    X("service_request_id", "1042") X("token", "7f3a9c")
 	    "</request></service_requests>",
 	    "[{\"service_request_id\":\"1042\",\"token\":\"7f3a9c\"}]",
 	    "service_request_id token" },
-	{ "token, pending", TOKEN, NULL, 0, 0, { 0, NULL, NULL, NULL, NULL },
+	{ "token, pending", TOKEN, NULL, 0, 0, { 0, NULL, NULL, NULL, NULL, 0 },
 	    NULL, "7f3a9c",
 	    PROLOG "<service_requests><request>" X("token", "7f3a9c")
 	    "</request></service_requests>",

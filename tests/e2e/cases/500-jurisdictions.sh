@@ -58,13 +58,13 @@ expect_status 200
 # Services at a point: each with its jurisdiction; for a code offered by
 # several, the most local one's.
 get '/services.json?lat=32.7157&long=-117.1611'
-expect_jq 'length == 16'
+expect_jq 'length == 17'
 expect_jq 'all(.[]; has("jurisdiction_id"))'
 expect_json '[.[] | select(.service_code == "POTHOLE")] | length' '1'
 expect_json '.[] | select(.service_code == "POTHOLE") | .jurisdiction_id' 'sandiego.gov'
 expect_json '.[] | select(.service_code == "VECTOR") | .jurisdiction_id' 'sandiegocounty.gov'
 get '/services.xml?lat=32.62&long=-117.05'
-expect_xml_count '/services/service' 6
+expect_xml_count '/services/service' 7
 expect_xml "/services/service[service_code='POTHOLE']/jurisdiction_id" 'chulavistaca.gov'
 get '/services.json?lat=33.15&long=-116.85'
 expect_jq '[.[].jurisdiction_id] | unique == ["sandiegocounty.gov"]'

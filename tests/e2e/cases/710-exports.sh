@@ -98,7 +98,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	        'bulk ' || g, ST_SetSRID(ST_MakePoint(-116.9 + g * 1e-5,
 	        32.9), 4326)::geography
 	    FROM generate_series(1, 3500) g" >/dev/null
-	want=$(PSQL -At -c "SELECT count(*) FROM requests WHERE NOT test")
+	want=$(PSQL -At -c "SELECT count(*) FROM request_public WHERE NOT test")
 	curl -s -o "$E2E_TMP/all.csv" "$BASE/exports/requests.csv"
 	ids=$(python3 -c 'import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))[1:]
