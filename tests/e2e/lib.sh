@@ -40,6 +40,18 @@ fail() {
 	printf '#   status %s, body: %.400s\n' "${STATUS:-}" "${BODY:-}"
 }
 
+# await CMD [ARG...]: runs CMD until it succeeds, for at most 30 s
+# (a state the server writes a little after the one a case waited for);
+# returns CMD's last status.
+await() {
+	local _
+	for _ in $(seq 1 300); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	"$@"
+}
+
 check() {
 	# check DESCRIPTION COMMAND...: passes when COMMAND succeeds
 	desc=$1

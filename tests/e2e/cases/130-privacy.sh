@@ -54,7 +54,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	log=$E2E_TMP/http.log
 	[ "${BASE#https}" != "$BASE" ] && log=$E2E_TMP/https.log
 	check "the access line of that request is logged" \
-	    grep -q 'GET /requests.json?jurisdiction_id=sandiego.gov&api_key=-&email=-&t=- 200' "$log"
+	    await grep -q 'GET /requests.json?jurisdiction_id=sandiego.gov&api_key=-&email=-&t=- 200' "$log"
 	check "no API key in the server log" sh -c "! grep -qF '$KEY_OFFICE' '$log'"
 	check "no e-mail address from a query in the server log" sh -c "! grep -qF 'query%40example.org' '$log'"
 	check "no token from a query in the server log" sh -c "! grep -qF 'tok-e2e-secret' '$log'"

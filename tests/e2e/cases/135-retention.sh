@@ -54,7 +54,7 @@ EOF"
 	check "the open one is kept" test "$(PSQL -At -c "SELECT email FROM request_contacts WHERE request_id = ${rt_ids[2]}")" = keep3@example.org
 	check "the erasure is in the history, internal, without the data" test "$(PSQL -At -c "SELECT count(*) FROM request_updates WHERE request_id = ${rt_ids[0]} AND kind = 'erasure' AND NOT public AND description LIKE '%30 days after%' AND description NOT LIKE '%keep1%'")" = 1
 	check "no outbox event holds the address any more" test "$(PSQL -At -c "SELECT count(*) FROM outbox WHERE request_id = ${rt_ids[0]} AND payload::text LIKE '%keep1@example.org%'")" = 0
-	check "the timer logged what it did" grep -q "retention: personal data erased from closed requests: 1" "$E2E_TMP/retention.log"
+	check "the timer logged what it did" await grep -q "retention: personal data erased from closed requests: 1" "$E2E_TMP/retention.log"
 	stop_server retention
 
 	# The back office sees no contact any more; the public nothing new.

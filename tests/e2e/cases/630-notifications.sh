@@ -264,8 +264,11 @@ check "the queued e-mail is dropped ($r)" test "$r" = "skipped|the reporter unsu
 # An attempt under way at the unsubscribe that fails afterwards reports
 # through outbox_done: the e-mail stays dropped, not queued again.
 nt_eid=$(DLPSQL -tAc "select id from outbox where event = 'email' and payload->>'to' = 'kim@example.org' order by id desc limit 1")
-DLPSQL -q -c "PREPARE nt_done(bigint, text, text, text, integer, integer) AS $(grep -v '^--' sql/outbox_done.sql)" \
-    -c "EXECUTE nt_done($nt_eid, 'failed', 'connection refused', NULL, 200, 3600)" >/dev/null
+DLPSQL -q -v ON_ERROR_STOP=1 \
+    -c "UPDATE outbox SET lease_owner = 'nt-worker' WHERE id = $nt_eid" \
+    -c "PREPARE nt_done(bigint, text, text, text, integer, integer, text) AS $(grep -v '^--' sql/outbox_done.sql)" \
+    -c "EXECUTE nt_done($nt_eid, 'failed', 'connection refused', NULL, 200, 3600, 'nt-worker')" >/dev/null
+check "the late attempt's report ran" test $? = 0
 r=$(DLPSQL -tAc "select state || '|' || last_error from outbox where id = $nt_eid")
 check "a late failed attempt leaves it dropped ($r)" test "$r" = "skipped|the reporter unsubscribed"
 dl_smtp_start nt "$nt_sport" "$nt_dir"

@@ -79,9 +79,9 @@ start_server safe "$sd_port" DATABASE_URL="$DL_URL" \
     OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS=yes \
     OPEN311_OUTBOX_POLL_MS=100 OPEN311_OUTBOX_RETRY_MS=200
 check "opt-out allow_plain_http_destinations logged at start" \
-    grep -q 'allow_plain_http_destinations yes: .*in clear' "$E2E_TMP/safe.log"
+    await grep -q 'allow_plain_http_destinations yes: .*in clear' "$E2E_TMP/safe.log"
 check "opt-out smtp_starttls try logged at start" \
-    grep -q 'smtp_starttls try: .*in clear' "$E2E_TMP/safe.log"
+    await grep -q 'smtp_starttls try: .*in clear' "$E2E_TMP/safe.log"
 sd_hooked() {
 	test "$(dl_hooks "$sd_log" "$SD_SECRET" "map(select(.request == \"$sd_r\")) | length")" -ge 1
 }
