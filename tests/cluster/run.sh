@@ -58,6 +58,10 @@ for c in "${cases[@]}"; do
 	CASE=$(basename "$c" .sh)
 	_fails_before=$FAIL
 	_t0=$(date +%s)
+	if ! bash -n "$c"; then
+		fail "the case does not parse; none of it ran"
+		continue
+	fi
 	. "$c"
 	if [ "$FAIL" -eq "$_fails_before" ]; then
 		echo "ok - $CASE ($(($(date +%s) - _t0)) s)"

@@ -179,6 +179,10 @@ fi
 for c in "${cases[@]}"; do
 	CASE=$(basename "$c" .sh)
 	_fails_before=$FAIL
+	if ! bash -n "$c"; then
+		fail "the case does not parse; none of it ran"
+		continue
+	fi
 	. "$c"
 	if [ "$FAIL" -eq "$_fails_before" ]; then
 		echo "ok - $CASE"

@@ -50,7 +50,7 @@ req POST /requests.xml -H 'Content-Length: abc'
 expect_error 411 xml
 # A POST where no POST goes is refused before Kore looks at its body.
 req POST /services.json -H 'Content-Length: abc'
-expect_error 405 json "POST
+expect_error 405 json "POST"
 req BREW /services.json
 check "unknown method is a 4xx" test "$STATUS" -ge 400 -a "$STATUS" -lt 500
 long=$(head -c 17000 /dev/zero | tr "\0" a)
