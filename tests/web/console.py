@@ -184,6 +184,12 @@ def test_admin_page(d):
           "health")
     until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#audit tr"),
           "the audit log")
+    d.find_element(By.ID, "k-name").send_keys("browser app " + RUN)
+    d.find_element(By.CSS_SELECTOR, "#key-new button").click()
+    until(d, lambda: "shown this once: o311_" in
+          d.find_element(By.ID, "key-shown").text, "the new key")
+    until(d, lambda: "browser app " + RUN in d.find_element(By.ID, "keys").text,
+          "the key in the list")
     shot(d, "console-admin")
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
