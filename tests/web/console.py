@@ -134,6 +134,8 @@ def test_login_queue_action(d):
         "the map's markers")
     assert not d.find_element(By.ID, "more").is_displayed(), \
         "More shown with every row listed"
+    assert not d.find_element(By.ID, "dash").is_displayed(), \
+        "an agent shown the dashboard"
     shot(d, "console-queue")
 
     d.find_element(By.CSS_SELECTOR, link).click()
@@ -179,6 +181,9 @@ def test_admin_page(d):
     login(d, email)
     until(d, lambda: d.find_element(By.ID, "nav-admin").is_displayed(),
           "the Operate link")
+    until(d, lambda: "SLA breaches this week" in
+          d.find_element(By.ID, "dash").text, "the dashboard")
+    assert not d.find_elements(By.CSS_SELECTOR, "#dash[hidden]")
     d.find_element(By.CSS_SELECTOR, "#nav-admin a").click()
     until(d, lambda: "schema version" in d.find_element(By.ID, "health").text,
           "health")
