@@ -51,9 +51,15 @@ def psql(sql):
 
 
 def until(d, fn, what):
+    """Waits until fn() is true; an element gone stale as the page
+    reloads is not there yet."""
+    def ready(_):
+        try:
+            return fn()
+        except Exception:
+            return False
     try:
-        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(
-            lambda _: fn())
+        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(ready)
     except Exception:
         raise AssertionError("timed out waiting for " + what)
 
