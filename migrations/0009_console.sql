@@ -79,9 +79,9 @@ ALTER TABLE request_updates ADD COLUMN staff_id bigint REFERENCES staff(id);
 -- when the account is unknown or disabled.
 CREATE FUNCTION console_scope(p_staff bigint) RETURNS text[]
 LANGUAGE sql STABLE AS $$
-	SELECT coalesce((SELECT CASE WHEN s.active THEN s.jurisdictions
-	    ELSE '{}'::text[] END FROM staff s WHERE s.id = p_staff),
-	    '{}'::text[])
+	SELECT CASE WHEN s.id IS NULL OR NOT s.active THEN '{}'::text[]
+	    ELSE s.jurisdictions END
+	FROM (SELECT 1) one LEFT JOIN staff s ON s.id = p_staff
 $$;
 
 -- Whether staff member p_staff may see request p_request.

@@ -25,30 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
+#include <openssl/crypto.h>
 
 #include "cli.h"
 #include "model/key.h"
 #include "store/keys_admin.h"
 #include "store/pq.h"
 
-#define KEY_RANDOM	24
-
 static int	keys_create(int, char **, const char *);
-static void	keys_hex(const unsigned char *, size_t, char *);
-
-static void
-keys_hex(const unsigned char *in, size_t len, char *out)
-{
-	static const char	hex[] = "0123456789abcdef";
-	size_t			i;
-
-	for (i = 0; i < len; i++) {
-		out[i * 2] = hex[in[i] >> 4];
-		out[i * 2 + 1] = hex[in[i] & 0xf];
-	}
-	out[len * 2] = '\0';
-}
 
 static int
 keys_create(int argc, char **argv, const char *conf)
@@ -62,11 +46,9 @@ keys_create(int argc, char **argv, const char *conf)
 		{ NULL,			0, NULL, 0 }
 	};
 	struct store_key_new	k;
-	unsigned char		rnd[KEY_RANDOM];
-	u_int8_t		hash[KEY_HASH_LEN];
-	char			key[5 + KEY_RANDOM * 2 + 1];
+	char			key[KEY_TEXT_LEN + 1];
 	char			hashhex[KEY_HASH_LEN * 2 + 1];
-	char			prefix[13], err[512];
+	char			prefix[KEY_PREFIX_LEN + 1], err[512];
 	const char		*c;
 	PGconn			*conn;
 	long long		id;
@@ -126,15 +108,10 @@ keys_create(int argc, char **argv, const char *conf)
 		return (2);
 	}
 
-	if (RAND_bytes(rnd, sizeof(rnd)) != 1) {
+	if (key_generate(key, hashhex, prefix) == -1) {
 		cli_error("cannot get random bytes for the key");
 		return (1);
 	}
-	memcpy(key, "o311_", 5);
-	keys_hex(rnd, sizeof(rnd), key + 5);
-	key_hash(key, strlen(key), hash);
-	keys_hex(hash, sizeof(hash), hashhex);
-	(void)snprintf(prefix, sizeof(prefix), "%.12s", key);
 	k.hash_hex = hashhex;
 	k.prefix = prefix;
 
@@ -142,7 +119,6 @@ keys_create(int argc, char **argv, const char *conf)
 		return (1);
 	id = store_key_create(conn, &k, err, sizeof(err));
 	PQfinish(conn);
-	OPENSSL_cleanse(rnd, sizeof(rnd));
 
 	if (id == -1) {
 		cli_error("%s", err);

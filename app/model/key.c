@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include "key.h"
@@ -94,6 +96,37 @@ key_restrict(struct key *k, const char *jurisdiction)
 	k->jurisdictions = mem_calloc(1, sizeof(char *));
 	k->jurisdictions[0] = mem_strdup(jurisdiction);
 	k->njurisdictions = 1;
+}
+
+static void
+key_hex(const unsigned char *in, size_t len, char *out)
+{
+	static const char	hex[] = "0123456789abcdef";
+	size_t			i;
+
+	for (i = 0; i < len; i++) {
+		out[i * 2] = hex[in[i] >> 4];
+		out[i * 2 + 1] = hex[in[i] & 0xf];
+	}
+	out[len * 2] = '\0';
+}
+
+int
+key_generate(char *key, char *hashhex, char *prefix)
+{
+	unsigned char	rnd[KEY_RANDOM];
+	u_int8_t	hash[KEY_HASH_LEN];
+
+	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
+		return (-1);
+	memcpy(key, "o311_", 5);
+	key_hex(rnd, sizeof(rnd), key + 5);
+	OPENSSL_cleanse(rnd, sizeof(rnd));
+	key_hash(key, strlen(key), hash);
+	key_hex(hash, sizeof(hash), hashhex);
+	memcpy(prefix, key, KEY_PREFIX_LEN);
+	prefix[KEY_PREFIX_LEN] = '\0';
+	return (0);
 }
 
 void

@@ -58,6 +58,18 @@ int	key_covers(const struct key *, const char *);
 /* Narrows k to jurisdiction id alone. */
 void	key_restrict(struct key *, const char *);
 
+/* A new key's text ("o311_" and 48 hex digits) and its prefix. */
+#define KEY_RANDOM	24
+#define KEY_TEXT_LEN	(5 + KEY_RANDOM * 2)
+#define KEY_PREFIX_LEN	12
+
+/*
+ * A new random key into key (KEY_TEXT_LEN + 1), its SHA-256 as hex into
+ * hashhex (KEY_HASH_LEN * 2 + 1) and the prefix shown in lists into
+ * prefix (KEY_PREFIX_LEN + 1). Returns 0, or -1 without random bytes.
+ */
+int	key_generate(char *, char *, char *);
+
 /* SHA-256 of a presented key (len bytes) into out (KEY_HASH_LEN). */
 void	key_hash(const char *, size_t, u_int8_t *);
 

@@ -24,6 +24,8 @@
  * GET /console/api/outbox: backlog per destination, dead letters.
  * POST /console/api/outbox/{id}/retry: a dead event is sent again.
  * GET /console/api/health: the database at a glance.
+ * GET /console/api/dashboard (supervisors too): backlog by agency, the
+ * oldest open request, breaches this week, reopen rate by agency.
  */
 
 #include <stdio.h>
@@ -50,6 +52,8 @@ static enum route_result	retry_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	health_query(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	dashboard_query(struct http_request *,
+				    struct route_ctx *);
 
 static const struct route_step	audit_steps[] = {
 	[STEP_START] = { "audit", audit_query },
@@ -68,6 +72,11 @@ static const struct route_step	retry_steps[] = {
 
 static const struct route_step	health_steps[] = {
 	[STEP_START] = { "health", health_query },
+	[STEP_ANSWER] = { "answer", route_console_answer },
+};
+
+static const struct route_step	dashboard_steps[] = {
+	[STEP_START] = { "dashboard", dashboard_query },
 	[STEP_ANSWER] = { "answer", route_console_answer },
 };
 
@@ -156,6 +165,22 @@ health_query(struct http_request *req, struct route_ctx *ctx)
 	v[0] = ctx->staff.idtext;
 	store_start(&ctx->q, req, SQL_console_health, 1, v);
 	return (ROUTE_NEXT);
+}
+
+static enum route_result
+dashboard_query(struct http_request *req, struct route_ctx *ctx)
+{
+	const char	*v[1];
+
+	v[0] = ctx->staff.idtext;
+	store_start(&ctx->q, req, SQL_console_dashboard, 1, v);
+	return (ROUTE_NEXT);
+}
+
+enum route_result
+route_console_dashboard(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(dashboard_steps)));
 }
 
 enum route_result

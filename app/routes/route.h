@@ -559,6 +559,14 @@ enum route_result	route_console_outbox_retry(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_health(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_dashboard(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_keys(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_key_create(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_key_revoke(struct http_request *,
+			    struct route_ctx *);
 
 /* pages.c: the resident web pages and their files */
 

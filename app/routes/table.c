@@ -177,6 +177,21 @@ static const struct route_def	routes[] = {
 	{ "console_health", GET, "console/api/health", RF_BARE,
 	    route_console_health,
 	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_dashboard", GET, "console/api/dashboard", RF_BARE,
+	    route_console_dashboard,
+	    AUTH_SESSION, STAFF_SUPERVISOR | STAFF_ADMIN, ROUTE_CONSOLE,
+	    BODY_NONE, RATE_DB },
+	{ "console_keys", GET, "console/api/keys", RF_BARE,
+	    route_console_keys,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE, BODY_NONE, RATE_DB },
+	{ "console_keys", POST, "console/api/keys", RF_BARE,
+	    route_console_key_create,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
+	{ "console_key_revoke", POST, "console/api/keys/:/revoke", RF_BARE,
+	    route_console_key_revoke,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
 	{ NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, 0 }
 };
 

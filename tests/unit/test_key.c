@@ -19,7 +19,7 @@
  * order, unknown and empty ones refused), jurisdiction coverage for a
  * key of every jurisdiction and for a key of two (no prefix or
  * substring match), narrowing a key, copies that outlive the original,
- * and the SHA-256 of a presented key against a known digest.
+ * the SHA-256 of a presented key against a known digest, and new keys.
  */
 
 #include <sys/types.h>
@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,32 @@ test_hash(void **state)
 	assert_memory_equal(out, abc, KEY_HASH_LEN);
 }
 
+/* A new key: its form, prefix, and the hex of its own SHA-256. */
+static void
+test_generate(void **state)
+{
+	char		k1[KEY_TEXT_LEN + 1], k2[KEY_TEXT_LEN + 1];
+	char		hex[KEY_HASH_LEN * 2 + 1], hex2[KEY_HASH_LEN * 2 + 1];
+	char		prefix[KEY_PREFIX_LEN + 1], want[KEY_HASH_LEN * 2 + 1];
+	u_int8_t	h[KEY_HASH_LEN];
+	size_t		i;
+
+	(void)state;
+	assert_int_equal(key_generate(k1, hex, prefix), 0);
+	assert_int_equal(strlen(k1), KEY_TEXT_LEN);
+	assert_true(!strncmp(k1, "o311_", 5));
+	assert_int_equal(strspn(k1 + 5, "0123456789abcdef"), KEY_RANDOM * 2);
+	assert_int_equal(strlen(prefix), KEY_PREFIX_LEN);
+	assert_true(!strncmp(k1, prefix, KEY_PREFIX_LEN));
+	key_hash(k1, strlen(k1), h);
+	for (i = 0; i < KEY_HASH_LEN; i++)
+		(void)snprintf(want + i * 2, 3, "%02x", h[i]);
+	assert_string_equal(hex, want);
+	assert_int_equal(key_generate(k2, hex2, prefix), 0);
+	assert_string_not_equal(k1, k2);
+	assert_string_not_equal(hex, hex2);
+}
+
 int
 main(void)
 {
@@ -134,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_scopes),
 		cmocka_unit_test(test_covers),
 		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_generate),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

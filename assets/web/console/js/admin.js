@@ -35,6 +35,41 @@ async function retry(ev) {
   }
 }
 
+async function keys() {
+  const k = await call('keys');
+  $('keys').replaceChildren(...k.keys.map((x) => el('tr', {},
+    el('td', { text: x.id }), el('td', { text: x.prefix }), el('td', { text: x.name }),
+    el('td', { text: x.scopes.join(', ') }),
+    el('td', { text: x.jurisdictions ? x.jurisdictions.join(', ') : '(all)' }),
+    el('td', { text: x.channel }),
+    el('td', { text: x.revoked ? `revoked: ${x.revoked_message || ''}` : 'active' }))));
+}
+
+function wireKeys() {
+  $('key-new').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const b = {};
+    for (const e of $('key-new').elements) if (e.name && e.value) b[e.name] = e.value;
+    try {
+      const r = await call('keys', b);
+      $('key-shown').textContent = `Key ${r.id}, shown this once: ${r.key}`;
+      await keys();
+    } catch (e) {
+      $('key-shown').textContent = e.message;
+    }
+  });
+  $('key-revoke').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await call(`keys/${encodeURIComponent($('r-id').value)}/revoke`, { message: $('r-msg').value });
+      $('key-shown').textContent = `Key ${$('r-id').value} revoked.`;
+      await keys();
+    } catch (e) {
+      $('key-shown').textContent = e.message;
+    }
+  });
+}
+
 async function audit(more) {
   const p = new URLSearchParams({ page_size: '100' });
   if (more && before) p.set('before', before);
@@ -53,8 +88,9 @@ async function audit(more) {
   if (!acc) return;
   if (acc.role !== 'admin') { $('status').textContent = 'This page is for admins.'; return; }
   $('audit-more').addEventListener('click', () => audit(true));
+  wireKeys();
   try {
-    await Promise.all([health(), outbox(), audit(false)]);
+    await Promise.all([health(), outbox(), keys(), audit(false)]);
   } catch (e) {
     $('status').textContent = e.message;
   }

@@ -64,6 +64,20 @@ async function load(more) {
   }
 }
 
+// Supervisors and admins: the staff-only measures of their jurisdictions.
+async function dashboard() {
+  const d = await call('dashboard');
+  const list = (o) => Object.entries(o).map(([k, v]) => `${k || '(none)'}: ${v}`).join('; ');
+  const rows = [
+    ['Open requests by agency', list(d.backlog_by_agency)],
+    ['Oldest open request', d.oldest_open ? `#${d.oldest_open.id}, ${when(d.oldest_open.requested)}` : ''],
+    ['SLA breaches this week', String(d.breaches_this_week)],
+    ['Reopen rate by agency', list(d.reopen_rate_by_agency)],
+  ];
+  $('dash-facts').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  $('dash').hidden = false;
+}
+
 function work(acc) {
   header(acc);
   $('login').hidden = true;
@@ -73,6 +87,7 @@ function work(acc) {
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); load(false); });
   $('more').addEventListener('click', () => load(true));
   load(false);
+  if (acc.role !== 'agent') dashboard().catch(() => null);
 }
 
 async function start() {

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+"""The staff console in headless Chromium (selenium and chromium-driver,
+both Debian's), against the gateway at BASE (argv 1) and its database
+(DATABASE_URL for `open311d staff`, the PSQL command in the environment),
+as tests/web/browser.py is run. Makes its own accounts and requests.
+Each test is a function named test_*; argv 2.. picks some by name. Waits
+are for states in the page, never for a number of seconds. Screenshots go
+to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = sys.argv[1].rstrip("/")
+BIN = os.environ.get("OPEN311_BIN", "build/open311d")
+SHOTS = os.environ.get("WEB_SHOTS", "/tmp/open311d-web-shots")
+WAIT = 30
+RUN = str(time.time_ns())
+PW = "correct horse battery staple"
+MARKUP = '<img src=x onerror="window.pwned=1">'
+
+
+def browser():
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
+              "--disable-dev-shm-usage", "--window-size=1280,900"):
+        o.add_argument(a)
+    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.set_page_load_timeout(WAIT)
+    return d
+
+
+def psql(sql):
+    cmd = os.environ["PSQL"].split() + ["-tAc", sql]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError(f"psql: {sql}: {r.stderr.strip()}")
+    return r.stdout.strip()
+
+
+def until(d, fn, what):
+    """Waits until fn() is true; an element gone stale as the page
+    reloads is not there yet."""
+    def ready(_):
+        try:
+            return fn()
+        except Exception:
+            return False
+    try:
+        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(ready)
+    except Exception:
+        raise AssertionError("timed out waiting for " + what)
+
+
+def shot(d, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def errors(d):
+    """Console errors, but for the API's expected refusals and favicon."""
+    return [e["message"] for e in d.get_log("browser")
+            if e["level"] == "SEVERE" and "/console/api/" not in
+            e["message"] and "favicon.ico" not in e["message"]]
+
+
+def staff(email, name, role, jur=None):
+    """An account with PW as its password, set through its link."""
+    args = [BIN, "staff", "add", email, "--name", name, "--role", role]
+    if jur:
+        args += ["--jurisdiction", jur]
+    out = subprocess.run(args, capture_output=True, text=True, check=True)
+    token = out.stdout.split("#token=")[1].split()[0]
+    body = json.dumps({"token": token, "password": PW}).encode()
+    req = urllib.request.Request(BASE + "/console/api/password", body,
+                                 {"Content-Type": "application/json"})
+    urllib.request.urlopen(req).read()
+
+
+def request(spot, description):
+    """A San Diego SHOPPING_CART request; its id."""
+    key = os.environ["KEY_SUBMIT"]
+    body = urllib.parse.urlencode({
+        "service_code": "SHOPPING_CART", "description": description,
+        "lat": f"32.80{60 + spot * 2}", "long": f"-117.17{60 + spot * 2}",
+        "email": f"web-{RUN}@example.org"}).encode()
+    req = urllib.request.Request(BASE + "/requests.json", body,
+                                 {"Authorization": "Bearer " + key})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)[0]["service_request_id"]
+
+
+def login(d, email, password=PW):
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
+          "the sign-in form")
+    d.find_element(By.ID, "email").send_keys(email)
+    d.find_element(By.ID, "password").send_keys(password)
+    d.find_element(By.CSS_SELECTOR, "#login-form button").click()
+
+
+# --- the tests ------------------------------------------------------------
+
+def test_login_queue_action(d):
+    email = f"web-agent-{RUN}@example.org"
+    staff(email, "Web Agent", "agent", "sandiego.gov")
+    rid = request(1, MARKUP)
+
+    login(d, email, "wrong password!")
+    until(d, lambda: "wrong e-mail address or password" in
+          d.find_element(By.ID, "login-error").text, "the refusal")
+    assert d.find_element(By.ID, "password").get_attribute(
+        "aria-invalid") == "true"
+    shot(d, "console-login-refused")
+
+    d.find_element(By.ID, "password").clear()
+    d.find_element(By.ID, "password").send_keys(PW)
+    d.find_element(By.CSS_SELECTOR, "#login-form button").click()
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    Select(d.find_element(By.ID, "f-status")).select_by_value("open")
+    d.find_element(By.ID, "f-service").send_keys("SHOPPING_CART")
+    d.find_element(By.CSS_SELECTOR, "#filters button").click()
+    link = f'a[href="/console/requests/{rid}"]'
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, link), "the row")
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#map path').length") > 0,
+        "the map's markers")
+    assert not d.find_element(By.ID, "more").is_displayed(), \
+        "More shown with every row listed"
+    assert not d.find_element(By.ID, "dash").is_displayed(), \
+        "an agent shown the dashboard"
+    shot(d, "console-queue")
+
+    d.find_element(By.CSS_SELECTOR, link).click()
+    until(d, lambda: not d.find_element(By.ID, "body").get_attribute(
+        "hidden") is not None and d.find_element(By.ID, "facts").text,
+        "the request")
+    assert MARKUP in d.find_element(By.ID, "facts").text, \
+        "markup shown as text"
+    assert d.execute_script("return window.pwned === undefined")
+    assert f"web-{RUN}@example.org" in d.find_element(By.ID, "contact").text
+
+    Select(d.find_element(By.ID, "a-status")).select_by_visible_text(
+        "IN_PROGRESS")
+    d.find_element(By.ID, "a-note").send_keys("Crew from the browser")
+    d.find_element(By.CSS_SELECTOR, "#f-status button").click()
+    until(d, lambda: "Crew from the browser" in
+          d.find_element(By.ID, "history").text, "the note in the history")
+    shot(d, "console-request")
+    with urllib.request.urlopen(
+            f"{BASE}/requests/{rid}.json?extensions=true") as r:
+        api = json.load(r)[0]
+    assert api["extended_attributes"]["detailed_status"] == "in_progress"
+    errs = errors(d)
+    assert errs == [], errs
+
+
+def test_scope_denied(d):
+    email = f"web-cv-{RUN}@example.org"
+    staff(email, "Chula Agent", "agent", "chulavistaca.gov")
+    rid = request(2, "A cart in San Diego")
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: "not found" in d.find_element(By.ID, "status").text,
+          "the refusal")
+    shot(d, "console-denied")
+
+
+def test_admin_page(d):
+    email = f"web-admin-{RUN}@example.org"
+    staff(email, "Web Admin", "admin")
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "nav-admin").is_displayed(),
+          "the Operate link")
+    until(d, lambda: "SLA breaches this week" in
+          d.find_element(By.ID, "dash").text, "the dashboard")
+    assert not d.find_elements(By.CSS_SELECTOR, "#dash[hidden]")
+    d.find_element(By.CSS_SELECTOR, "#nav-admin a").click()
+    until(d, lambda: "schema version" in d.find_element(By.ID, "health").text,
+          "health")
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#audit tr"),
+          "the audit log")
+    d.find_element(By.ID, "k-name").send_keys("browser app " + RUN)
+    d.find_element(By.CSS_SELECTOR, "#key-new button").click()
+    until(d, lambda: "shown this once: o311_" in
+          d.find_element(By.ID, "key-shown").text, "the new key")
+    until(d, lambda: "browser app " + RUN in d.find_element(By.ID, "keys").text,
+          "the key in the list")
+    shot(d, "console-admin")
+    d.find_element(By.ID, "logout-all").click()
+    until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
+          "the sign-in form after signing out")
+    errs = errors(d)
+    assert errs == [], errs
+
+
+def main():
+    names = sys.argv[2:]
+    tests = [(n, f) for n, f in sorted(globals().items())
+             if n.startswith("test_") and (not names or n in names)]
+    passed = failed = 0
+    for name, fn in tests:
+        d = browser()
+        try:
+            fn(d)
+            print("ok - " + name)
+            passed += 1
+        except Exception:
+            print("not ok - " + name)
+            traceback.print_exc()
+            failed += 1
+            try:
+                shot(d, "failed-" + name)
+            except Exception:
+                pass
+        finally:
+            d.quit()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
