@@ -17,7 +17,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	check "its workers know the catalog" await_cache catalog
 	check "its workers know the keys" await_cache keys
 	st_auth=(-H "Authorization: Bearer $KEY_SUBMIT")
-	post /requests.json "${st_auth[@]}" -d 'service_code=SHOPPING_CART&address_string=1+Timeout+St'
+	post /requests.json "${st_auth[@]}" -d "jurisdiction_id=sandiego.gov&service_code=SHOPPING_CART&address_string=1+Timeout+St"
 	expect_status 200
 	get "/requests.json?jurisdiction_id=sandiego.gov"
 	expect_status 200
@@ -72,7 +72,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	check "a public read is cut short well before its second ($st_t s)" \
 	    awk -v s="$st_t" 'BEGIN { exit !(s < 0.95) }'
 	# A submission that takes a second is a write: stored.
-	post /requests.json "${st_auth[@]}" -d 'service_code=SHOPPING_CART&address_string=2+Timeout+St'
+	post /requests.json "${st_auth[@]}" -d "jurisdiction_id=sandiego.gov&service_code=SHOPPING_CART&address_string=2+Timeout+St"
 	expect_status 200
 	expect_jq '.[0].service_request_id | test("^[0-9]+$")'
 
