@@ -84,10 +84,12 @@ struct cfg {
 	int		upstream_poll_ms;
 	int		delivery_timeout;
 	int		clock_skew;		/* seconds a client may be ahead */
-	int		max_page_offset;	/* rows page may skip */
-	int		export_concurrency;	/* exports per node at once */
-	int		statement_timeout_public_ms;	/* public reads */
-	int		statement_timeout_ms;	/* writes, back office */
+	/* Rows page may skip; exports per node at once. */
+	int		max_page_offset;
+	int		export_concurrency;
+	/* Statement timeouts: public reads; writes and back office. */
+	int		statement_timeout_public_ms;
+	int		statement_timeout_ms;
 };
 
 /* Where each setting's value came from, for messages. */
