@@ -101,10 +101,12 @@ struct cfg {
 	int		web_rate;		/* submissions per address an hour */
 	int		web_min_fill;		/* seconds before a form may be sent */
 	char		*web_token_key;
-	int		max_page_offset;	/* rows page may skip */
-	int		export_concurrency;	/* exports per node at once */
-	int		statement_timeout_public_ms;	/* public reads */
-	int		statement_timeout_ms;	/* writes, back office */
+	/* Rows page may skip; exports per node at once. */
+	int		max_page_offset;
+	int		export_concurrency;
+	/* Statement timeouts: public reads; writes and back office. */
+	int		statement_timeout_public_ms;
+	int		statement_timeout_ms;
 };
 
 /* Room for one error message (it names the file and line, or the variable). */

@@ -50,7 +50,9 @@ cursor_check(char kind, long long us, long long id, const char *scope)
 static int
 cursor_dropped(const char *name, size_t len)
 {
-	static const char	*drop[] = { "page", "cursor", "api_key", NULL };
+	static const char	*drop[] = {
+		"page", "cursor", "api_key", NULL
+	};
 	int			i;
 
 	for (i = 0; drop[i] != NULL; i++) {

@@ -55,7 +55,7 @@ struct export {
 	int			type;
 	int			chunked;
 	int			started;	/* headers sent */
-	int			place;		/* holds one of the node's */
+	int			place;		/* holds a node place */
 	int			rows;		/* written so far */
 	size_t			bytes;
 	char			last[24];	/* keyset: last id written */

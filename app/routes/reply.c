@@ -309,6 +309,10 @@ route_db_error(struct http_request *req, struct route_ctx *ctx,
 	    ctx->stepname != NULL ? "/" : "",
 	    ctx->stepname != NULL ? ctx->stepname : "", q->sqlstate,
 	    q->error);
+	if (store_timed_out(q))
+		return (route_error(req, ctx, 503, "this query took longer "
+		    "than this server allows; try again shortly, or ask for "
+		    "less (a shorter window, a smaller page)"));
 	if (store_unavailable(q))
 		return (route_error(req, ctx, 503, "the database is "
 		    "unavailable; try again shortly"));

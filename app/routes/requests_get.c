@@ -61,7 +61,7 @@ struct list {
 	struct store_q		notesq;
 	int			single;		/* GET /requests/{id} */
 	int			modified;
-	char			order;		/* CURSOR_*, 0: no next link */
+	char			order;		/* CURSOR_*; 0: no link */
 	size_t			limit;
 	struct buf		scope;		/* see fmt_cursor_scope() */
 };

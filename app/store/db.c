@@ -25,6 +25,7 @@
 
 #include "app.h"
 #include "db.h"
+#include "lib/buf.h"
 #include "replica.h"
 #include "shm/metrics.h"
 
@@ -38,10 +39,72 @@ static void	store_fail(struct store_q *, const char *);
 void
 store_init(const char *conninfo)
 {
+	const struct cfg	*c;
+	char			*rw, *public;
+
+	c = app_config();
 	kore_pgsql_conn_hook = store_prepare;
-	if (!kore_pgsql_register(STORE_DB, conninfo))
+	rw = store_conninfo_timeout(conninfo, c->statement_timeout_ms);
+	public = store_conninfo_timeout(conninfo,
+	    c->statement_timeout_public_ms);
+	if (rw == NULL || public == NULL ||
+	    !kore_pgsql_register(STORE_DB, rw) ||
+	    !kore_pgsql_register(STORE_DB_PUBLIC, public))
 		fatalx("cannot register the database");
+	kore_free(rw);
+	kore_free(public);
 	store_replica_init();
+}
+
+char *
+store_conninfo_timeout(const char *conninfo, int ms)
+{
+	PQconninfoOption	*opts, *o;
+	struct buf		b;
+	const char		*v, *p;
+	char			*err, *out;
+	int			options;
+
+	err = NULL;
+	if ((opts = PQconninfoParse(conninfo, &err)) == NULL) {
+		PQfreemem(err);
+		return (NULL);
+	}
+
+	buf_init(&b);
+	options = 0;
+	for (o = opts; o->keyword != NULL; o++) {
+		v = o->val;
+		if (!strcmp(o->keyword, "options"))
+			options = 1;
+		else if (v == NULL)
+			continue;
+		buf_printf(&b, "%s%s='", b.len > 0 ? " " : "", o->keyword);
+		for (p = v != NULL ? v : ""; *p != '\0'; p++) {
+			if (*p == '\'' || *p == '\\')
+				buf_byte(&b, '\\');
+			buf_byte(&b, *p);
+		}
+		if (!strcmp(o->keyword, "options"))
+			buf_printf(&b, "%s-c statement_timeout=%d",
+			    v != NULL && v[0] != '\0' ? " " : "", ms);
+		buf_byte(&b, '\'');
+	}
+	PQconninfoFree(opts);
+	if (!options) {
+		buf_free(&b);
+		return (NULL);
+	}
+
+	out = kore_strdup(buf_cstr(&b));
+	buf_free(&b);
+	return (out);
+}
+
+int
+store_timed_out(const struct store_q *q)
+{
+	return (!strcmp(q->sqlstate, "57014"));
 }
 
 static int

@@ -61,9 +61,23 @@ struct store_q {
  * Registers the database for this worker, and the read pool when
  * database_read_url is set (see replica.h): every new connection is set
  * to UTC and gets every statement of sql/ prepared before its first
- * query.
+ * query. The primary has two pools: public reads run on their own
+ * connections, whose statements are cancelled after
+ * statement_timeout_public_ms; writes and the back office run on the
+ * others, with statement_timeout_ms.
  */
 void	store_init(const char *);
+
+/*
+ * Returns conninfo (a URL or key=value pairs) as key=value pairs whose
+ * options also set statement_timeout to ms, kore_malloc'd; NULL when
+ * conninfo does not parse. The server applies it as the connection
+ * starts: no round trip of its own.
+ */
+char	*store_conninfo_timeout(const char *, int);
+
+/* Whether q failed because its statement ran out of time. */
+int	store_timed_out(const struct store_q *);
 
 /*
  * Starts prepared statement id with n text parameters (NULL is SQL

@@ -41,12 +41,16 @@ void
 store_replica_init(void)
 {
 	const struct cfg	*c;
+	char			*conninfo;
 
 	c = app_config();
 	if (c->database_read_url[0] == '\0')
 		return;
-	if (!kore_pgsql_register(STORE_DB_READ, c->database_read_url))
+	if ((conninfo = store_conninfo_timeout(c->database_read_url,
+	    c->statement_timeout_public_ms)) == NULL ||
+	    !kore_pgsql_register(STORE_DB_READ, conninfo))
 		fatalx("cannot register the read database");
+	kore_free(conninfo);
 	replica_on = 1;
 	(void)kore_timer_add(replica_tick, (u_int64_t)c->replica_check_ms,
 	    NULL, 0);
@@ -60,7 +64,7 @@ store_replica_pool(enum sql_id id)
 	case SQL_REPLICA_ALWAYS:
 		return (replica_on ? STORE_DB_READ : STORE_DB);
 	case SQL_REPLICA_YES:
-		return (replica_fresh ? STORE_DB_READ : STORE_DB);
+		return (replica_fresh ? STORE_DB_READ : STORE_DB_PUBLIC);
 	default:
 		return (STORE_DB);
 	}

@@ -19,7 +19,8 @@
  * whose sql/ header says "Replica: yes") go to database_read_url, a hot
  * standby, while a probe in each worker finds it within read_max_lag_ms
  * of its primary; everything else, and every read when the standby lags
- * or is unreachable, goes to the primary (database_url).
+ * or is unreachable, goes to the primary (database_url): public reads
+ * on the primary's public pool, the rest on its main pool.
  */
 
 #ifndef __H_STORE_REPLICA
@@ -27,7 +28,8 @@
 
 #include "sql_gen.h"
 
-#define STORE_DB	"db"
+#define STORE_DB	"db"		/* writes, back office */
+#define STORE_DB_PUBLIC	"dbp"		/* the primary, for public reads */
 #define STORE_DB_READ	"dbr"
 
 /*
@@ -37,7 +39,11 @@
  */
 void		store_replica_init(void);
 
-/* The pool (STORE_DB or STORE_DB_READ) statement id runs on now. */
+/*
+ * The pool statement id runs on now: STORE_DB_READ for a public read
+ * while the standby is fresh, else STORE_DB_PUBLIC; STORE_DB for the
+ * rest.
+ */
 const char	*store_replica_pool(enum sql_id);
 
 #endif

@@ -312,3 +312,7 @@ echo "server peak memory: workers $((WPEAK / 1024)) MB (target <= 64 MB)," \
 # What one body costs a worker before authentication (a server of its own).
 echo
 tests/bench/bodies.sh
+
+# Submissions while 20 clients hammer the heavy public reads.
+echo
+tests/bench/contention.sh

@@ -303,7 +303,8 @@ expect_xml_count "/service_request_updates/request_update[service_request_id='$u
 expect_xml_count "/service_request_updates/request_update[description='internal-u6-$u6_run']" 0
 
 # Pages of the same window: page 2 of size 2 is the third and fourth
-# update of the whole list; a page past the end is empty.
+# update of the whole list; a page past the end is empty; a page that
+# would skip more than max_page_offset rows is refused.
 u6_win="jurisdiction_id=sandiego.gov&start_date=$u6_t0&end_date=$u6_t1"
 get "/servicerequestupdates.json?$u6_win"
 u6_ids=$(printf '%s' "$BODY" | jq -c '[.[].update_id]')
@@ -314,9 +315,11 @@ expect_jq "[.[].update_id] == ($u6_ids | .[2:4])"
 get "/servicerequestupdates.xml?$u6_win&page_size=2&page=0"
 expect_xml_count '/service_request_updates/request_update' 2
 expect_xml "/service_request_updates/request_update[1]/update_id" "$(printf '%s' "$u6_ids" | jq -r '.[0]')"
-get "/servicerequestupdates.json?$u6_win&page_size=2&page=100000"
+get "/servicerequestupdates.json?$u6_win&page_size=2&page=5000"
 expect_status 200
 expect_jq 'length == 0'
+get "/servicerequestupdates.json?$u6_win&page_size=2&page=100000"
+expect_error 400 json "more than max_page_offset (10000) allows; narrow start_date"
 get "/servicerequestupdates.json?$u6_win&page_size=0"
 expect_error 400 json "page_size must be a number from 1 to 1000"
 get "/servicerequestupdates.xml?$u6_win&page=last"
