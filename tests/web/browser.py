@@ -72,6 +72,26 @@ def errors(d, allow=()):
     return out
 
 
+AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                   "node_modules", "axe-core", "axe.min.js")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe(d, where):
+    """axe-core in the page: no WCAG 2.1 A or AA violation."""
+    if not d.execute_script("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            d.execute_script(f.read())
+    d.set_script_timeout(WAIT)
+    res = d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then((r) => done(r.violations.map((v) => v.id + ': ' + "
+        "v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))"
+        ".catch((e) => done(['axe failed: ' + e]));", AXE_TAGS)
+    assert not res, f"{where}: axe-core: {res}"
+
+
 def shot(d, name):
     os.makedirs(SHOTS, exist_ok=True)
     d.save_screenshot(os.path.join(SHOTS, name + ".png"))
@@ -121,11 +141,13 @@ def test_pages_load_without_errors(d):
         shot(d, name)
         errs = errors(d)
         assert not errs, f"{path}: console errors: {errs}"
+        axe(d, path)
     d.get(BASE + "/nothing-here")
     until(d, lambda: text(d, "h1") == "Page not found", "the 404 page")
     shot(d, "404")
     errs = errors(d, allow=("nothing-here",))
     assert not errs, f"404 page: console errors: {errs}"
+    axe(d, "the 404 page")
 
 
 def fill_where(d, lat, lng):
@@ -165,6 +187,7 @@ def test_report_through_the_ui(d):
     d.find_element(By.ID, "description").send_keys(
         "<b>bold</b><img src=x onerror=alert(1)> hole")
     shot(d, "report-details")
+    axe(d, "the details form")
     d.find_element(By.ID, "submit").click()
     rid = done_id(d)
     shot(d, "report-done")
@@ -179,6 +202,7 @@ def test_report_through_the_ui(d):
         "the description was parsed as markup"
     assert text(d, "#r-service") == "Pothole"
     shot(d, "request")
+    axe(d, "the request page")
     assert not errors(d), errors(d)
 
 
@@ -301,6 +325,7 @@ def test_server_400_beside_its_field(d):
     assert "attr-SURFACE-error" in sel.get_attribute("aria-describedby")
     assert d.switch_to.active_element.get_attribute("id") == "attr-SURFACE"
     shot(d, "report-error")
+    axe(d, "the form showing errors")
 
 
 def test_csp_blocks_inline_script(d):

@@ -111,7 +111,7 @@ export default {
   'stats.failed': 'The statistics could not be loaded: {msg}',
   'stats.csv': 'Download the data (CSV)',
   'stats.table': 'The data as a table',
-  'stats.volume': 'Requests by day and channel',
+  'stats.volume': 'Requests by channel',
   'stats.close': 'Days to close: median and 90th percentile, by service',
   'stats.sla': 'Share closed within the service level, by service',
   'stats.agency': 'Requests by agency',
