@@ -150,6 +150,16 @@ def test_pages_load_without_errors(d):
     axe(d, "the 404 page")
 
 
+def big_photo():
+    """A 2400 x 1800 PNG camera photo, to be shrunk before upload."""
+    import tempfile
+    from PIL import Image
+    path = os.path.join(tempfile.gettempdir(),
+                        f"open311d-web-photo-{os.getpid()}.png")
+    Image.effect_noise((2400, 1800), 60).convert("RGB").save(path)
+    return path
+
+
 def fill_where(d, lat, lng):
     d.find_element(By.ID, "lat").send_keys(lat)
     d.find_element(By.ID, "long").send_keys(lng)
@@ -186,6 +196,7 @@ def test_report_through_the_ui(d):
     d.find_element(By.CSS_SELECTOR, '#attr-LANES input[value="N"]').click()
     d.find_element(By.ID, "description").send_keys(
         "<b>bold</b><img src=x onerror=alert(1)> hole")
+    d.find_element(By.ID, "photo").send_keys(big_photo())
     shot(d, "report-details")
     axe(d, "the details form")
     d.find_element(By.ID, "submit").click()
@@ -201,6 +212,16 @@ def test_report_through_the_ui(d):
     assert not d.find_elements(By.CSS_SELECTOR, "#r-description *"), \
         "the description was parsed as markup"
     assert text(d, "#r-service") == "Pothole"
+    # The photo, shrunk in the browser to 1600 pixels wide, as JPEG.
+    until(d, lambda: d.execute_script(
+        "const i = document.querySelector('#r-photos img');"
+        "return i && i.complete && i.naturalWidth"), "the photo")
+    w, h = d.execute_script("const i = document.querySelector("
+                            "'#r-photos img'); return [i.naturalWidth, "
+                            "i.naturalHeight]")
+    assert (w, h) == (1600, 1200), (w, h)
+    assert psql("select content_type from media where request_id = "
+                f"{int(rid)}") == "image/jpeg"
     shot(d, "request")
     axe(d, "the request page")
     assert not errors(d), errors(d)

@@ -45,7 +45,8 @@ function render() {
   const urls = (x.media_urls && x.media_urls.length ? x.media_urls : [req.media_url]).filter(Boolean);
   urls.forEach((u, i) => {
     const url = new URL(u, location.href);
-    if (url.origin === location.origin) photos.append(el('img', { src: url.pathname, alt: i18n.t('req.photo', { n: i + 1 }) }));
+    // This gateway's own photos, whatever public_url says its host is.
+    if (url.origin === location.origin || url.pathname.startsWith('/media/')) photos.append(el('img', { src: url.pathname, alt: i18n.t('req.photo', { n: i + 1 }) }));
     else photos.append(el('p', {}, el('a', { href: url.href, rel: 'noopener', text: i18n.t('req.photo', { n: i + 1 }) })));
   });
 }
