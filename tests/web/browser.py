@@ -376,7 +376,11 @@ def test_csp_blocks_inline_script(d):
 def test_track_box(d):
     rid = psql("select max(id) from requests")
     d.get(BASE + "/")
-    until(d, lambda: text(d, "#count") != "", "the home page")
+    until(d, lambda: text(d, "#count") != "" and
+          "…" not in text(d, "#count"), "the home page")
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#list li"),
+          "the reports made so far in the list")
+    shot(d, "home")
     box = d.find_element(By.ID, "track-id")
     box.send_keys(Keys.ENTER)
     until(d, lambda: d.find_element(By.ID, "track-error").is_displayed(),
