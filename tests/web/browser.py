@@ -93,8 +93,15 @@ def axe(d, where):
 
 
 def shot(d, name):
+    """The whole page, as tall as it is, at the phone's width."""
     os.makedirs(SHOTS, exist_ok=True)
-    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    size = d.get_window_size()
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(size["width"], min(max(height, 400), 2400) + 100)
+    try:
+        d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    finally:
+        d.set_window_size(size["width"], size["height"])
 
 
 def keys(d, *k):
