@@ -7,6 +7,8 @@ export default {
   'nav.report': 'Report a problem',
   'nav.stats': 'Statistics',
   'nav.data': 'Open data',
+  'map.zoomin': 'Zoom in',
+  'map.zoomout': 'Zoom out',
   'lang.label': 'Language',
   'foot.data': 'Open data and API',
   'status.open': 'Open',

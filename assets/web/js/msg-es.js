@@ -7,6 +7,8 @@ export default {
   'nav.report': 'Reportar un problema',
   'nav.stats': 'Estadísticas',
   'nav.data': 'Datos abiertos',
+  'map.zoomin': 'Acercar',
+  'map.zoomout': 'Alejar',
   'lang.label': 'Idioma',
   'foot.data': 'Datos abiertos y API',
   'status.open': 'Abierta',
