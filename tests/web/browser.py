@@ -385,13 +385,20 @@ def test_track_box(d):
     d.get(BASE + "/")
     until(d, lambda: text(d, "#count") != "" and
           "…" not in text(d, "#count"), "the home page")
-    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#list li"),
-          "the reports made so far in the list")
-    shot(d, "home")
+    if rid:
+        until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#list li"),
+              "the reports made so far in the list")
+        shot(d, "home")
     box = d.find_element(By.ID, "track-id")
     box.send_keys(Keys.ENTER)
     until(d, lambda: d.find_element(By.ID, "track-error").is_displayed(),
           "the empty-box error")
+    box.send_keys("nosuchtoken" + Keys.ENTER)
+    until(d, lambda: "no request" in text(d, "#track-error"),
+          "the unknown-reference error")
+    if not rid:
+        return
+    box.clear()
     box.send_keys(rid + Keys.ENTER)
     until(d, lambda: text(d, "#req-h").endswith(rid), "the tracked request")
 

@@ -19,6 +19,8 @@ export default {
   'home.track': 'Track a request',
   'home.track.go': 'Track',
   'home.track.empty': 'Type the number of your request.',
+  'home.track.pending': 'Your report is queued and has no number yet; try again later.',
+  'home.track.unknown': 'There is no request with this number or reference.',
   'home.filters': 'Filter',
   'home.f.service': 'Service',
   'home.f.all': 'All',

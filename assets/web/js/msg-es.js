@@ -19,6 +19,8 @@ export default {
   'home.track': 'Seguir una solicitud',
   'home.track.go': 'Seguir',
   'home.track.empty': 'Escriba el número de su solicitud.',
+  'home.track.pending': 'Su reporte está en cola y aún no tiene número; inténtelo más tarde.',
+  'home.track.unknown': 'No hay ninguna solicitud con este número o referencia.',
   'home.filters': 'Filtrar',
   'home.f.service': 'Servicio',
   'home.f.all': 'Todos',
