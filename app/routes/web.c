@@ -58,6 +58,9 @@ route_web_config(struct http_request *req, struct route_ctx *ctx)
 	char			token[WEBGUARD_TOKEN_LEN];
 
 	cfg = app_config();
+	if (!cfg->web)
+		return (route_error(req, ctx, 404, "no resource at %s",
+		    req->path));
 	webguard_token(cfg->web_token_key, (long long)time(NULL), token);
 
 	buf_init(&body);

@@ -12,6 +12,8 @@ CHECK="$RUN libcmocka-dev clang libclang-rt-14-dev jq libxml2-utils python3
 python3-aiosmtpd python3-pil procps iproute2 sslscan
 postgresql-15-auto-failover pg-auto-failover-cli haproxy pgbackrest
 chromium chromium-driver python3-selenium"
+# The browser tests' axe-core comes from npm (any Node.js will do).
+command -v npm >/dev/null 2>&1 || CHECK="$CHECK npm"
 BENCH="$CHECK wrk"
 
 case "${1:-run}" in

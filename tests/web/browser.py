@@ -72,9 +72,36 @@ def errors(d, allow=()):
     return out
 
 
+AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                   "node_modules", "axe-core", "axe.min.js")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe(d, where):
+    """axe-core in the page: no WCAG 2.1 A or AA violation."""
+    if not d.execute_script("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            d.execute_script(f.read())
+    d.set_script_timeout(WAIT)
+    res = d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then((r) => done(r.violations.map((v) => v.id + ': ' + "
+        "v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))"
+        ".catch((e) => done(['axe failed: ' + e]));", AXE_TAGS)
+    assert not res, f"{where}: axe-core: {res}"
+
+
 def shot(d, name):
+    """The whole page, as tall as it is, at the phone's width."""
     os.makedirs(SHOTS, exist_ok=True)
-    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    size = d.get_window_size()
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(size["width"], min(max(height, 400), 2400) + 100)
+    try:
+        d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    finally:
+        d.set_window_size(size["width"], size["height"])
 
 
 def keys(d, *k):
@@ -121,11 +148,23 @@ def test_pages_load_without_errors(d):
         shot(d, name)
         errs = errors(d)
         assert not errs, f"{path}: console errors: {errs}"
+        axe(d, path)
     d.get(BASE + "/nothing-here")
     until(d, lambda: text(d, "h1") == "Page not found", "the 404 page")
     shot(d, "404")
     errs = errors(d, allow=("nothing-here",))
     assert not errs, f"404 page: console errors: {errs}"
+    axe(d, "the 404 page")
+
+
+def big_photo():
+    """A 2400 x 1800 PNG camera photo, to be shrunk before upload."""
+    import tempfile
+    from PIL import Image
+    path = os.path.join(tempfile.gettempdir(),
+                        f"open311d-web-photo-{os.getpid()}.png")
+    Image.effect_noise((2400, 1800), 60).convert("RGB").save(path)
+    return path
 
 
 def fill_where(d, lat, lng):
@@ -164,7 +203,9 @@ def test_report_through_the_ui(d):
     d.find_element(By.CSS_SELECTOR, '#attr-LANES input[value="N"]').click()
     d.find_element(By.ID, "description").send_keys(
         "<b>bold</b><img src=x onerror=alert(1)> hole")
+    d.find_element(By.ID, "photo").send_keys(big_photo())
     shot(d, "report-details")
+    axe(d, "the details form")
     d.find_element(By.ID, "submit").click()
     rid = done_id(d)
     shot(d, "report-done")
@@ -178,7 +219,18 @@ def test_report_through_the_ui(d):
     assert not d.find_elements(By.CSS_SELECTOR, "#r-description *"), \
         "the description was parsed as markup"
     assert text(d, "#r-service") == "Pothole"
+    # The photo, shrunk in the browser to 1600 pixels wide, as JPEG.
+    until(d, lambda: d.execute_script(
+        "const i = document.querySelector('#r-photos img');"
+        "return i && i.complete && i.naturalWidth"), "the photo")
+    w, h = d.execute_script("const i = document.querySelector("
+                            "'#r-photos img'); return [i.naturalWidth, "
+                            "i.naturalHeight]")
+    assert (w, h) == (1600, 1200), (w, h)
+    assert psql("select content_type from media where request_id = "
+                f"{int(rid)}") == "image/jpeg"
     shot(d, "request")
+    axe(d, "the request page")
     assert not errors(d), errors(d)
 
 
@@ -301,6 +353,7 @@ def test_server_400_beside_its_field(d):
     assert "attr-SURFACE-error" in sel.get_attribute("aria-describedby")
     assert d.switch_to.active_element.get_attribute("id") == "attr-SURFACE"
     shot(d, "report-error")
+    axe(d, "the form showing errors")
 
 
 def test_csp_blocks_inline_script(d):
@@ -330,11 +383,22 @@ def test_csp_blocks_inline_script(d):
 def test_track_box(d):
     rid = psql("select max(id) from requests")
     d.get(BASE + "/")
-    until(d, lambda: text(d, "#count") != "", "the home page")
+    until(d, lambda: text(d, "#count") != "" and
+          "…" not in text(d, "#count"), "the home page")
+    if rid:
+        until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#list li"),
+              "the reports made so far in the list")
+        shot(d, "home")
     box = d.find_element(By.ID, "track-id")
     box.send_keys(Keys.ENTER)
     until(d, lambda: d.find_element(By.ID, "track-error").is_displayed(),
           "the empty-box error")
+    box.send_keys("nosuchtoken" + Keys.ENTER)
+    until(d, lambda: "no request" in text(d, "#track-error"),
+          "the unknown-reference error")
+    if not rid:
+        return
+    box.clear()
     box.send_keys(rid + Keys.ENTER)
     until(d, lambda: text(d, "#req-h").endswith(rid), "the tracked request")
 

@@ -33,6 +33,15 @@ for f in /usr/bin/chromium /usr/bin/chromedriver; do
 	fi
 done
 
+# axe-core, pinned by tests/web/package-lock.json.
+if [ ! -f tests/web/node_modules/axe-core/axe.min.js ]; then
+	if ! (cd tests/web && npm ci --no-audit --no-fund >/dev/null 2>&1); then
+		echo "web: cannot install axe-core (npm ci in tests/web)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+fi
+
 TMP=$(mktemp -d /tmp/open311d-web.XXXXXX)
 chmod 755 "$TMP"
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0

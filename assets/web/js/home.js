@@ -59,19 +59,33 @@ async function load() {
   count.textContent = i18n.t('home.count', { n: i18n.number(rows.length) });
 }
 
-function track(ev) {
+// A number opens its page; a batch report's token is looked up first.
+async function track(ev) {
   ev.preventDefault();
   const input = document.getElementById('track-id');
   const err = document.getElementById('track-error');
   const v = input.value.trim();
-  if (!v) {
-    err.textContent = i18n.t('home.track.empty');
+  const refuse = (key) => {
+    err.textContent = i18n.t(key);
     err.hidden = false;
     input.setAttribute('aria-invalid', 'true');
     input.focus();
-    return;
+  };
+  if (!v) return refuse('home.track.empty');
+  if (/^\d+$/.test(v)) {
+    location.href = `/requests/${v}`;
+    return undefined;
   }
-  location.href = `/requests/${encodeURIComponent(v)}`;
+  try {
+    const t = await getJSON(`/tokens/${encodeURIComponent(v)}.json`);
+    if (t[0] && t[0].service_request_id) {
+      location.href = `/requests/${encodeURIComponent(t[0].service_request_id)}`;
+      return undefined;
+    }
+    return refuse('home.track.pending');
+  } catch (e) {
+    return refuse('home.track.unknown');
+  }
 }
 
 async function main() {

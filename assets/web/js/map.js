@@ -2,11 +2,13 @@
 // works without them: boundaries and pins on a plain background) and the
 // jurisdictions' boundaries from /jurisdictions.geojson.
 import { getJSON } from './common.js';
+import * as i18n from './i18n.js';
 
 const REGION = [32.75, -117.05];
 
 export function create(id, cfg, opts) {
-  const map = L.map(id, Object.assign({ keyboard: true }, opts || {}));
+  const map = L.map(id, Object.assign({ keyboard: true, zoomControl: false }, opts || {}));
+  L.control.zoom({ zoomInTitle: i18n.t('map.zoomin'), zoomOutTitle: i18n.t('map.zoomout') }).addTo(map);
   map.setView(REGION, 10);
   if (cfg.tile_url) {
     L.tileLayer(cfg.tile_url, { attribution: cfg.tile_attribution, maxZoom: 19 }).addTo(map);

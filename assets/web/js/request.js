@@ -22,7 +22,9 @@ function render() {
   text('r-address', req.address);
   text('r-agency', req.agency_responsible);
   text('r-description', req.description);
-  text('r-notes', req.status_notes);
+  const notes = document.getElementById('r-notes');
+  notes.textContent = req.status_notes || '';
+  notes.hidden = !req.status_notes;
   const dup = document.getElementById('r-dup');
   dup.replaceChildren();
   if (x.parent_service_request_id) {
@@ -37,7 +39,7 @@ function render() {
   hist.replaceChildren();
   for (const n of req.notes || []) {
     hist.append(el('li', {}, el('strong', { text: i18n.date(n.datetime) }), ' ',
-      el('span', { text: [n.status, n.summary, n.description].filter(Boolean).join(' — ') })));
+      el('span', { text: [n.summary, n.description].filter(Boolean).join(' — ') })));
   }
   if (!hist.children.length) hist.append(el('li', { text: i18n.t('req.nohistory') }));
   const photos = document.getElementById('r-photos');
@@ -45,7 +47,8 @@ function render() {
   const urls = (x.media_urls && x.media_urls.length ? x.media_urls : [req.media_url]).filter(Boolean);
   urls.forEach((u, i) => {
     const url = new URL(u, location.href);
-    if (url.origin === location.origin) photos.append(el('img', { src: url.pathname, alt: i18n.t('req.photo', { n: i + 1 }) }));
+    // This gateway's own photos, whatever public_url says its host is.
+    if (url.origin === location.origin || url.pathname.startsWith('/media/')) photos.append(el('img', { src: url.pathname, alt: i18n.t('req.photo', { n: i + 1 }) }));
     else photos.append(el('p', {}, el('a', { href: url.href, rel: 'noopener', text: i18n.t('req.photo', { n: i + 1 }) })));
   });
 }

@@ -78,7 +78,7 @@ async function load() {
 async function main() {
   init();
   const sel = document.getElementById('s-jur');
-  sel.append(el('option', { value: '', text: '—' }));
+  sel.append(el('option', { value: '', i18n: 'home.f.all' }));
   for (const j of await getJSON('/jurisdictions.json')) sel.append(el('option', { value: j.jurisdiction_id, text: j.name }));
   document.getElementById('stats-filter').addEventListener('submit', (e) => { e.preventDefault(); load(); });
   document.addEventListener('langchange', render);
