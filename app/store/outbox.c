@@ -176,16 +176,18 @@ outbox_claimed(struct store_q *q, void *arg)
 
 	for (i = 0; i < n; i++) {
 		d = kore_calloc(1, sizeof(*d));
-		(void)snprintf(d->id, sizeof(d->id), "%s", store_val(q, i, 0));
-		d->seq = kore_strdup(store_val(q, i, 2));
-		d->event = kore_strdup(store_val(q, i, 3));
-		d->idem = kore_strdup(store_val(q, i, 4));
-		d->body = kore_strdup(store_val(q, i, 5));
-		d->kind = kore_strdup(store_val(q, i, 7));
-		d->url = kore_strdup(store_val(q, i, 8));
-		d->secret = kore_strdup(store_val(q, i, 9));
-		d->upjur = store_isnull(q, i, 10) ? NULL :
-		    kore_strdup(store_val(q, i, 10));
+		(void)snprintf(d->id, sizeof(d->id), "%s", store_val(q, i,
+		    COL_OUTBOX_CLAIM_ID));
+		d->seq = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_SEQ));
+		d->event = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_EVENT));
+		d->idem = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_IDEM));
+		d->body = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_BODY));
+		d->kind = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_KIND));
+		d->url = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_URL));
+		d->secret = kore_strdup(store_val(q, i,
+		    COL_OUTBOX_CLAIM_SECRET));
+		d->upjur = store_isnull(q, i, COL_OUTBOX_CLAIM_UPJUR) ? NULL :
+		    kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_UPJUR));
 		TAILQ_INSERT_TAIL(&deliveries, d, link);
 		inflight++;
 	}

@@ -118,16 +118,24 @@ pull_listed(struct store_q *res, void *arg)
 	rows = nrows ? kore_calloc(nrows, sizeof(*rows)) : NULL;
 	for (i = 0; i < (int)nrows; i++) {
 		r = &rows[i];
-		r->dest = kore_strdup(store_val(res, i, 0));
-		r->url = kore_strdup(store_val(res, i, 1));
-		r->secret = kore_strdup(store_val(res, i, 2));
-		r->upjur = store_isnull(res, i, 3) ? NULL :
-		    kore_strdup(store_val(res, i, 3));
-		r->request = kore_strdup(store_val(res, i, 4));
-		r->upstream = kore_strdup(store_val(res, i, 5));
-		r->status = kore_strdup(store_val(res, i, 6));
-		r->seen = store_isnull(res, i, 8) ? NULL :
-		    kore_strdup(store_val(res, i, 8));
+		r->dest = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_DEST));
+		r->url = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_URL));
+		r->secret = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_SECRET));
+		r->upjur = store_isnull(res, i, COL_UPSTREAM_PENDING_UPJUR) ?
+		    NULL : kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_UPJUR));
+		r->request = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_REQUEST));
+		r->upstream = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_UPSTREAM_ID));
+		r->status = kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_STATUS));
+		r->seen = store_isnull(res, i, COL_UPSTREAM_PENDING_SEEN) ?
+		    NULL : kore_strdup(store_val(res, i,
+		    COL_UPSTREAM_PENDING_SEEN));
 	}
 	/* The next tick goes on from here, or starts over. */
 	if (nrows < PULL_ROWS) {
