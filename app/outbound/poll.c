@@ -35,10 +35,11 @@
 #include <kore/curl.h>
 
 #include "app.h"
-#include "db.h"
+#include "curl.h"
 #include "formats/date.h"
 #include "formats/form.h"
-#include "outbox.h"
+#include "poll.h"
+#include "store/db.h"
 
 #define PULL_ROWS	200
 #define PULL_BATCH	50
@@ -83,7 +84,7 @@ static char			after_req[24] = "0";
 static TAILQ_HEAD(, pull_sql)	sqls = TAILQ_HEAD_INITIALIZER(sqls);
 
 void
-store_upstream_start(void)
+outbound_poll_start(void)
 {
 	(void)kore_timer_add(pull_tick,
 	    (u_int64_t)app_config()->upstream_poll_ms, NULL, 0);
@@ -212,7 +213,7 @@ pull_fetch(size_t first)
 		buf_free(&ids);
 	}
 
-	if (!store_outbound_init(&curl, buf_cstr(&url))) {
+	if (!outbound_curl_init(&curl, buf_cstr(&url))) {
 		buf_free(&url);
 		cursor = batch_end;
 		pull_next();
@@ -313,7 +314,8 @@ pull_compare(json_t *list)
 			if (r->seen == NULL && !strcmp(r->status, status))
 				break;
 
-			if (when == NULL || fmt_date_parse(when, &t, NULL) == -1)
+			if (when == NULL ||
+			    fmt_date_parse(when, &t, NULL) == -1)
 				t = (long long)time(NULL);
 			(void)snprintf(secs, sizeof(secs), "%lld", t);
 			(void)snprintf(update_id, sizeof(update_id),
