@@ -63,6 +63,7 @@ struct pull_sql {
 };
 
 static void	pull_tick(void *, u_int64_t);
+static char	*pull_text(struct store_q *, int, int);
 static void	pull_listed(struct store_q *, void *);
 static void	pull_next(void);
 static void	pull_fetch(size_t);
@@ -108,6 +109,15 @@ pull_tick(void *arg, u_int64_t now)
 	store_start_cb(&q, SQL_upstream_pending, 3, v, pull_listed, NULL);
 }
 
+/* A copy of column c of row i, or NULL for SQL NULL. */
+static char *
+pull_text(struct store_q *res, int i, int c)
+{
+	if (store_isnull(res, i, c))
+		return (NULL);
+	return (kore_strdup(store_val(res, i, c)));
+}
+
 static void
 pull_listed(struct store_q *res, void *arg)
 {
@@ -119,24 +129,15 @@ pull_listed(struct store_q *res, void *arg)
 	rows = nrows ? kore_calloc(nrows, sizeof(*rows)) : NULL;
 	for (i = 0; i < (int)nrows; i++) {
 		r = &rows[i];
-		r->dest = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_DEST));
-		r->url = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_URL));
-		r->secret = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_SECRET));
-		r->upjur = store_isnull(res, i, COL_UPSTREAM_PENDING_UPJUR) ?
-		    NULL : kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_UPJUR));
-		r->request = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_REQUEST));
-		r->upstream = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_UPSTREAM_ID));
-		r->status = kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_STATUS));
-		r->seen = store_isnull(res, i, COL_UPSTREAM_PENDING_SEEN) ?
-		    NULL : kore_strdup(store_val(res, i,
-		    COL_UPSTREAM_PENDING_SEEN));
+		r->dest = pull_text(res, i, COL_UPSTREAM_PENDING_DEST);
+		r->url = pull_text(res, i, COL_UPSTREAM_PENDING_URL);
+		r->secret = pull_text(res, i, COL_UPSTREAM_PENDING_SECRET);
+		r->upjur = pull_text(res, i, COL_UPSTREAM_PENDING_UPJUR);
+		r->request = pull_text(res, i, COL_UPSTREAM_PENDING_REQUEST);
+		r->upstream = pull_text(res, i,
+		    COL_UPSTREAM_PENDING_UPSTREAM_ID);
+		r->status = pull_text(res, i, COL_UPSTREAM_PENDING_STATUS);
+		r->seen = pull_text(res, i, COL_UPSTREAM_PENDING_SEEN);
 	}
 	/* The next tick goes on from here, or starts over. */
 	if (nrows < PULL_ROWS) {

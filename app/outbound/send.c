@@ -39,7 +39,12 @@
 
 static void	send_webhook(struct delivery *);
 static void	send_upstream(struct delivery *);
+static void	send_lookup(struct delivery *);
+static void	send_looked(struct kore_curl *, void *);
+static void	send_post(struct delivery *);
 static void	send_mail(struct delivery *);
+static int	send_failed(struct delivery *, struct kore_curl *,
+		    const char *);
 static void	send_done(struct kore_curl *, void *);
 
 void
@@ -95,12 +100,82 @@ send_webhook(struct delivery *d)
 }
 
 /*
+ * How far the search for an earlier attempt's submission reaches before
+ * the event was made and after now (clocks differ), in seconds.
+ */
+#define LOOKUP_SKEW_S	600
+
+/*
  * Gateway mode: the request is posted to the upstream Open311 server as
  * a standard submission (formats/upstream.h); its answer's id (or
- * token) is kept.
+ * token) is kept. Upstream servers ignore Idempotency-Key, and an
+ * earlier attempt may have been stored upstream although its answer was
+ * lost (a timeout, an empty body): a retry first looks for it there.
  */
 static void
 send_upstream(struct delivery *d)
+{
+	if (d->attempt > 1)
+		send_lookup(d);
+	else
+		send_post(d);
+}
+
+/*
+ * GET /requests.json for the event's service over its time: the
+ * request an earlier attempt stored is adopted, else it is posted.
+ */
+static void
+send_lookup(struct delivery *d)
+{
+	struct buf	url;
+
+	buf_init(&url);
+	buf_printf(&url, "%s/requests.json?", d->url);
+	if (fmt_upstream_search(d->body, d->created - LOOKUP_SKEW_S,
+	    (long long)time(NULL) + LOOKUP_SKEW_S, d->upjur, &url) == -1) {
+		buf_free(&url);
+		send_post(d);
+		return;
+	}
+	if (!outbound_curl_init(&d->curl, buf_cstr(&url))) {
+		buf_free(&url);
+		outbound_finish(d, "failed", d->curl.errbuf);
+		return;
+	}
+	buf_free(&url);
+	d->curl_live = 1;
+	kore_curl_http_setup(&d->curl, HTTP_METHOD_GET, NULL, 0);
+	kore_curl_bind_callback(&d->curl, send_looked, d);
+	kore_curl_run(&d->curl);
+}
+
+static void
+send_looked(struct kore_curl *c, void *arg)
+{
+	struct delivery	*d;
+	char		*id;
+
+	d = arg;
+	if (send_failed(d, c, "searching the upstream before a retry: "))
+		return;
+
+	id = fmt_upstream_find(d->body, kore_curl_response_as_string(c));
+	kore_curl_cleanup(c);
+	d->curl_live = 0;
+	if (id == NULL) {
+		send_post(d);
+		return;
+	}
+	kore_log(LOG_NOTICE, "outbox event %s: an earlier attempt reached "
+	    "the upstream as %s; not posted again", d->id, id);
+	d->upstream_id = kore_strdup(id);
+	free(id);
+	outbound_finish(d, "delivered", NULL);
+}
+
+static void
+send_post(struct delivery *d)
 {
 	struct buf	form, url;
 
@@ -206,30 +281,38 @@ send_mail(struct delivery *d)
 	kore_curl_run(&d->curl);
 }
 
+/*
+ * When c failed, or answered other than 2xx over HTTP, finishes d as
+ * failed with the reason (after what) and returns 1; else returns 0.
+ */
+static int
+send_failed(struct delivery *d, struct kore_curl *c, const char *what)
+{
+	char	err[256];
+
+	if (!kore_curl_success(c)) {
+		(void)snprintf(err, sizeof(err), "%s%s", what,
+		    kore_curl_strerror(c));
+	} else if (strcmp(d->kind, "email") &&
+	    (c->http.status < 200 || c->http.status > 299)) {
+		(void)snprintf(err, sizeof(err), "%sHTTP %ld from %s", what,
+		    c->http.status, d->url);
+	} else {
+		return (0);
+	}
+	outbound_finish(d, "failed", err);
+	return (1);
+}
+
 static void
 send_done(struct kore_curl *c, void *arg)
 {
 	struct delivery	*d;
-	char		*id, err[256];
+	char		*id;
 
 	d = arg;
-	if (!kore_curl_success(c)) {
-		(void)snprintf(err, sizeof(err), "%s", kore_curl_strerror(c));
-		outbound_finish(d, "failed", err);
+	if (send_failed(d, c, ""))
 		return;
-	}
-
-	if (!strcmp(d->kind, "email")) {
-		outbound_finish(d, "delivered", NULL);
-		return;
-	}
-
-	if (c->http.status < 200 || c->http.status > 299) {
-		(void)snprintf(err, sizeof(err), "HTTP %ld from %s",
-		    c->http.status, d->url);
-		outbound_finish(d, "failed", err);
-		return;
-	}
 
 	if (!strcmp(d->kind, "open311")) {
 		id = fmt_upstream_id(kore_curl_response_as_string(c));
