@@ -16,8 +16,8 @@
 
 /*
  * The catalog JSON format: parsing and validation into the catalog model
- * (every error names the entry and field), and rendering of the cached
- * response bodies (service list, service definitions, discovery).
+ * (every error names the entry and field). Rendering the bodies a worker
+ * caches is catalog_render.h.
  */
 
 #ifndef __H_FMT_CATALOG
@@ -25,7 +25,6 @@
 
 #include <jansson.h>
 
-#include "doc.h"
 #include "model/catalog.h"
 
 /*
@@ -42,26 +41,5 @@ int	fmt_catalog_jurisdiction(json_t *, struct cat_jurisdiction *,
  */
 struct catalog	*fmt_catalog_parse(const char *, size_t, long long,
 		    char *, size_t);
-
-/* Discovery settings used when rendering. */
-struct fmt_discovery {
-	const char	*contact;
-	const char	*key_service;
-	const char	*production_url;
-	const char	*test_url;
-};
-
-/*
- * Writes one service of a service list; with the jurisdiction, adds its
- * jurisdiction_id (lists that span jurisdictions).
- */
-void	fmt_catalog_service(struct fmt_doc *, const struct cat_service *,
-	    int);
-
-/*
- * Renders every cached body of the catalog: each jurisdiction's service
- * list, each service's definition, and the discovery document.
- */
-void	fmt_catalog_render(struct catalog *, const struct fmt_discovery *);
 
 #endif

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "catalog_cache.h"
+#include "formats/catalog.h"
 #include "geo/proj.h"
 
 static int	catalog_apply(struct store_cache *, struct store_q *);
