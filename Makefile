@@ -64,7 +64,7 @@ $(KOBJ)/ldflags: $(KSRC)/.patched Makefile
 	    TASKS=1 CURL=1 KORE_SINGLE_BINARY=1 \
 	    $(if $(SAN),SANITIZE=$(SAN) NOOPT=1)
 
-$(GEN)/sql_gen.c: $(SQL) app/tools/embed.sh
+$(GEN)/sql_gen.c: $(SQL) app/tools/embed.sh app/tools/sqlmeta.awk
 	@echo "  EMBED $(GEN)/sql_gen.c"
 	@app/tools/embed.sh sql $(GEN) $(SQL)
 

@@ -40,13 +40,13 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "outbound/delivery.h"
 #include "routes/route.h"
 #include "shm/gauge.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/jobs.h"
 #include "store/keys.h"
-#include "store/outbox.h"
 #include "store/pq.h"
 
 #define OPEN311D_VERSION	"0.1.0"
@@ -329,7 +329,7 @@ kore_worker_configure(void)
 	 * Every worker delivers; the first also polls upstream servers,
 	 * folds the statistics and erases expired personal data.
 	 */
-	store_outbox_start(worker->id == KORE_WORKER_BASE);
+	outbound_delivery_start(worker->id == KORE_WORKER_BASE);
 	if (worker->id != KORE_WORKER_BASE)
 		return;
 	store_job_start(SQL_stats_fold, NULL, cfg->stats_fold_ms,
@@ -346,5 +346,5 @@ kore_worker_configure(void)
 void
 kore_worker_teardown(void)
 {
-	store_outbox_stop();
+	outbound_delivery_stop();
 }

@@ -2,6 +2,7 @@
 -- every worker reloads its cache.
 -- Params: $1 jurisdiction id
 -- Result: the new catalog version
+-- Columns: version
 WITH j AS (
 	UPDATE jurisdictions SET catalog_changed = now() WHERE id = $1
 	RETURNING id

@@ -2,6 +2,7 @@
 -- an array of jurisdictions, each with its services, attributes and
 -- values, in the catalog import format.
 -- Result: version, document
+-- Columns: version, document
 SELECT (SELECT version FROM cache_versions WHERE name = 'catalog'),
     coalesce(json_agg(j ORDER BY j.jurisdiction_id COLLATE "C"), '[]')
 FROM (

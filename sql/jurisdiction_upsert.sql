@@ -4,7 +4,8 @@
 -- and stored as a MultiPolygon.
 -- Params: $1 id, $2 name, $3 geometries (JSON array), $4 source EPSG,
 -- $5 local CRS EPSG, $6 time zone, $7 contact, $8 key service text
--- Result: id, area in km², boundary is empty
+-- Result: id, area in km²
+-- Columns: id, km2
 WITH g AS (
 	SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(
 	    ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(e::text), $4::integer)),

@@ -4,6 +4,7 @@
 -- $5 jurisdictions (comma list, NULL for all), $6 channel,
 -- $7 requests per minute (NULL for the default)
 -- Result: id, or no row when a jurisdiction does not exist
+-- Columns: id
 WITH k AS (
 	INSERT INTO api_keys (name, hash, prefix, scopes, jurisdictions,
 	    channel, rate_per_min)

@@ -1,6 +1,8 @@
 -- `open311d keys list`.
 -- Result: id, prefix, name, scopes, jurisdictions, channel, rate,
 -- created, revoked (timestamp or empty), revoked message
+-- Columns: id, prefix, name, scopes, jurisdictions, channel, rate,
+-- created, revoked, revoked_message
 SELECT id, prefix, name, array_to_string(scopes, ','),
     coalesce(array_to_string(jurisdictions, ','), '*'), channel,
     coalesce(rate_per_min::text, 'default'),

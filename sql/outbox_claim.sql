@@ -12,6 +12,8 @@
 -- attempt, destination kind ('email' for none), url, secret, upstream
 -- jurisdiction, upstream id of the request, when the event was made
 -- (seconds since the epoch)
+-- Columns: id, request_id, seq, event, idem, body, attempt, kind,
+-- url, secret, upjur, upstream_id, created
 WITH due AS (
 	SELECT o.id FROM outbox o
 	WHERE o.state = 'pending' AND o.next_attempt_at <= now()

@@ -6,6 +6,7 @@
 -- Replica: always
 -- Result: in recovery, caught up (t/f), now in ms since the epoch, age
 -- of the last replayed transaction in ms
+-- Columns: in_recovery, caught_up, now_ms, age_ms
 SELECT pg_is_in_recovery(),
     NOT pg_is_in_recovery()
 	OR pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn(),

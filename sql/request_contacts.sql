@@ -5,6 +5,8 @@
 -- (text array, NULL for all)
 -- Result: request id, email, phone, first name, last name, device id,
 -- account id
+-- Columns: request_id, email, phone, first_name, last_name,
+-- device_id, account_id
 SELECT r.id::text, c.email, c.phone, c.first_name, c.last_name,
     c.device_id, c.account_id
 FROM requests r LEFT JOIN request_contacts c ON c.request_id = r.id

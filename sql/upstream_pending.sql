@@ -12,6 +12,8 @@
 -- Result: destination id, url, secret, upstream jurisdiction, request
 -- id, upstream id, current status, current detailed status, the
 -- upstream's state last seen (NULL: never)
+-- Columns: dest, url, secret, upjur, request, upstream_id,
+-- status, detailed_status, seen
 SELECT d.id::text, d.url, d.secret, d.upstream_jurisdiction, r.id::text,
     r.upstream_id, r.status, r.detailed_status, r.upstream_seen
 FROM requests r

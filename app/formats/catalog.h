@@ -16,8 +16,8 @@
 
 /*
  * The catalog JSON format: parsing and validation into the catalog model
- * (every error names the entry and field), and rendering of the cached
- * response bodies (service list, service definitions, discovery).
+ * (every error names the entry and field). Rendering the bodies a worker
+ * caches is catalog_render.h.
  */
 
 #ifndef __H_FMT_CATALOG
@@ -25,7 +25,6 @@
 
 #include <jansson.h>
 
-#include "doc.h"
 #include "model/catalog.h"
 
 /*
@@ -42,48 +41,5 @@ int	fmt_catalog_jurisdiction(json_t *, struct cat_jurisdiction *,
  */
 struct catalog	*fmt_catalog_parse(const char *, size_t, long long,
 		    char *, size_t);
-
-/*
- * Discovery settings used when rendering: the operator's contact and
- * key service ("" when not set) and the shared endpoint URLs.
- */
-struct fmt_discovery {
-	const char	*contact;
-	const char	*key_service;
-	const char	*production_url;
-	const char	*test_url;
-};
-
-/*
- * Renders the discovery documents (discovery.c): the gateway's, and
- * each jurisdiction's own, for its endpoint. With one jurisdiction the
- * gateway's lists the shared URLs and gives that jurisdiction's contact
- * and key service when none is configured; with several it lists each
- * jurisdiction's own endpoint URLs (the shared URL and "/" and its id)
- * and the operator's contact and key service (a default when not
- * configured). A jurisdiction's document gives its own contact and key
- * service (else the operator's, else a default) and its own URLs.
- */
-void	fmt_discovery_render(struct catalog *,
-	    const struct fmt_discovery *);
-
-/*
- * Appends base, "/" and id, percent-encoded but for letters, digits and
- * "-._~", to out: a jurisdiction's endpoint URL.
- */
-void	fmt_discovery_url(struct buf *, const char *, const char *);
-
-/*
- * Writes one service of a service list; with the jurisdiction, adds its
- * jurisdiction_id (lists that span jurisdictions).
- */
-void	fmt_catalog_service(struct fmt_doc *, const struct cat_service *,
-	    int);
-
-/*
- * Renders every cached body of the catalog: each jurisdiction's service
- * list, each service's definition, and the discovery document.
- */
-void	fmt_catalog_render(struct catalog *, const struct fmt_discovery *);
 
 #endif

@@ -26,7 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "catalog.h"
+#include "catalog_render.h"
 #include "doc.h"
 
 #define DEFAULT_CONTACT		"Contact the operator of this gateway."

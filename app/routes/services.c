@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formats/catalog.h"
+#include "formats/catalog_render.h"
 #include "formats/params.h"
 #include "route.h"
 

@@ -96,9 +96,11 @@ cache_polled(struct store_q *q, void *arg)
 
 	(void)arg;
 	for (i = 0; i < store_rows(q); i++) {
-		v = strtoll(store_val(q, i, 1), NULL, 10);
+		v = strtoll(store_val(q, i, COL_CACHE_VERSIONS_VERSION),
+		    NULL, 10);
 		TAILQ_FOREACH(c, &caches, link) {
-			if (!strcmp(c->name, store_val(q, i, 0)) &&
+			if (!strcmp(c->name, store_val(q, i,
+			    COL_CACHE_VERSIONS_NAME)) &&
 			    c->version != v)
 				c->stale = 1;
 		}
@@ -119,7 +121,8 @@ cache_loaded(struct store_q *q, void *arg)
 	loading = NULL;
 
 	if (q->res != NULL && store_rows(q) >= 1 && c->apply(c, q) == 0) {
-		c->version = strtoll(store_val(q, 0, 0), NULL, 10);
+		c->version = strtoll(store_val(q, 0, STORE_CACHE_VERSION_COL),
+		    NULL, 10);
 		kore_log(LOG_INFO, "cache %s version %lld loaded", c->name,
 		    c->version);
 		c->loaded = 1;

@@ -38,12 +38,18 @@ struct store_waiter {
 	TAILQ_ENTRY(store_waiter)	link;
 };
 
+/*
+ * The column of a load statement's result that holds the version
+ * (version comes first in sql/catalog_load.sql and sql/keys_load.sql).
+ */
+#define STORE_CACHE_VERSION_COL	0
+
 struct store_cache {
 	const char		*name;		/* row in cache_versions */
 	enum sql_id		load;		/* its load statement */
 	/*
-	 * Builds the cache from a load result whose first column is the
-	 * version. Returns 0, or -1 to keep the previous contents.
+	 * Builds the cache from a load result whose column
+	 * STORE_CACHE_VERSION_COL is the version. Returns 0, or -1 to keep the previous contents.
 	 */
 	int			(*apply)(struct store_cache *,
 				    struct store_q *);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "catalog_cache.h"
+#include "formats/catalog.h"
 #include "geo/proj.h"
 
 static int	catalog_apply(struct store_cache *, struct store_q *);
@@ -80,8 +81,8 @@ catalog_apply(struct store_cache *c, struct store_q *q)
 	long long	version;
 
 	(void)c;
-	version = strtoll(store_val(q, 0, 0), NULL, 10);
-	doc = store_val(q, 0, 1);
+	version = strtoll(store_val(q, 0, COL_CATALOG_LOAD_VERSION), NULL, 10);
+	doc = store_val(q, 0, COL_CATALOG_LOAD_DOCUMENT);
 	if ((cat = fmt_catalog_parse(doc, strlen(doc), version, err,
 	    sizeof(err))) == NULL) {
 		kore_log(LOG_ERR, "catalog rejected: %s", err);

@@ -23,7 +23,7 @@
 #define __H_STORE_CATALOG_CACHE
 
 #include "cache.h"
-#include "formats/catalog.h"
+#include "formats/catalog_render.h"
 #include "model/catalog.h"
 
 /* Registers the catalog cache; rendering uses d (copied). */

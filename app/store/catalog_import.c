@@ -140,7 +140,8 @@ store_catalog_import(PGconn *conn, const struct cat_jurisdiction *jur,
 	if ((res = store_pq_run(conn, SQL_catalog_bump, 1, p, err,
 	    errlen)) == NULL)
 		goto fail;
-	version = PQntuples(res) == 1 ? atoll(PQgetvalue(res, 0, 0)) : -1;
+	version = PQntuples(res) == 1 ? atoll(PQgetvalue(res, 0,
+	    COL_CATALOG_BUMP_VERSION)) : -1;
 	PQclear(res);
 
 	if (store_pq_cmd(conn, "COMMIT", err, errlen) == -1)

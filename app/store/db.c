@@ -35,6 +35,7 @@ static void	store_send(struct store_q *);
 static void	store_copy_params(struct store_q *, enum sql_id, int,
 		    const char **);
 static void	store_fail(struct store_q *, const char *);
+static int	store_shape(struct store_q *, int, int);
 
 void
 store_init(const char *conninfo)
@@ -160,6 +161,36 @@ store_fail(struct store_q *q, const char *msg)
 	}
 }
 
+/*
+ * Checks a statement's parameter count (nparams, -1 to skip) or its
+ * result's width (ncols, -1 to skip) against its sql/ header, as
+ * embed.sh recorded it. On a mismatch, returns 0 and marks q failed
+ * with a message naming the statement (an internal error, not the
+ * database being unavailable).
+ */
+static int
+store_shape(struct store_q *q, int nparams, int ncols)
+{
+	const struct sql_entry	*e;
+
+	e = &sql_table[q->id];
+	if (nparams != -1 && nparams != e->nparams) {
+		(void)snprintf(q->error, sizeof(q->error), "%s: %d parameters "
+		    "given, its header says %d", e->name, nparams,
+		    e->nparams);
+	} else if (ncols != -1 && e->ncols != -1 && ncols != e->ncols) {
+		(void)snprintf(q->error, sizeof(q->error), "%s: %d columns "
+		    "returned, its header says %d", e->name, ncols, e->ncols);
+	} else {
+		return (1);
+	}
+
+	kore_log(LOG_ERR, "sql %s", q->error);
+	(void)snprintf(q->sqlstate, sizeof(q->sqlstate), "XX000");
+	q->misshapen = 1;
+	return (0);
+}
+
 static void
 store_copy_params(struct store_q *q, enum sql_id id, int n,
     const char **params)
@@ -184,6 +215,10 @@ store_send(struct store_q *q)
 {
 	const char	*pool;
 
+	if (!store_shape(q, q->nparams, -1)) {
+		q->sql.state = KORE_PGSQL_STATE_ERROR;
+		return;
+	}
 	pool = store_replica_pool(q->id);
 	if (!kore_pgsql_setup(&q->sql, pool, KORE_PGSQL_ASYNC)) {
 		if (q->sql.state == KORE_PGSQL_STATE_INIT && q->waiting == 0)
@@ -320,14 +355,19 @@ store_step(struct store_q *q)
 			q->res = q->sql.result;
 			q->sql.result = NULL;
 			kore_pgsql_continue(&q->sql);
+			if (!store_shape(q, -1, PQnfields(q->res))) {
+				PQclear(q->res);
+				q->res = NULL;
+			}
 			break;
 		case KORE_PGSQL_STATE_DONE:
 			kore_pgsql_continue(&q->sql);
 			break;
 		case KORE_PGSQL_STATE_COMPLETE:
-			return (STORE_DONE);
+			return (q->misshapen ? STORE_ERROR : STORE_DONE);
 		case KORE_PGSQL_STATE_ERROR:
-			store_fail(q, q->sql.error);
+			if (!q->misshapen)
+				store_fail(q, q->sql.error);
 			met_add(app_metrics(), MET_DB_ERRORS, 1);
 			if (q->res != NULL) {
 				PQclear(q->res);

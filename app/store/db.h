@@ -46,6 +46,7 @@ struct store_q {
 	int			nparams;
 	int			borrowed;
 	int			binary;
+	int			misshapen;	/* see store_shape() */
 	u_int64_t		waiting;	/* ms, queued for a connection */
 	const char		*params[STORE_PARAMS_MAX];
 	int			lengths[STORE_PARAMS_MAX];
@@ -80,6 +81,11 @@ char	*store_conninfo_timeout(const char *, int);
 int	store_timed_out(const struct store_q *);
 
 /*
+ * Every start checks n against the statement's "-- Params:" header, and
+ * every result's width against its "-- Columns:" header when it has
+ * one: a mismatch fails the query (STORE_ERROR, sqlstate XX000) and is
+ * logged, before anything is sent or read.
+ *
  * Starts prepared statement id with n text parameters (NULL is SQL
  * NULL) for req; the request sleeps until the result. Then call
  * store_step() each time the handler runs.

@@ -41,19 +41,20 @@ store_jurisdiction_import(PGconn *conn, const struct store_jurisdiction *j,
 	if ((res = store_pq_run(conn, SQL_jurisdiction_check, 2, p, err,
 	    errlen)) == NULL)
 		return (-1);
-	if (PQgetvalue(res, 0, 0)[0] != 't') {
+	if (PQgetvalue(res, 0, COL_JURISDICTION_CHECK_CRS_KNOWN)[0] != 't') {
 		(void)snprintf(err, errlen, "--crs: EPSG:%d is not a CRS "
 		    "PostGIS knows", j->srid);
 		PQclear(res);
 		return (-1);
 	}
-	if (PQgetvalue(res, 0, 1)[0] != 't') {
+	if (PQgetvalue(res, 0,
+	    COL_JURISDICTION_CHECK_CRS_PROJECTED)[0] != 't') {
 		(void)snprintf(err, errlen, "--crs: EPSG:%d is not a projected "
 		    "CRS (x/y in metres or feet are needed)", j->srid);
 		PQclear(res);
 		return (-1);
 	}
-	if (PQgetvalue(res, 0, 2)[0] != 't') {
+	if (PQgetvalue(res, 0, COL_JURISDICTION_CHECK_TZ_KNOWN)[0] != 't') {
 		(void)snprintf(err, errlen, "--time-zone: '%s' is not a time "
 		    "zone name (for example America/Los_Angeles)",
 		    j->time_zone);
@@ -81,7 +82,7 @@ store_jurisdiction_import(PGconn *conn, const struct store_jurisdiction *j,
 		return (-1);
 	}
 
-	km2 = atof(PQgetvalue(res, 0, 1));
+	km2 = atof(PQgetvalue(res, 0, COL_JURISDICTION_UPSERT_KM2));
 	PQclear(res);
 	return (km2);
 }
@@ -100,9 +101,12 @@ store_jurisdiction_list(PGconn *conn, char *err, size_t errlen)
 	    "TIME ZONE", "AREA km2", "SERVICES");
 	for (i = 0; i < PQntuples(res); i++) {
 		printf("%-24s %-30s EPSG:%-5s %-22s %10s %8s\n",
-		    PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
-		    PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
-		    PQgetvalue(res, i, 4), PQgetvalue(res, i, 5));
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_ID),
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_NAME),
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_SRID),
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_TIME_ZONE),
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_KM2),
+		    PQgetvalue(res, i, COL_JURISDICTION_LIST_SERVICES));
 	}
 
 	PQclear(res);

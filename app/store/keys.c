@@ -96,18 +96,20 @@ keys_apply(struct store_cache *c, struct store_q *q)
 	n = 0;
 
 	for (i = 0; i < rows; i++) {
-		if (store_isnull(q, i, 1))
+		if (store_isnull(q, i, COL_KEYS_LOAD_ID))
 			continue;
 		k = &list[n];
-		if (keys_unhex(store_val(q, i, 2), k->hash) == -1 ||
-		    (k->scopes = key_scopes(store_val(q, i, 3))) == -1) {
+		if (keys_unhex(store_val(q, i, COL_KEYS_LOAD_HASH),
+		    k->hash) == -1 || (k->scopes = key_scopes(store_val(q, i,
+		    COL_KEYS_LOAD_SCOPES))) == -1) {
 			kore_log(LOG_ERR, "key %s is malformed; skipped",
-			    store_val(q, i, 1));
+			    store_val(q, i, COL_KEYS_LOAD_ID));
 			continue;
 		}
-		k->id = strtoll(store_val(q, i, 1), NULL, 10);
-		if (!store_isnull(q, i, 4)) {
-			jurs = mem_strdup(store_val(q, i, 4));
+		k->id = strtoll(store_val(q, i, COL_KEYS_LOAD_ID), NULL, 10);
+		if (!store_isnull(q, i, COL_KEYS_LOAD_JURISDICTIONS)) {
+			jurs = mem_strdup(store_val(q, i,
+			    COL_KEYS_LOAD_JURISDICTIONS));
 			for (p = jurs; p != NULL; p = next) {
 				if ((next = strchr(p, ',')) != NULL)
 					*next++ = '\0';
@@ -119,12 +121,13 @@ keys_apply(struct store_cache *c, struct store_q *q)
 			}
 			free(jurs);
 		}
-		k->channel = mem_strdup(store_val(q, i, 5));
-		k->rate = store_isnull(q, i, 6) ? 0 :
-		    atoi(store_val(q, i, 6));
-		k->revoked = store_val(q, i, 7)[0] == 't';
-		k->revoked_message = mem_strdup(store_val(q, i, 8));
-		k->name = mem_strdup(store_val(q, i, 9));
+		k->channel = mem_strdup(store_val(q, i, COL_KEYS_LOAD_CHANNEL));
+		k->rate = store_isnull(q, i, COL_KEYS_LOAD_RATE) ? 0 :
+		    atoi(store_val(q, i, COL_KEYS_LOAD_RATE));
+		k->revoked = store_val(q, i, COL_KEYS_LOAD_REVOKED)[0] == 't';
+		k->revoked_message = mem_strdup(store_val(q, i,
+		    COL_KEYS_LOAD_REVOKED_MESSAGE));
+		k->name = mem_strdup(store_val(q, i, COL_KEYS_LOAD_NAME));
 		n++;
 	}
 

@@ -50,7 +50,7 @@ store_key_create(PGconn *conn, const struct store_key_new *k, char *err,
 		return (-1);
 	}
 
-	id = atoll(PQgetvalue(res, 0, 0));
+	id = atoll(PQgetvalue(res, 0, COL_KEYS_INSERT_ID));
 	PQclear(res);
 	return (id);
 }
@@ -59,6 +59,7 @@ int
 store_key_list(PGconn *conn, char *err, size_t errlen)
 {
 	PGresult	*res;
+	const char	*revoked, *message;
 	int		i;
 
 	if ((res = store_pq_run(conn, SQL_keys_list, 0, NULL, err,
@@ -69,17 +70,22 @@ store_key_list(PGconn *conn, char *err, size_t errlen)
 	    "PREFIX", "NAME", "SCOPES", "JURISDICTIONS", "CHANNEL", "RATE",
 	    "STATE");
 	for (i = 0; i < PQntuples(res); i++) {
+		revoked = PQgetvalue(res, i, COL_KEYS_LIST_REVOKED);
+		message = PQgetvalue(res, i, COL_KEYS_LIST_REVOKED_MESSAGE);
 		printf("%-5s %-13s %-24s %-24s %-16s %-12s %-8s %s%s%s\n",
-		    PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
-		    PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
-		    PQgetvalue(res, i, 4), PQgetvalue(res, i, 5),
-		    PQgetvalue(res, i, 6),
-		    PQgetvalue(res, i, 8)[0] ? "revoked " : "active since ",
-		    PQgetvalue(res, i, 8)[0] ? PQgetvalue(res, i, 8) :
-		    PQgetvalue(res, i, 7),
-		    PQgetvalue(res, i, 9)[0] ? ": " : "");
-		if (PQgetvalue(res, i, 9)[0])
-			printf("      %s\n", PQgetvalue(res, i, 9));
+		    PQgetvalue(res, i, COL_KEYS_LIST_ID),
+		    PQgetvalue(res, i, COL_KEYS_LIST_PREFIX),
+		    PQgetvalue(res, i, COL_KEYS_LIST_NAME),
+		    PQgetvalue(res, i, COL_KEYS_LIST_SCOPES),
+		    PQgetvalue(res, i, COL_KEYS_LIST_JURISDICTIONS),
+		    PQgetvalue(res, i, COL_KEYS_LIST_CHANNEL),
+		    PQgetvalue(res, i, COL_KEYS_LIST_RATE),
+		    revoked[0] ? "revoked " : "active since ",
+		    revoked[0] ? revoked :
+		    PQgetvalue(res, i, COL_KEYS_LIST_CREATED),
+		    message[0] ? ": " : "");
+		if (message[0])
+			printf("      %s\n", message);
 	}
 
 	PQclear(res);

@@ -58,15 +58,29 @@ PGresult *
 store_pq_run(PGconn *conn, enum sql_id id, int n, const char **params,
     char *err, size_t errlen)
 {
-	PGresult	*res;
-	ExecStatusType	st;
+	const struct sql_entry	*e;
+	PGresult		*res;
+	ExecStatusType		st;
 
-	res = PQexecParams(conn, sql_table[id].text, n, NULL, params, NULL,
-	    NULL, 0);
+	e = &sql_table[id];
+	if (n != e->nparams) {
+		(void)snprintf(err, errlen, "%s: %d parameters given, its "
+		    "header says %d", e->name, n, e->nparams);
+		return (NULL);
+	}
+
+	res = PQexecParams(conn, e->text, n, NULL, params, NULL, NULL, 0);
 	st = PQresultStatus(res);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		(void)snprintf(err, errlen, "%s", PQresultErrorMessage(res));
 		err[strcspn(err, "\n")] = '\0';
+		PQclear(res);
+		return (NULL);
+	}
+	if (st == PGRES_TUPLES_OK && e->ncols != -1 &&
+	    PQnfields(res) != e->ncols) {
+		(void)snprintf(err, errlen, "%s: %d columns returned, its "
+		    "header says %d", e->name, PQnfields(res), e->ncols);
 		PQclear(res);
 		return (NULL);
 	}

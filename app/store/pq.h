@@ -38,7 +38,9 @@ PGconn	*store_pq_connect(const char *, int, char *, size_t);
 
 /*
  * Runs statement id with n text parameters (NULL is SQL NULL). Returns
- * the result (PQclear it), or NULL with the server's message in err.
+ * the result (PQclear it), or NULL with the server's message in err, or
+ * with the mismatch when n or the result's width disagrees with the
+ * statement's "-- Params:" or "-- Columns:" header.
  */
 PGresult	*store_pq_run(PGconn *, enum sql_id, int, const char **,
 		    char *, size_t);

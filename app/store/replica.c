@@ -97,9 +97,9 @@ replica_lag(const struct store_q *q)
 {
 	long long	now, age;
 
-	now = strtoll(store_val(q, 0, 2), NULL, 10);
-	age = strtoll(store_val(q, 0, 3), NULL, 10);
-	if (!strcmp(store_val(q, 0, 1), "t")) {
+	now = strtoll(store_val(q, 0, COL_REPLICA_LAG_NOW_MS), NULL, 10);
+	age = strtoll(store_val(q, 0, COL_REPLICA_LAG_AGE_MS), NULL, 10);
+	if (!strcmp(store_val(q, 0, COL_REPLICA_LAG_CAUGHT_UP), "t")) {
 		replica_caught = now;
 		return (0);
 	}

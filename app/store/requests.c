@@ -24,7 +24,38 @@
 #include "formats/params.h"
 #include "requests.h"
 
-#define REQ_COLS	25
+/*
+ * The request fields of a request_public row (sql/ statements that
+ * select p.*), found by name: see requests_columns().
+ */
+enum req_col {
+	RC_ID,
+	RC_STATUS,
+	RC_STATUS_NOTES,
+	RC_SERVICE_NAME,
+	RC_SERVICE_CODE,
+	RC_DESCRIPTION,
+	RC_AGENCY,
+	RC_SERVICE_NOTICE,
+	RC_REQUESTED,
+	RC_UPDATED,
+	RC_EXPECTED,
+	RC_ADDRESS,
+	RC_ADDRESS_ID,
+	RC_ZIPCODE,
+	RC_LAT,
+	RC_LONG,
+	RC_MEDIA_IDS,
+	RC_MEDIA_URLS,
+	RC_DETAILED_STATUS,
+	RC_CLOSED,
+	RC_JURISDICTION_ID,
+	RC_CHANNEL,
+	RC_PARENT_ID,
+	RC_DUPLICATE_COUNT,
+	RC_ESCALATED,
+	REQ_COLS
+};
 
 static const int	*requests_columns(const struct store_q *);
 static const char	*requests_text(const struct store_q *, int, int);
@@ -77,13 +108,31 @@ requests_columns(const struct store_q *q)
 	static int	cols[SQL__COUNT][REQ_COLS];
 	static char	known[SQL__COUNT];
 	static const char *const names[REQ_COLS] = {
-		"service_request_id", "status", "status_notes",
-		"service_name", "service_code", "description", "agency",
-		"service_notice", "requested_datetime", "updated_datetime",
-		"expected_datetime", "address", "address_id", "zipcode", "lat",
-		"long", "media_ids", "media_urls", "detailed_status",
-		"closed_datetime", "jurisdiction_id", "channel",
-		"parent_service_request_id", "duplicate_count", "escalated"
+		[RC_ID] = "service_request_id",
+		[RC_STATUS] = "status",
+		[RC_STATUS_NOTES] = "status_notes",
+		[RC_SERVICE_NAME] = "service_name",
+		[RC_SERVICE_CODE] = "service_code",
+		[RC_DESCRIPTION] = "description",
+		[RC_AGENCY] = "agency",
+		[RC_SERVICE_NOTICE] = "service_notice",
+		[RC_REQUESTED] = "requested_datetime",
+		[RC_UPDATED] = "updated_datetime",
+		[RC_EXPECTED] = "expected_datetime",
+		[RC_ADDRESS] = "address",
+		[RC_ADDRESS_ID] = "address_id",
+		[RC_ZIPCODE] = "zipcode",
+		[RC_LAT] = "lat",
+		[RC_LONG] = "long",
+		[RC_MEDIA_IDS] = "media_ids",
+		[RC_MEDIA_URLS] = "media_urls",
+		[RC_DETAILED_STATUS] = "detailed_status",
+		[RC_CLOSED] = "closed_datetime",
+		[RC_JURISDICTION_ID] = "jurisdiction_id",
+		[RC_CHANNEL] = "channel",
+		[RC_PARENT_ID] = "parent_service_request_id",
+		[RC_DUPLICATE_COUNT] = "duplicate_count",
+		[RC_ESCALATED] = "escalated",
 	};
 	int		i;
 
@@ -115,34 +164,37 @@ store_request_rows(const struct store_q *q, const char *base,
 	rows = kore_calloc((size_t)n, sizeof(*rows));
 	for (i = 0; i < n; i++) {
 		r = &rows[i];
-		r->id = requests_text(q, i, c[0]);
-		r->status = requests_text(q, i, c[1]);
-		r->status_notes = requests_text(q, i, c[2]);
-		r->service_name = requests_text(q, i, c[3]);
-		r->service_code = requests_text(q, i, c[4]);
-		r->description = requests_text(q, i, c[5]);
-		r->agency = requests_text(q, i, c[6]);
-		r->service_notice = requests_text(q, i, c[7]);
-		r->requested = requests_text(q, i, c[8]);
-		r->updated = requests_text(q, i, c[9]);
-		r->expected = requests_text(q, i, c[10]);
-		r->address = requests_text(q, i, c[11]);
-		r->address_id = requests_text(q, i, c[12]);
-		r->zipcode = requests_text(q, i, c[13]);
-		r->lat = requests_text(q, i, c[14]);
-		r->lon = requests_text(q, i, c[15]);
-		r->detailed_status = requests_text(q, i, c[18]);
-		r->closed = requests_text(q, i, c[19]);
-		r->jurisdiction_id = requests_text(q, i, c[20]);
-		r->channel = requests_text(q, i, c[21]);
-		r->parent_id = requests_text(q, i, c[22]);
-		r->duplicate_count = c[23] < 0 ? 0 :
-		    atoi(store_val(q, i, c[23]));
-		r->escalated = c[24] >= 0 && store_val(q, i, c[24])[0] == 't';
+		r->id = requests_text(q, i, c[RC_ID]);
+		r->status = requests_text(q, i, c[RC_STATUS]);
+		r->status_notes = requests_text(q, i, c[RC_STATUS_NOTES]);
+		r->service_name = requests_text(q, i, c[RC_SERVICE_NAME]);
+		r->service_code = requests_text(q, i, c[RC_SERVICE_CODE]);
+		r->description = requests_text(q, i, c[RC_DESCRIPTION]);
+		r->agency = requests_text(q, i, c[RC_AGENCY]);
+		r->service_notice = requests_text(q, i, c[RC_SERVICE_NOTICE]);
+		r->requested = requests_text(q, i, c[RC_REQUESTED]);
+		r->updated = requests_text(q, i, c[RC_UPDATED]);
+		r->expected = requests_text(q, i, c[RC_EXPECTED]);
+		r->address = requests_text(q, i, c[RC_ADDRESS]);
+		r->address_id = requests_text(q, i, c[RC_ADDRESS_ID]);
+		r->zipcode = requests_text(q, i, c[RC_ZIPCODE]);
+		r->lat = requests_text(q, i, c[RC_LAT]);
+		r->lon = requests_text(q, i, c[RC_LONG]);
+		r->detailed_status = requests_text(q, i, c[RC_DETAILED_STATUS]);
+		r->closed = requests_text(q, i, c[RC_CLOSED]);
+		r->jurisdiction_id = requests_text(q, i, c[RC_JURISDICTION_ID]);
+		r->channel = requests_text(q, i, c[RC_CHANNEL]);
+		r->parent_id = requests_text(q, i, c[RC_PARENT_ID]);
+		r->duplicate_count = c[RC_DUPLICATE_COUNT] < 0 ? 0 :
+		    atoi(store_val(q, i, c[RC_DUPLICATE_COUNT]));
+		r->escalated = c[RC_ESCALATED] >= 0 &&
+		    store_val(q, i, c[RC_ESCALATED])[0] == 't';
 
 		/* Uploaded photos come first, then links given. */
-		requests_array(q, i, c[16], prefix, &r->media, &r->nmedia);
-		requests_array(q, i, c[17], "", &r->media, &r->nmedia);
+		requests_array(q, i, c[RC_MEDIA_IDS], prefix, &r->media,
+		    &r->nmedia);
+		requests_array(q, i, c[RC_MEDIA_URLS], "", &r->media,
+		    &r->nmedia);
 		r->media_url = r->nmedia > 0 ? r->media[0] : NULL;
 	}
 
@@ -174,15 +226,22 @@ store_request_contacts(const struct store_q *q, struct req_row *rows,
 	for (r = 0; r < store_rows(q); r++) {
 		for (i = 0; i < n; i++) {
 			if (rows[i].id == NULL ||
-			    strcmp(rows[i].id, store_val(q, r, 0)))
+			    strcmp(rows[i].id, store_val(q, r,
+			    COL_REQUEST_CONTACTS_REQUEST_ID)))
 				continue;
 			c = &contacts[i];
-			c->email = requests_text(q, r, 1);
-			c->phone = requests_text(q, r, 2);
-			c->first_name = requests_text(q, r, 3);
-			c->last_name = requests_text(q, r, 4);
-			c->device_id = requests_text(q, r, 5);
-			c->account_id = requests_text(q, r, 6);
+			c->email = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_EMAIL);
+			c->phone = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_PHONE);
+			c->first_name = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_FIRST_NAME);
+			c->last_name = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_LAST_NAME);
+			c->device_id = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_DEVICE_ID);
+			c->account_id = requests_text(q, r,
+			    COL_REQUEST_CONTACTS_ACCOUNT_ID);
 			rows[i].contact = c;
 		}
 	}

@@ -5,7 +5,10 @@
 # sql/: an enum sql_id with one SQL_<name> per file and sql_table[], each
 # entry with the statement's "-- Replica:" header: "yes" for a read that
 # tolerates a standby's lag, "always" for one that must run on the read
-# pool, none for the primary) or
+# pool, none for the primary), its parameter count from "-- Params:"
+# (checked against the $N the statement uses, see sqlmeta.awk) and its
+# result width from "-- Columns: a, b, c" when given (-1 otherwise), with
+# an enum of column numbers COL_<FILE>_<COLUMN> for each such file; or
 # "migrations" (migrations/NNNN_name.sql: migrations_table[] in order).
 # Writes OUT_DIR/KIND_gen.h and OUT_DIR/KIND_gen.c.
 set -eu
@@ -17,6 +20,8 @@ shift 2
 h="$out/${kind}_gen.h"
 c="$out/${kind}_gen.c"
 mkdir -p "$out"
+
+meta="$(dirname "$0")/sqlmeta.awk"
 
 ident() {
 	basename "$1" .sql | tr -c 'A-Za-z0-9_\n' '_'
@@ -49,7 +54,20 @@ replica() {
 		echo "#define SQL_REPLICA_ALWAYS 2"
 		echo "struct sql_entry {"
 		echo "	const char *name; const char *text; int replica;"
+		echo "	int nparams; int ncols;"
 		echo "};"
+		for f in "$@"; do
+			m=$(awk -f "$meta" "$f") || exit 1
+			cols=$(echo "$m" | cut -d' ' -f3-)
+			[ -n "$cols" ] || continue
+			up=$(ident "$f" | tr a-z A-Z)
+			echo "enum sql_$(ident "$f")_col {"
+			for col in $cols; do
+				echo "	COL_${up}_$(echo "$col" | tr a-z A-Z),"
+			done
+			echo "	COL_${up}__COUNT"
+			echo "};"
+		done
 		echo "extern const struct sql_entry sql_table[SQL__COUNT];"
 	else
 		echo "struct migrations_entry {"
@@ -73,7 +91,10 @@ replica() {
 		echo "const struct sql_entry sql_table[SQL__COUNT] = {"
 		for f in "$@"; do
 			r=$(replica "$f") || exit 1
-			echo "	{ \"$(ident "$f")\", text_$(ident "$f"), $r },"
+			m=$(awk -f "$meta" "$f") || exit 1
+			echo "	{ \"$(ident "$f")\", text_$(ident "$f"), $r," \
+			    "$(echo "$m" | cut -d' ' -f1)," \
+			    "$(echo "$m" | cut -d' ' -f2) },"
 		done
 		echo "};"
 	else

@@ -46,6 +46,7 @@
 
 #include "lib/buf.h"
 #include "formats/catalog.h"
+#include "formats/catalog_render.h"
 #include "formats/doc.h"
 #include "model/catalog.h"
 #include "xmlcheck.h"

@@ -1,11 +1,12 @@
 #!/bin/bash
 # tests/web/run.sh [TEST...]
 #
-# The browser suite: the resident web pages in Debian's headless
+# The browser suite: the resident web pages and the staff console in Debian's headless
 # Chromium, driven by selenium (python3-selenium + chromium-driver),
 # against the real open311d binary and a throwaway PostgreSQL + PostGIS
 # with the three demo jurisdictions, as the e2e suite runs them. The
-# tests are in tests/web/browser.py (TEST names some of them);
+# tests are in tests/web/browser.py and console.py (TEST names some
+# of them);
 # screenshots of each page go to $WEB_SHOTS (default: the test's
 # temporary directory; docs/img/ for the documentation). With
 # WEB_HOLD=1 the gateway is left running for a person to look at until
@@ -88,9 +89,26 @@ if [ -n "${WEB_HOLD:-}" ]; then
 	exit 0
 fi
 
-PSQL="app/tools/pg.sh psql $TMP/pg" WEB_SHOTS=${WEB_SHOTS:-$TMP/shots} \
-    /usr/bin/python3 tests/web/browser.py "$BASE" "$@"
-rc=$?
+# The resident pages, then the staff console; one total for both.
+total_pass=0
+total_fail=0
+for t in browser console; do
+	PSQL="app/tools/pg.sh psql $TMP/pg" WEB_SHOTS=${WEB_SHOTS:-$TMP/shots} \
+	    OPEN311_BIN=$BIN \
+	    /usr/bin/python3 tests/web/$t.py "$BASE" "$@" 2>&1 |
+	    tee "$TMP/$t.out" | grep -vE '^[0-9]+ passed, [0-9]+ failed$'
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$TMP/$t.out" | tail -1)
+	if [ -z "$last" ]; then
+		echo "not ok - tests/web/$t.py: no result line"
+		total_fail=$((total_fail + 1))
+		continue
+	fi
+	p=${last%% passed*}
+	f=${last#*, }
+	f=${f%% failed}
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+done
 
 kill -TERM "$SERVER" 2>/dev/null
 wait "$SERVER" 2>/dev/null
@@ -101,7 +119,7 @@ bad=$(grep -E 'sandbox violation|seccomp|exited with status|died|AddressSanitize
 if [ -n "$bad" ]; then
 	echo "not ok - the server log shows a crash or a sanitizer report:"
 	echo "$bad"
-	echo "0 passed, 1 failed"
-	exit 1
+	total_fail=$((total_fail + 1))
 fi
-exit $rc
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -2,7 +2,7 @@
 # (receiver.py's /control/mode): a status poll answered 200 with an
 # empty body, and a submission answered 200 with an empty body, cost
 # the worker nothing (they crashed it: Kore stringified a NULL body) and
-# leave an error on the event; polls go on afterwards.
+# leave an error on the attempt; polls go on afterwards.
 #
 # A gateway and database of their own (see tests/e2e/tools/delivery.sh).
 
@@ -61,17 +61,20 @@ curl -s -o /dev/null -X POST -d '' \
 dl_until 10 uf_status_is "$uf_r1" closed
 check "polls go on: closed upstream, closed here" test $? -eq 0
 
-# 2. A submission answered with an empty body: kept for a retry, with
-# the reason.
+# 2. A submission answered with an empty body: the attempt fails with
+# the reason, and the retry finds the copy the upstream stored (see 626)
+# instead of posting it again.
 uf_mode post=empty >/dev/null
 uf_r2=$(uf_new 2 "uf-two-$$")
 check "request created ($uf_r2)" test -n "$(printf '%s' "$uf_r2" | grep -E '^[0-9]+$')"
-dl_until 10 uf_count_ge empty_posts 2
-check "the upstream answered submissions with empty bodies" test $? -eq 0
-check "the gateway lives through empty submission answers" uf_alive
-r=$(DLPSQL -tAc "select state || ':' || coalesce(last_error, '') from outbox where request_id = $uf_r2 and destination_id = $DL_DEST")
-check "the submission waits with its reason ($r)" \
-    test "$r" = "pending:the upstream answered without a service_request_id or token"
+dl_until 10 uf_count_ge empty_posts 1
+check "the upstream answered a submission with an empty body" test $? -eq 0
+check "the gateway lives through an empty submission answer" uf_alive
+dl_until 10 uf_upid "$uf_r2"
+check "the retry found the stored copy upstream" test $? -eq 0
+check "the attempt failed with its reason" grep -q "outbox event [0-9]* (request.created to open311): failed: the upstream answered without a service_request_id or token" "$E2E_TMP/upfault.log"
+check "one copy upstream" test "$(uf_copies "uf-two-$$")" -eq 1
+check "posted once" test "$(uf_mode '' | jq -r .empty_posts)" -eq 1
 uf_mode post=ok >/dev/null
 
 stop_server upfault

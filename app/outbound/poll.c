@@ -35,10 +35,11 @@
 #include <kore/curl.h>
 
 #include "app.h"
-#include "db.h"
+#include "curl.h"
 #include "formats/date.h"
 #include "formats/form.h"
-#include "outbox.h"
+#include "poll.h"
+#include "store/db.h"
 
 #define PULL_ROWS	200
 #define PULL_BATCH	50
@@ -62,6 +63,7 @@ struct pull_sql {
 };
 
 static void	pull_tick(void *, u_int64_t);
+static char	*pull_text(struct store_q *, int, int);
 static void	pull_listed(struct store_q *, void *);
 static void	pull_next(void);
 static void	pull_fetch(size_t);
@@ -83,7 +85,7 @@ static char			after_req[24] = "0";
 static TAILQ_HEAD(, pull_sql)	sqls = TAILQ_HEAD_INITIALIZER(sqls);
 
 void
-store_upstream_start(void)
+outbound_poll_start(void)
 {
 	(void)kore_timer_add(pull_tick,
 	    (u_int64_t)app_config()->upstream_poll_ms, NULL, 0);
@@ -107,6 +109,15 @@ pull_tick(void *arg, u_int64_t now)
 	store_start_cb(&q, SQL_upstream_pending, 3, v, pull_listed, NULL);
 }
 
+/* A copy of column c of row i, or NULL for SQL NULL. */
+static char *
+pull_text(struct store_q *res, int i, int c)
+{
+	if (store_isnull(res, i, c))
+		return (NULL);
+	return (kore_strdup(store_val(res, i, c)));
+}
+
 static void
 pull_listed(struct store_q *res, void *arg)
 {
@@ -118,16 +129,15 @@ pull_listed(struct store_q *res, void *arg)
 	rows = nrows ? kore_calloc(nrows, sizeof(*rows)) : NULL;
 	for (i = 0; i < (int)nrows; i++) {
 		r = &rows[i];
-		r->dest = kore_strdup(store_val(res, i, 0));
-		r->url = kore_strdup(store_val(res, i, 1));
-		r->secret = kore_strdup(store_val(res, i, 2));
-		r->upjur = store_isnull(res, i, 3) ? NULL :
-		    kore_strdup(store_val(res, i, 3));
-		r->request = kore_strdup(store_val(res, i, 4));
-		r->upstream = kore_strdup(store_val(res, i, 5));
-		r->status = kore_strdup(store_val(res, i, 6));
-		r->seen = store_isnull(res, i, 8) ? NULL :
-		    kore_strdup(store_val(res, i, 8));
+		r->dest = pull_text(res, i, COL_UPSTREAM_PENDING_DEST);
+		r->url = pull_text(res, i, COL_UPSTREAM_PENDING_URL);
+		r->secret = pull_text(res, i, COL_UPSTREAM_PENDING_SECRET);
+		r->upjur = pull_text(res, i, COL_UPSTREAM_PENDING_UPJUR);
+		r->request = pull_text(res, i, COL_UPSTREAM_PENDING_REQUEST);
+		r->upstream = pull_text(res, i,
+		    COL_UPSTREAM_PENDING_UPSTREAM_ID);
+		r->status = pull_text(res, i, COL_UPSTREAM_PENDING_STATUS);
+		r->seen = pull_text(res, i, COL_UPSTREAM_PENDING_SEEN);
 	}
 	/* The next tick goes on from here, or starts over. */
 	if (nrows < PULL_ROWS) {
@@ -204,7 +214,7 @@ pull_fetch(size_t first)
 		buf_free(&ids);
 	}
 
-	if (!store_outbound_init(&curl, buf_cstr(&url))) {
+	if (!outbound_curl_init(&curl, buf_cstr(&url))) {
 		buf_free(&url);
 		cursor = batch_end;
 		pull_next();
@@ -305,7 +315,8 @@ pull_compare(json_t *list)
 			if (r->seen == NULL && !strcmp(r->status, status))
 				break;
 
-			if (when == NULL || fmt_date_parse(when, &t, NULL) == -1)
+			if (when == NULL ||
+			    fmt_date_parse(when, &t, NULL) == -1)
 				t = (long long)time(NULL);
 			(void)snprintf(secs, sizeof(secs), "%lld", t);
 			(void)snprintf(update_id, sizeof(update_id),
