@@ -24,10 +24,6 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
-# Documents written on other branches and linked from README.md before
-# they land: a link to one of them passes while the file is absent (with
-# a note), and is checked like any other once it exists.
-PENDING = {"docs/regional.md", "docs/web.md", "docs/console.md"}
 
 passed = 0
 failed = 0
@@ -122,6 +118,8 @@ def check_settings():
                    "table of docs/" % name)
             continue
         path, cell = documented[name]
+        default = default.encode("latin-1").decode("unicode_escape") \
+            .encode("latin-1").decode("utf-8")
         if default and "`%s`" % default not in cell:
             result(False, "settings: %s: %s gives the default as %s, "
                    "app/config.c as '%s'" % (name, path, cell, default))
@@ -191,12 +189,7 @@ def check_links():
                 dest = os.path.normpath(os.path.join(here, file)) if file \
                     else path
                 if not os.path.exists(os.path.join(ROOT, dest)):
-                    if dest in PENDING:
-                        print("# %s: %s is not in this checkout yet "
-                              "(pending on another branch)" % (what, dest))
-                        result(True, what)
-                    else:
-                        result(False, what + ": no such file")
+                    result(False, what + ": no such file")
                     continue
                 if anchor and dest.endswith(".md"):
                     if dest not in cache:
