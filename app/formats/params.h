@@ -109,7 +109,9 @@ int	params_dates(const char *, const char *, const char *, const char *,
 /*
  * The start_date/end_date window at time now: to is end_date or now
  * (has_to says which), from is start_date or span seconds before to.
- * flags are PARAMS_WINDOW_*. Returns 0, or -1 with a message in err.
+ * flags are PARAMS_WINDOW_*. A start_date alone ahead of now (a client
+ * clock ahead of ours) is no error: from > to, a window with nothing in
+ * it (unless strict). Returns 0, or -1 with a message in err.
  */
 int	params_window(const char *, const char *, long long, long long, int,
 	    struct params_dates *, char *, size_t);

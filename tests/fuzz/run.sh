@@ -34,7 +34,7 @@ PURE_SRC="app/config.c $(ls app/lib/*.c app/formats/*.c app/model/*.c | sort) \
 CFLAGS="-std=c99 -g -O1 -D_GNU_SOURCE -Iapp -Itests/unit -Itests/fuzz \
     -fsanitize=address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer $(pkg-config --cflags jansson)"
-LIBS="$(pkg-config --libs jansson libcrypto) -lm"
+LIBS="$(pkg-config --libs jansson libcrypto) -largon2 -lm"
 
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/artifacts" "$out/logs" "$out/obj"
