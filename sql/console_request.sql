@@ -32,7 +32,8 @@ SELECT json_build_object(
     'duplicates', (SELECT coalesce(json_agg(json_build_object(
 	'id', d.id::text, 'status', d.status,
 	'requested', d.requested_at) ORDER BY d.id), '[]')
-	FROM requests d WHERE d.parent_id = r.id),
+	FROM requests d WHERE d.parent_id = r.id
+	    AND console_sees($1::bigint, d.id)),
     'contact', (SELECT json_build_object('email', c.email,
 	'phone', c.phone, 'first_name', c.first_name,
 	'last_name', c.last_name, 'notify', c.notify,

@@ -25,7 +25,9 @@
 -- reading the newest 1000 of the window and nothing else.
 -- Replica: yes (a public read that tolerates a standby's lag)
 SELECT p.*, (SELECT floor(extract(epoch FROM max(m.updated_at)))::bigint
-    FROM requests m WHERE m.jurisdiction_id = $1) AS jurisdiction_modified,
+    FROM requests m WHERE m.jurisdiction_id = $1
+	AND m.service_code <> ALL ((SELECT o311_private_codes($1))::text[]))
+    AS jurisdiction_modified,
     (extract(epoch FROM p.requested_at) * 1000000)::bigint AS cursor_us
 FROM request_public p
 WHERE p.id IN (

@@ -238,8 +238,9 @@ dispatch_query(struct http_request *req, struct route_ctx *ctx)
 			    "string: %s", ctx->qs.err));
 	}
 
+	/* Never JSONP where a session's cookie answers: no script reads it. */
 	if (ctx->def->method == ROUTE_GET && (ctx->fmt == FMT_JSON ||
-	    ctx->fmt == FMT_GEOJSON) &&
+	    ctx->fmt == FMT_GEOJSON) && !(ctx->def->flags & ROUTE_CONSOLE) &&
 	    (ctx->callback = route_param(ctx, "callback")) != NULL &&
 	    !fmt_callback_valid(ctx->callback)) {
 		ctx->callback = NULL;

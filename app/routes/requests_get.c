@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "formats/catalog_render.h"
 #include "formats/cursor.h"
 #include "formats/date.h"
 #include "formats/params.h"
@@ -509,9 +510,12 @@ list_next(struct http_request *req, struct route_ctx *ctx, struct list *l)
 
 	scope = buf_cstr(&l->scope);
 	buf_init(&link);
-	buf_printf(&link, "<%s%s/requests.%s?%s%scursor=",
-	    app_config()->public_url, ctx->path.test ? "/test" : "",
-	    ctx->path.ext, scope, scope[0] != '\0' ? "&" : "");
+	buf_printf(&link, "<%s%s", app_config()->public_url,
+	    ctx->path.test ? "/test" : "");
+	if (ctx->endpoint != NULL)
+		fmt_discovery_url(&link, "", ctx->endpoint);
+	buf_printf(&link, "/requests.%s?%s%scursor=", ctx->path.ext, scope,
+	    scope[0] != '\0' ? "&" : "");
 	fmt_cursor_make(&link, l->order,
 	    strtoll(store_val(&l->rowsq, (int)l->nrows - 1, c), NULL, 10),
 	    strtoll(l->rows[l->nrows - 1].id, NULL, 10), scope);

@@ -142,6 +142,15 @@ get "/sandiego.gov/requests/$sd.xml"
 expect_status 200
 expect_xml '/service_requests/request/service_code' NOISE
 
+# A deep page's next link stays under the jurisdiction's URL.
+get '/sandiego.gov/requests.json?page_size=1'
+expect_status 200
+expect_header_match link '^<[^>]*/sandiego\.gov/requests\.json\?[^>]*cursor=[^>]+>; rel="next"$'
+rg_next=$(header link | sed -n 's#^<[a-z]*://[^/]*\(/[^>]*\)>; rel="next"$#\1#p')
+get "$rg_next"
+expect_status 200
+expect_jq 'length == 1 and .[0].service_request_id != null'
+
 # A jurisdiction_id that contradicts the URL: 400, in the format asked.
 get '/sandiego.gov/services.xml?jurisdiction_id=chulavistaca.gov'
 expect_error 400 xml "contradicts"

@@ -120,6 +120,12 @@ expect_status 200
 expect_json '.account.name' 'Sam Diego'
 expect_json '.csrf' "$c8_csrf_sd"
 expect_header cache-control no-store
+# Never JSONP: a script tag of another page of the site would read it.
+get '/console/api/me?callback=steal' -b "$c8_jar_sd"
+expect_status 200
+expect_json '.account.name' 'Sam Diego'
+check "a console answer is never wrapped in a callback" \
+    sh -c "! printf '%s' \"\$1\" | grep -q '^steal('" _ "$BODY"
 
 c8_jar_cv=$E2E_TMP/c8-cv.jar
 c8_login "$c8_jar_cv" "$c8_cv_mail"
