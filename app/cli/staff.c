@@ -131,10 +131,8 @@ staff_add(int argc, char **argv, const char *conf)
 		return (2);
 	}
 
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if (cli_load(&cfg, conf) == -1)
 		return (1);
-	}
 	if ((conn = cli_connect(conf)) == NULL) {
 		cfg_free(&cfg);
 		return (1);
@@ -235,17 +233,15 @@ staff_password(const char *arg, const char *conf)
 {
 	struct cfg	cfg;
 	PGconn		*conn;
-	char		email[STAFF_EMAIL_MAX + 1], err[512];
+	char		email[STAFF_EMAIL_MAX + 1];
 	int		rc;
 
 	if (staff_email(arg, email) == -1) {
 		cli_error("'%s' is not an e-mail address", arg);
 		return (2);
 	}
-	if (cfg_load(&cfg, conf, err, sizeof(err)) == -1) {
-		cli_error("%s", err);
+	if (cli_load(&cfg, conf) == -1)
 		return (1);
-	}
 	rc = 1;
 	if ((conn = cli_connect(conf)) != NULL) {
 		rc = staff_link(conn, &cfg, email);

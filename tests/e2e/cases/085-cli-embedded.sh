@@ -1,7 +1,7 @@
 # The tools find `make run`'s embedded database by themselves: from a
 # directory whose var/pg holds pg.sh's url and port files, with no
 # database named in the environment or a settings file, `keys create`
-# reaches it. A database named in the environment or the file wins; an
+# and `staff add` reach it. A database named in the environment or the file wins; an
 # embedded database that is not running is named in the message; with
 # no var/pg the message says how to name one.
 
@@ -21,6 +21,12 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	key=$(printf '%s\n' "$out" | tail -1)
 	n=$(PSQL -tAc "select count(*) from api_keys where hash = sha256('$key'::bytea)")
 	check "the key is in the embedded database" test "$n" = 1
+
+	out=$(nodb "$BIN" staff add "embedded-$$@example.org" --name Tour \
+	    --role admin)
+	rc=$?
+	check "staff add finds var/pg and prints the link (exit $rc: $out)" \
+	    sh -c 'test "$1" -eq 0 && printf "%s" "$2" | grep -q "/console/password#token="' _ "$rc" "$out"
 
 	out=$(nodb "$BIN" config)
 	case "$out" in
