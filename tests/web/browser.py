@@ -8,123 +8,15 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
 import os
-import subprocess
 import sys
-import traceback
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-BASE = sys.argv[1].rstrip("/")
-SHOTS = os.environ.get("WEB_SHOTS", "/tmp/open311d-web-shots")
-WAIT = 30
-# The tests' tile server does not exist: its failures are expected.
-TILE_HOST = "127.0.0.1:9/"
-
-
-def browser(lang="en-US"):
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", "--window-size=420,900",
-              "--lang=" + lang):
-        o.add_argument(a)
-    o.add_experimental_option("prefs", {"intl.accept_languages": lang})
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    d.set_page_load_timeout(WAIT)
-    return d
-
-
-def psql(sql):
-    cmd = os.environ["PSQL"].split() + ["-tAc", sql]
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise AssertionError(f"psql: {sql}: {r.stderr.strip()}")
-    return r.stdout.strip()
-
-
-def until(d, fn, what):
-    try:
-        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(
-            lambda _: fn())
-    except Exception:
-        raise AssertionError("timed out waiting for " + what)
-
-
-def text(d, css):
-    return d.find_element(By.CSS_SELECTOR, css).text
-
-
-def errors(d, allow=()):
-    """The console's errors, but for the absent tile server's."""
-    out = []
-    for e in d.get_log("browser"):
-        if e["level"] != "SEVERE" or TILE_HOST in e["message"]:
-            continue
-        if any(a in e["message"] for a in allow):
-            continue
-        out.append(e["message"])
-    return out
-
-
-AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                   "node_modules", "axe-core", "axe.min.js")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe(d, where):
-    """axe-core in the page: no WCAG 2.1 A or AA violation."""
-    if not d.execute_script("return typeof window.axe === 'object'"):
-        with open(AXE, encoding="utf-8") as f:
-            d.execute_script(f.read())
-    d.set_script_timeout(WAIT)
-    res = d.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-        ".then((r) => done(r.violations.map((v) => v.id + ': ' + "
-        "v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))"
-        ".catch((e) => done(['axe failed: ' + e]));", AXE_TAGS)
-    assert not res, f"{where}: axe-core: {res}"
-
-
-def shot(d, name):
-    """The whole page, as tall as it is, at the phone's width."""
-    os.makedirs(SHOTS, exist_ok=True)
-    size = d.get_window_size()
-    height = d.execute_script("return document.documentElement.scrollHeight")
-    d.set_window_size(size["width"], min(max(height, 400), 2400) + 100)
-    try:
-        d.save_screenshot(os.path.join(SHOTS, name + ".png"))
-    finally:
-        d.set_window_size(size["width"], size["height"])
-
-
-def keys(d, *k):
-    """Keys pressed on whatever has the focus, as a person would."""
-    ActionChains(d).send_keys(*k).perform()
-
-
-def press_until(d, target_id, limit=60):
-    """Tabs until the element with id target_id has the focus."""
-    for _ in range(limit):
-        if d.execute_script("return document.activeElement && "
-                            "document.activeElement.id") == target_id:
-            return
-        keys(d, Keys.TAB)
-    raise AssertionError("the keyboard never reached #" + target_id)
-
-
-def api_request(rid):
-    import json
-    import urllib.request
-    with urllib.request.urlopen(
-            f"{BASE}/requests/{rid}.json?extensions=true") as r:
-        return json.load(r)[0]
+from weblib import (BASE, axe, browser, errors, keys, press_until, psql,
+                    shot, text, until)
+import weblib
 
 
 # --- the tests ------------------------------------------------------------
@@ -403,38 +295,11 @@ def test_track_box(d):
     until(d, lambda: text(d, "#req-h").endswith(rid), "the tracked request")
 
 
-def main():
-    names = sys.argv[2:]
-    tests = [(n, f) for n, f in sorted(globals().items(), key=lambda x:
-             list(globals()).index(x[0]))
-             if n.startswith("test_") and callable(f) and
-             (not names or n in names or n[5:] in names)]
-    passed = failed = 0
-    d = browser()
-    try:
-        for name, fn in tests:
-            try:
-                d.delete_all_cookies()
-                d.get(BASE + "/data")
-                d.execute_script("localStorage.clear()")
-                d.get_log("browser")
-                fn(d)
-                passed += 1
-                print("ok - " + name, flush=True)
-            except Exception as e:
-                failed += 1
-                print(f"not ok - {name}: {e}", flush=True)
-                if not isinstance(e, AssertionError):
-                    traceback.print_exc(limit=3)
-                try:
-                    shot(d, "failed-" + name)
-                except Exception:
-                    pass
-    finally:
-        d.quit()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+def reset(d):
+    d.get(BASE + "/data")
+    d.execute_script("localStorage.clear()")
+    d.get_log("browser")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(weblib.run(globals(), reset=reset))

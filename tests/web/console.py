@@ -9,106 +9,16 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
 import json
-import os
-import subprocess
 import sys
-import time
-import traceback
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-BASE = sys.argv[1].rstrip("/")
-BIN = os.environ.get("OPEN311_BIN", "build/open311d")
-SHOTS = os.environ.get("WEB_SHOTS", "/tmp/open311d-web-shots")
-WAIT = 30
-RUN = str(time.time_ns())
-PW = "correct horse battery staple"
+from weblib import BASE, PW, RUN, errors, login, request, shot, staff, until
+import weblib
+
 MARKUP = '<img src=x onerror="window.pwned=1">'
-
-
-def browser():
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", "--window-size=1280,900"):
-        o.add_argument(a)
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    d.set_page_load_timeout(WAIT)
-    return d
-
-
-def psql(sql):
-    cmd = os.environ["PSQL"].split() + ["-tAc", sql]
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise AssertionError(f"psql: {sql}: {r.stderr.strip()}")
-    return r.stdout.strip()
-
-
-def until(d, fn, what):
-    """Waits until fn() is true; an element gone stale as the page
-    reloads is not there yet."""
-    def ready(_):
-        try:
-            return fn()
-        except Exception:
-            return False
-    try:
-        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(ready)
-    except Exception:
-        raise AssertionError("timed out waiting for " + what)
-
-
-def shot(d, name):
-    os.makedirs(SHOTS, exist_ok=True)
-    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
-
-
-def errors(d):
-    """Console errors, but for the API's expected refusals and favicon."""
-    return [e["message"] for e in d.get_log("browser")
-            if e["level"] == "SEVERE" and "/console/api/" not in
-            e["message"] and "favicon.ico" not in e["message"]]
-
-
-def staff(email, name, role, jur=None):
-    """An account with PW as its password, set through its link."""
-    args = [BIN, "staff", "add", email, "--name", name, "--role", role]
-    if jur:
-        args += ["--jurisdiction", jur]
-    out = subprocess.run(args, capture_output=True, text=True, check=True)
-    token = out.stdout.split("#token=")[1].split()[0]
-    body = json.dumps({"token": token, "password": PW}).encode()
-    req = urllib.request.Request(BASE + "/console/api/password", body,
-                                 {"Content-Type": "application/json"})
-    urllib.request.urlopen(req).read()
-
-
-def request(spot, description):
-    """A San Diego SHOPPING_CART request; its id."""
-    key = os.environ["KEY_SUBMIT"]
-    body = urllib.parse.urlencode({
-        "service_code": "SHOPPING_CART", "description": description,
-        "lat": f"32.80{60 + spot * 2}", "long": f"-117.17{60 + spot * 2}",
-        "email": f"web-{RUN}@example.org"}).encode()
-    req = urllib.request.Request(BASE + "/requests.json", body,
-                                 {"Authorization": "Bearer " + key})
-    with urllib.request.urlopen(req) as r:
-        return json.load(r)[0]["service_request_id"]
-
-
-def login(d, email, password=PW):
-    d.get(BASE + "/console/")
-    until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
-          "the sign-in form")
-    d.find_element(By.ID, "email").send_keys(email)
-    d.find_element(By.ID, "password").send_keys(password)
-    d.find_element(By.CSS_SELECTOR, "#login-form button").click()
 
 
 # --- the tests ------------------------------------------------------------
@@ -164,7 +74,7 @@ def test_login_queue_action(d):
             f"{BASE}/requests/{rid}.json?extensions=true") as r:
         api = json.load(r)[0]
     assert api["extended_attributes"]["detailed_status"] == "in_progress"
-    errs = errors(d)
+    errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 
 
@@ -205,34 +115,9 @@ def test_admin_page(d):
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
           "the sign-in form after signing out")
-    errs = errors(d)
+    errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 
 
-def main():
-    names = sys.argv[2:]
-    tests = [(n, f) for n, f in sorted(globals().items())
-             if n.startswith("test_") and (not names or n in names)]
-    passed = failed = 0
-    for name, fn in tests:
-        d = browser()
-        try:
-            fn(d)
-            print("ok - " + name)
-            passed += 1
-        except Exception:
-            print("not ok - " + name)
-            traceback.print_exc()
-            failed += 1
-            try:
-                shot(d, "failed-" + name)
-            except Exception:
-                pass
-        finally:
-            d.quit()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(weblib.run(globals(), size=weblib.DESKTOP))

@@ -5,8 +5,8 @@
 # Chromium, driven by selenium (python3-selenium + chromium-driver),
 # against the real open311d binary and a throwaway PostgreSQL + PostGIS
 # with the three demo jurisdictions, as the e2e suite runs them. The
-# tests are in tests/web/browser.py and console.py (TEST names some
-# of them);
+# tests are in tests/web/*.py, one suite a file (weblib.py is what they
+# share; $WEB_SUITES picks suites, TEST names some of their tests);
 # screenshots of each page go to $WEB_SHOTS (default: the test's
 # temporary directory; docs/img/ for the documentation). With
 # WEB_HOLD=1 the gateway is left running for a person to look at until
@@ -94,10 +94,12 @@ if [ -n "${WEB_HOLD:-}" ]; then
 	exit 0
 fi
 
-# The resident pages, then the staff console; one total for both.
+# Every suite (tests/web/NAME.py but weblib.py), or those named in
+# $WEB_SUITES; one total for all.
 total_pass=0
 total_fail=0
-for t in browser console; do
+suites=${WEB_SUITES:-$(cd tests/web && ls *.py | sed 's/\.py$//' | grep -vx weblib)}
+for t in $suites; do
 	PSQL="app/tools/pg.sh psql $TMP/pg" WEB_SHOTS=${WEB_SHOTS:-$TMP/shots} \
 	    OPEN311_BIN=$BIN \
 	    /usr/bin/python3 tests/web/$t.py "$BASE" "$@" 2>&1 |

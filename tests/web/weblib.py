@@ -1,0 +1,214 @@
+"""What every browser suite in tests/web/ shares: headless Chromium
+(selenium and chromium-driver, both Debian's), waits for a state in the
+page, the database through $PSQL, axe-core, screenshots, the staff and
+request fixtures, and the runner that prints one line per test and
+"N passed, N failed" last. A suite is a file tests/web/NAME.py whose
+test_* functions take a driver; tests/web/run.sh runs every such file
+against the gateway at BASE (argv 1).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else ""
+BIN = os.environ.get("OPEN311_BIN", "build/open311d")
+SHOTS = os.environ.get("WEB_SHOTS", "/tmp/open311d-web-shots")
+WAIT = 30
+RUN = str(time.time_ns())
+PW = "correct horse battery staple"
+# The tests' tile server does not exist: its failures are expected.
+TILE_HOST = "127.0.0.1:9/"
+AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                   "node_modules", "axe-core", "axe.min.js")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = "420,900"
+DESKTOP = "1280,900"
+
+
+def browser(lang="en-US", size=PHONE):
+    """A headless Chromium asking for lang, its window size WxH."""
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
+              "--disable-dev-shm-usage", "--window-size=" + size,
+              "--lang=" + lang):
+        o.add_argument(a)
+    o.add_experimental_option("prefs", {"intl.accept_languages": lang})
+    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d.set_page_load_timeout(WAIT)
+    return d
+
+
+def psql(sql):
+    """One SQL statement's output (-tA) from the test database."""
+    cmd = os.environ["PSQL"].split() + ["-tAc", sql]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError(f"psql: {sql}: {r.stderr.strip()}")
+    return r.stdout.strip()
+
+
+def until(d, fn, what):
+    """Waits until fn() is true; an element gone stale as the page
+    reloads is not there yet."""
+    def ready(_):
+        try:
+            return fn()
+        except Exception:
+            return False
+    try:
+        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(ready)
+    except Exception:
+        raise AssertionError("timed out waiting for " + what)
+
+
+def text(d, css):
+    return d.find_element(By.CSS_SELECTOR, css).text
+
+
+def errors(d, allow=()):
+    """The browser console's errors, but for the absent tile server's,
+    the favicon's and those containing a string in allow."""
+    out = []
+    for e in d.get_log("browser"):
+        m = e["message"]
+        if e["level"] != "SEVERE" or TILE_HOST in m or "favicon.ico" in m:
+            continue
+        if any(a in m for a in allow):
+            continue
+        out.append(m)
+    return out
+
+
+def axe(d, where):
+    """axe-core in the page: no WCAG 2.1 A or AA violation."""
+    if not d.execute_script("return typeof window.axe === 'object'"):
+        with open(AXE, encoding="utf-8") as f:
+            d.execute_script(f.read())
+    d.set_script_timeout(WAIT)
+    res = d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then((r) => done(r.violations.map((v) => v.id + ': ' + "
+        "v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))"
+        ".catch((e) => done(['axe failed: ' + e]));", AXE_TAGS)
+    assert not res, f"{where}: axe-core: {res}"
+
+
+def shot(d, name):
+    """The whole page, as tall as it is, at the window's width."""
+    os.makedirs(SHOTS, exist_ok=True)
+    size = d.get_window_size()
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(size["width"], min(max(height, 400), 2400) + 100)
+    try:
+        d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    finally:
+        d.set_window_size(size["width"], size["height"])
+
+
+def keys(d, *k):
+    """Keys pressed on whatever has the focus, as a person would."""
+    ActionChains(d).send_keys(*k).perform()
+
+
+def press_until(d, target_id, limit=60):
+    """Tabs until the element with id target_id has the focus."""
+    for _ in range(limit):
+        if d.execute_script("return document.activeElement && "
+                            "document.activeElement.id") == target_id:
+            return
+        keys(d, Keys.TAB)
+    raise AssertionError("the keyboard never reached #" + target_id)
+
+
+def api_request(rid):
+    """GET /requests/{rid}.json?extensions=true, decoded."""
+    with urllib.request.urlopen(
+            f"{BASE}/requests/{rid}.json?extensions=true") as r:
+        return json.load(r)[0]
+
+
+def staff(email, name, role, jur=None):
+    """A console account with PW as its password, set through its link."""
+    args = [BIN, "staff", "add", email, "--name", name, "--role", role]
+    if jur:
+        args += ["--jurisdiction", jur]
+    out = subprocess.run(args, capture_output=True, text=True, check=True)
+    token = out.stdout.split("#token=")[1].split()[0]
+    body = json.dumps({"token": token, "password": PW}).encode()
+    req = urllib.request.Request(BASE + "/console/api/password", body,
+                                 {"Content-Type": "application/json"})
+    urllib.request.urlopen(req).read()
+
+
+def request(spot, description, email=None):
+    """A San Diego SHOPPING_CART request filed through the API with
+    $KEY_SUBMIT, at a point that differs by spot; its id."""
+    key = os.environ["KEY_SUBMIT"]
+    body = urllib.parse.urlencode({
+        "service_code": "SHOPPING_CART", "description": description,
+        "lat": f"32.80{60 + spot * 2}", "long": f"-117.17{60 + spot * 2}",
+        "email": email or f"web-{RUN}@example.org"}).encode()
+    req = urllib.request.Request(BASE + "/requests.json", body,
+                                 {"Authorization": "Bearer " + key})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)[0]["service_request_id"]
+
+
+def login(d, email, password=PW):
+    """Fills and sends the console's sign-in form."""
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
+          "the sign-in form")
+    d.find_element(By.ID, "email").send_keys(email)
+    d.find_element(By.ID, "password").send_keys(password)
+    d.find_element(By.CSS_SELECTOR, "#login-form button").click()
+
+
+def run(scope, lang="en-US", size=PHONE, reset=None):
+    """Runs the test_* functions of scope (a suite's globals()) in the
+    order they are defined, or those named in argv 2.., each in a fresh
+    browser; reset(d), if given, runs before each test. Prints one line
+    per test and "N passed, N failed"; returns the exit status."""
+    names = sys.argv[2:]
+    tests = [(n, f) for n, f in scope.items()
+             if n.startswith("test_") and callable(f) and
+             (not names or n in names or n[5:] in names)]
+    passed = failed = 0
+    for name, fn in tests:
+        d = browser(lang, size)
+        try:
+            d.get_log("browser")
+            if reset:
+                reset(d)
+            fn(d)
+            passed += 1
+            print("ok - " + name, flush=True)
+        except Exception as e:
+            failed += 1
+            print(f"not ok - {name}: {e}", flush=True)
+            if not isinstance(e, AssertionError):
+                traceback.print_exc(limit=3)
+            try:
+                shot(d, "failed-" + name)
+            except Exception:
+                pass
+        finally:
+            d.quit()
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
