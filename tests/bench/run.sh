@@ -9,7 +9,8 @@
 # prepared, with the same parameters. It prints each endpoint's ratio to
 # its limit next to the target of design.md, the duplicate check alone,
 # POST with the check on and off, a streamed export of every row with
-# the server's memory during it, and the server's peak memory.
+# the server's memory during it, and the server's peak memory; then the
+# web pages' first-visit weight and Lighthouse scores (pages.sh).
 #
 # Settings (environment): BENCH_ROWS (1000000), BENCH_SECONDS per run
 # (10), BENCH_CONNECTIONS for wrk (8), BENCH_DIR (var/bench). pgbench
@@ -316,3 +317,7 @@ tests/bench/bodies.sh
 # Submissions while 20 clients hammer the heavy public reads.
 echo
 tests/bench/contention.sh
+
+# The web pages: first-visit weight and Lighthouse scores.
+echo
+tests/bench/pages.sh

@@ -6,7 +6,8 @@
 # against the real open311d binary and a throwaway PostgreSQL + PostGIS
 # with the three demo jurisdictions, as the e2e suite runs them. The
 # tests are in tests/web/*.py, one suite a file (weblib.py is what they
-# share; $WEB_SUITES picks suites, TEST names some of their tests);
+# share; $WEB_SUITES picks suites by name or path, TEST names some of
+# their tests);
 # screenshots of each page go to $WEB_SHOTS (default: the test's
 # temporary directory; docs/img/ for the documentation). With
 # WEB_HOLD=1 the gateway is left running for a person to look at until
@@ -100,13 +101,14 @@ total_pass=0
 total_fail=0
 suites=${WEB_SUITES:-$(cd tests/web && ls *.py | sed 's/\.py$//' | grep -vx weblib)}
 for t in $suites; do
+	case $t in */*) f=$t; t=$(basename "$t" .py) ;; *) f=tests/web/$t.py ;; esac
 	PSQL="app/tools/pg.sh psql $TMP/pg" WEB_SHOTS=${WEB_SHOTS:-$TMP/shots} \
 	    OPEN311_BIN=$BIN \
-	    /usr/bin/python3 tests/web/$t.py "$BASE" "$@" 2>&1 |
+	    /usr/bin/python3 "$f" "$BASE" "$@" 2>&1 |
 	    tee "$TMP/$t.out" | grep -vE '^[0-9]+ passed, [0-9]+ failed$'
 	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$TMP/$t.out" | tail -1)
 	if [ -z "$last" ]; then
-		echo "not ok - tests/web/$t.py: no result line"
+		echo "not ok - $f: no result line"
 		total_fail=$((total_fail + 1))
 		continue
 	fi
