@@ -39,7 +39,8 @@ def weight(path):
 
 
 def lighthouse(path):
-    """Lighthouse's performance and accessibility scores (0-100)."""
+    """Lighthouse's performance and accessibility scores (0-100) and
+    the accessibility audits the page failed."""
     r = subprocess.run(
         [LH, BASE + path, "--quiet", "--output=json",
          "--only-categories=performance,accessibility",
@@ -48,9 +49,17 @@ def lighthouse(path):
         env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"))
     if r.returncode != 0:
         raise AssertionError("lighthouse: " + r.stderr.strip()[-300:])
-    c = json.loads(r.stdout)["categories"]
+    rep = json.loads(r.stdout)
+    c = rep["categories"]
+    missed = []
+    for a in c["accessibility"]["auditRefs"]:
+        au = rep["audits"][a["id"]]
+        if a["weight"] and au["score"] == 0:
+            nodes = [i.get("node", {}).get("selector", "?") for i in
+                     au.get("details", {}).get("items", [])[:3]]
+            missed.append(a["id"] + " at " + " | ".join(nodes))
     return (round(100 * (c["performance"]["score"] or 0)),
-            round(100 * (c["accessibility"]["score"] or 0)))
+            round(100 * (c["accessibility"]["score"] or 0)), missed)
 
 
 def main():
@@ -63,11 +72,12 @@ def main():
     for p in pages:
         try:
             w = weight(p)
-            perf, a11y = lighthouse(p)
+            perf, a11y, missed = lighthouse(p)
             ok = w <= BUDGET
             print(f"{p:<24} {w / 1024:>9.1f} KB {BUDGET // 1024:>5} KB "
-                  f"{perf:>12} {a11y:>14}" + ("" if ok else "  OVER"),
-                  flush=True)
+                  f"{perf:>12} {a11y:>14}" + ("" if ok else "  OVER") +
+                  ("  (accessibility audits missed: " + ", ".join(missed) +
+                   ")" if missed else ""), flush=True)
             passed += ok
             failed += not ok
         except Exception as e:
