@@ -23,7 +23,8 @@
  * wrong e-mail address or password (401), 429 once an e-mail address or
  * a client address has failed too often within console_login_window.
  * POST /console/api/password (token, password): a one-time link from
- * `open311d staff add|password` sets the password.
+ * `open311d staff add|password` sets the password; the link is looked up
+ * before the password is hashed, so an unknown one costs no Argon2id.
  * GET /console/api/me: the account and the session's CSRF token.
  * POST /console/api/logout and /console/api/logout-all: end this
  * session, or every session of the account.
@@ -38,6 +39,7 @@
 #include "app.h"
 #include "formats/params.h"
 #include "route.h"
+#include "shm/metrics.h"
 
 #define OUT_OK		1
 #define OUT_WRONG	2
@@ -66,6 +68,8 @@ static enum route_result	login_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	password_start(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	password_set(struct http_request *,
+				    struct route_ctx *);
 static enum route_result	password_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	logout_start(struct http_request *,
@@ -76,6 +80,8 @@ static enum route_result	logout_one(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	logout_all(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	password_link_refused(struct http_request *,
+				    struct route_ctx *);
 static void	session_json(struct buf *, const char *, const char *);
 
 static const struct route_step	login_steps[] = {
@@ -85,8 +91,9 @@ static const struct route_step	login_steps[] = {
 };
 
 static const struct route_step	password_steps[] = {
-	[STEP_START] = { "set", password_start },
-	[STEP_CHECKED] = { "answer", password_answer },
+	[STEP_START] = { "token", password_start },
+	[STEP_CHECKED] = { "set", password_set },
+	[STEP_ANSWER] = { "answer", password_answer },
 };
 
 static const struct route_step	logout_steps[] = {
@@ -237,12 +244,12 @@ login_answer(struct http_request *req, struct route_ctx *ctx)
 	return (r);
 }
 
+/* The link is looked up before its password costs an Argon2id hash. */
 static enum route_result
 password_start(struct http_request *req, struct route_ctx *ctx)
 {
-	const char	*token, *pw, *v[3];
-	char		hash[STAFF_HEX_LEN + 1], enc[STAFF_HASH_MAX];
-	char		err[128];
+	const char	*token, *pw, *v[1];
+	char		hash[STAFF_HEX_LEN + 1], err[128];
 
 	ctx->cache = "no-store";
 	token = fmt_form_get(&ctx->body, "token");
@@ -251,21 +258,48 @@ password_start(struct http_request *req, struct route_ctx *ctx)
 		return (route_error(req, ctx, 400, "token and password are "
 		    "required in the body"));
 	if (!staff_token_valid(token))
-		return (route_error(req, ctx, 400, "this link is not valid, "
-		    "used or expired; ask an admin for a new one"));
+		return (password_link_refused(req, ctx));
 	if (staff_password_check(pw, err, sizeof(err)) == -1)
 		return (route_error(req, ctx, 400, "%s", err));
-	if (staff_password_hash(pw, enc, sizeof(enc)) == -1)
-		return (route_error(req, ctx, 500, "internal error"));
 
-	route_address(req, 1, ctx->staff.address, sizeof(ctx->staff.address));
 	staff_token_hash(token, hash);
+	v[0] = hash;
+	store_start(&ctx->q, req, SQL_console_password_token, 1, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+password_set(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	const char		*v[3];
+	char			hash[STAFF_HEX_LEN + 1], enc[STAFF_HASH_MAX];
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (password_link_refused(req, ctx));
+	store_reset(&ctx->q);
+
+	met_add(app_metrics(), MET_PASSWORD_HASHES, 1);
+	if (staff_password_hash(fmt_form_get(&ctx->body, "password"), enc,
+	    sizeof(enc)) == -1)
+		return (route_error(req, ctx, 500, "internal error"));
+	route_address(req, 1, ctx->staff.address, sizeof(ctx->staff.address));
+	staff_token_hash(fmt_form_get(&ctx->body, "token"), hash);
 	v[0] = hash;
 	v[1] = enc;
 	v[2] = ctx->staff.address;
 	store_start(&ctx->q, req, SQL_console_password_set, 3, v);
 	OPENSSL_cleanse(enc, sizeof(enc));
 	return (ROUTE_NEXT);
+}
+
+static enum route_result
+password_link_refused(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_error(req, ctx, 400, "this link is not valid, used or "
+	    "expired; ask an admin for a new one"));
 }
 
 static enum route_result
@@ -276,8 +310,7 @@ password_answer(struct http_request *req, struct route_ctx *ctx)
 	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
 		return (r);
 	if (store_rows(&ctx->q) != 1)
-		return (route_error(req, ctx, 400, "this link is not valid, "
-		    "used or expired; ask an admin for a new one"));
+		return (password_link_refused(req, ctx));
 	return (route_reply_json(req, ctx, 200, "{\"password\":\"set\"}"));
 }
 

@@ -54,6 +54,8 @@ static const struct {
 	{ "outbox_failures_total", "Outbox delivery attempts that failed." },
 	{ "db_read_queries_total",
 	    "Statements sent to the read pool (database_read_url)." },
+	{ "password_hashes_total",
+	    "New staff passwords hashed (Argon2id) from one-time links." },
 };
 
 static void	met_seconds(struct buf *, uint64_t);

@@ -48,6 +48,7 @@ enum met_counter {
 	MET_OUTBOX_SENT,	/* outbox events delivered */
 	MET_OUTBOX_FAILED,	/* delivery attempts that failed */
 	MET_DB_READ_QUERIES,	/* statements sent to the read pool */
+	MET_PASSWORD_HASHES,	/* Argon2id hashes of new staff passwords */
 	MET_COUNTERS
 };
 

@@ -63,13 +63,30 @@ check "staff add refuses an unknown role" \
 check "staff list shows the account" \
     sh -c "'$BIN' staff list | grep -q '$c8_sd_mail.*agent.*sandiego.gov.*active.*unset'"
 
-# The password link: too short a password, then set, then used up.
+# c8_hashes: how many new passwords the server has hashed.
+c8_hashes() {
+	get /metrics
+	printf '%s\n' "$BODY" | awk '$1 == "open311d_password_hashes_total" { print $2 }'
+}
+
+# The password link: too short a password, then set, then used up. A
+# link that is unknown or used costs no Argon2id hash: it is looked up
+# first.
+c8_h0=$(c8_hashes)
+check "the server counts the passwords it hashes" test -n "$c8_h0"
+c8_set "$(printf '%064d' 7)"
+expect_error 400 json "not valid, used or expired"
 c8_set "$c8_tok_sd" short
 expect_error 400 json "12 to 256 characters"
+check "an unknown link or a short password hashes nothing" \
+    test "$(c8_hashes)" = "$c8_h0"
 c8_set "$c8_tok_sd"
 expect_status 200
+check "a good link hashes the password once" \
+    test "$(c8_hashes)" = "$((c8_h0 + 1))"
 c8_set "$c8_tok_sd"
 expect_error 400 json "not valid, used or expired"
+check "a used link hashes nothing" test "$(c8_hashes)" = "$((c8_h0 + 1))"
 c8_set "$c8_tok_cv"
 expect_status 200
 c8_set "$c8_tok_ad"
