@@ -17,7 +17,8 @@
 /*
  * GET /media/{id}: a photo uploaded with a request, at the stable URL
  * its media_url names. The bytes never change, so the answer may be
- * cached for good and carries the SHA-256 as its ETag.
+ * cached for good and carries the SHA-256 as its ETag; a private
+ * service's photo may not be kept by a shared cache.
  */
 
 #include <stdio.h>
@@ -82,7 +83,10 @@ media_answer(struct http_request *req, struct route_ctx *ctx)
 
 	/* Photos never change: their hash is their tag. */
 	ctx->etag = etag;
-	ctx->cache = "public, max-age=31536000, immutable";
+	if (store_len(&ctx->q, 0, 3) == 1 && store_val(&ctx->q, 0, 3)[0] == 0)
+		ctx->cache = "public, max-age=31536000, immutable";
+	else
+		ctx->cache = "private, no-store";
 	return (route_reply(req, ctx, 200, store_val(&ctx->q, 0, 1),
 	    (size_t)store_len(&ctx->q, 0, 1), type));
 }

@@ -104,3 +104,22 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	ps_want=$(PSQL -XAt -c "SELECT count(*) FROM request_public WHERE jurisdiction_id = '$C' AND NOT test AND requested_at >= '$ps_day' AND requested_at < date '$ps_day' + 1")
 	expect_json '.total.opened' "$ps_want"
 fi
+
+# A private report's photo: served by its random URL, but no shared cache
+# may keep it (a public one's is immutable: 120).
+mkdir -p "$E2E_TMP/photos"
+/usr/bin/python3 tests/e2e/tools/photos.py make "$E2E_TMP/photos"
+post /requests.json "${auth[@]}" -F "jurisdiction_id=$C" \
+    -F service_code=WELFARE_CHECK -F lat=33.1503 -F long=-116.8503 \
+    -F "media=@$E2E_TMP/photos/plain.png;type=image/png"
+expect_status 200
+ps_mid=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
+ps_mtok=$(printf '%s' "$BODY" | jq -r '.[0].token')
+get "/requests/$ps_mid.json?t=$ps_mtok"
+expect_status 200
+ps_murl=$(printf '%s' "$BODY" | jq -r '.[0].media_url')
+check "the private report has its photo ($ps_murl)" \
+    test -n "$(printf '%s' "$ps_murl" | grep -E '/media/[0-9a-f]{32}$')"
+get "/${ps_murl#*://*/}"
+expect_status 200
+expect_header cache-control 'private, no-store'
