@@ -11,18 +11,19 @@
 -- $3 jurisdiction (NULL: all)
 -- Result: jurisdiction_id, service_code, agency, channel, opened,
 -- closed, within_sla, with_sla, duplicates, reopened, ever_closed,
--- feedback, rating_sum, hours (an integer array: bucket counts)
+-- feedback, rating_sum, hours (an integer array: bucket counts), day
+-- (YYYY-MM-DD, the day the requests were opened)
 -- Replica: yes (a public read that tolerates a standby's lag)
 SELECT jurisdiction_id, service_code, agency, channel, opened, closed,
     within_sla, with_sla, duplicates, reopened, ever_closed, feedback,
-    rating_sum, hours
+    rating_sum, hours, day::text
 FROM stats_daily_public
 WHERE day >= $1::date AND day < $2::date
     AND ($3::text IS NULL OR jurisdiction_id = $3)
 UNION ALL
 SELECT jurisdiction_id, service_code, agency, channel, opened, closed,
     within_sla, with_sla, duplicates, reopened, ever_closed, feedback,
-    rating_sum, stats_hist_add('{}', bucket, bucket_n)
+    rating_sum, stats_hist_add('{}', bucket, bucket_n), day::text
 FROM stats_delta_public
 WHERE day >= $1::date AND day < $2::date
     AND ($3::text IS NULL OR jurisdiction_id = $3)

@@ -154,8 +154,8 @@ stats_fig_add(struct fmt_stats_fig *f, const long long *n,
 
 int
 fmt_stats_add(struct fmt_stats *st, const char *jur, const char *svc,
-    const char *agency, const char *channel, const long long *n,
-    const char *hist)
+    const char *agency, const char *channel, const char *day,
+    const long long *n, const char *hist)
 {
 	long long	h[FMT_STATS_BUCKETS];
 
@@ -167,6 +167,7 @@ fmt_stats_add(struct fmt_stats *st, const char *jur, const char *svc,
 	stats_fig_add(&stats_group(&st->dims[1], jur, svc)->fig, n, h);
 	stats_fig_add(&stats_group(&st->dims[2], agency, NULL)->fig, n, h);
 	stats_fig_add(&stats_group(&st->dims[3], channel, NULL)->fig, n, h);
+	stats_fig_add(&stats_group(&st->dims[4], day, channel)->fig, n, h);
 	return (0);
 }
 
@@ -296,7 +297,8 @@ fmt_stats_render(const struct fmt_stats *st, struct fmt_doc *doc,
     fmt_stats_name_fn name, void *arg)
 {
 	static const char	*lists[FMT_STATS_DIMS] = {
-		"by_jurisdiction", "by_service", "by_agency", "by_channel"
+		"by_jurisdiction", "by_service", "by_agency", "by_channel",
+		"by_day"
 	};
 	const struct stats_group	*g;
 	size_t				i, n;
@@ -330,9 +332,18 @@ fmt_stats_render(const struct fmt_stats *st, struct fmt_doc *doc,
 				fmt_doc_str(doc, "agency_responsible",
 				    g[i].k1[0] != '\0' ? g[i].k1 : NULL);
 				break;
-			default:
+			case 3:
 				fmt_doc_str(doc, "channel", g[i].k1);
 				break;
+			default:
+				fmt_doc_str(doc, "day", g[i].k1);
+				fmt_doc_str(doc, "channel", g[i].k2);
+				fmt_doc_int(doc, "opened",
+				    g[i].fig.n[FMT_STATS_OPENED]);
+				fmt_doc_int(doc, "closed",
+				    g[i].fig.n[FMT_STATS_CLOSED]);
+				fmt_doc_end(doc);
+				continue;
 			}
 			stats_fig_render(doc, &g[i].fig);
 			fmt_doc_end(doc);

@@ -49,7 +49,7 @@ struct fmt_stats_fig {
 };
 
 /* Groups: jurisdiction, (jurisdiction, service), agency, channel. */
-#define FMT_STATS_DIMS		4
+#define FMT_STATS_DIMS		5
 
 struct fmt_stats {
 	struct fmt_stats_fig	total;
@@ -67,14 +67,16 @@ void	fmt_stats_init(struct fmt_stats *);
 void	fmt_stats_free(struct fmt_stats *);
 
 /*
- * Adds one rollup row: its jurisdiction, service, agency ("" for none)
- * and channel (kept by pointer: they must outlive the figures), its
+ * Adds one rollup row: its jurisdiction, service, agency ("" for none),
+ * channel and day (YYYY-MM-DD; all kept by pointer: they must outlive
+ * the figures), its
  * FMT_STATS_COUNTS counts, and its histogram as PostgreSQL writes an
  * integer array ("{0,2,1}": counts of buckets 0, 1, 2, ...). Returns 0,
  * or -1 when the histogram is malformed (nothing is added then).
  */
 int	fmt_stats_add(struct fmt_stats *, const char *, const char *,
-	    const char *, const char *, const long long *, const char *);
+	    const char *, const char *, const char *, const long long *,
+	    const char *);
 
 /*
  * The pth quantile (0 to 1) of the hours to close in histogram hours, as
@@ -90,7 +92,8 @@ void	fmt_stats_bucket(int, double *, double *);
 /*
  * Writes the figures into the open object of doc: "total" and the lists
  * by_jurisdiction, by_service, by_agency and by_channel, each sorted by
- * its key; name gives by_service its service_name.
+ * its key, and by_day (day and channel: opened and closed only, by day
+ * then channel); name gives by_service its service_name.
  */
 void	fmt_stats_render(const struct fmt_stats *, struct fmt_doc *,
 	    fmt_stats_name_fn, void *);

@@ -21,7 +21,8 @@
  * jurisdiction, service, agency and channel: opened, closed, median and
  * 90th percentile hours to close, the share closed within the service's
  * SLA, the share that were duplicates, the share reopened after closing,
- * and reporters' feedback. Read from the daily rollup, whatever the
+ * and reporters' feedback; and the requests opened each day by channel
+ * (by_day). Read from the daily rollup, whatever the
  * window; each worker keeps its last answers for stats_cache_ms. Public:
  * no personal data is involved.
  */
@@ -156,7 +157,8 @@ stats_render(struct route_ctx *ctx, long long from, long long to,
 		for (i = 0; i < FMT_STATS_COUNTS; i++)
 			n[i] = strtoll(store_val(q, r, 4 + i), NULL, 10);
 		if (fmt_stats_add(&st, store_val(q, r, 0), store_val(q, r, 1),
-		    store_val(q, r, 2), store_val(q, r, 3), n,
+		    store_val(q, r, 2), store_val(q, r, 3),
+		    store_val(q, r, 5 + FMT_STATS_COUNTS), n,
 		    store_val(q, r, 4 + FMT_STATS_COUNTS)) == -1) {
 			kore_log(LOG_WARNING, "stats: a rollup row with a "
 			    "malformed histogram was left out");

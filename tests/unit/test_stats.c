@@ -185,7 +185,7 @@ test_hist_text(void **state)
 	(void)state;
 	for (c = 0; c < sizeof(hist_cases) / sizeof(hist_cases[0]); c++) {
 		fmt_stats_init(&st);
-		assert_int_equal(fmt_stats_add(&st, "j", "s", "", "web", n,
+		assert_int_equal(fmt_stats_add(&st, "j", "s", "", "web", "2026-01-01", n,
 		    hist_cases[c].text), hist_cases[c].ok ? 0 : -1);
 		sum = 0;
 		for (i = 0; i < FMT_STATS_BUCKETS; i++)
@@ -201,7 +201,7 @@ test_hist_text(void **state)
 		buf_str(&big, ",1");
 	buf_str(&big, "}");
 	fmt_stats_init(&st);
-	assert_int_equal(fmt_stats_add(&st, "j", "s", "", "web", n,
+	assert_int_equal(fmt_stats_add(&st, "j", "s", "", "web", "2026-01-01", n,
 	    buf_cstr(&big)), -1);
 	fmt_stats_free(&st);
 	buf_free(&big);
@@ -212,6 +212,7 @@ struct row {
 	const char	*svc;
 	const char	*agency;
 	const char	*channel;
+	const char	*day;
 	long long	opened;
 	long long	closed;
 	long long	feedback;
@@ -219,12 +220,26 @@ struct row {
 };
 
 static const struct row	rows[] = {
-	{ "b.gov", "POTHOLE", "Streets", "web", 3, 1, 0, "{0,1}" },
-	{ "a.gov", "NOISE", "", "phone", 2, 0, 1, "{}" },
-	{ "b.gov", "POTHOLE", "Streets", "mobile_app", 1, 1, 0, "{0,0,1}" },
-	{ "b.gov", "GRAFFITI", "Streets", "web", 4, 0, 0, "{}" },
+	{ "b.gov", "POTHOLE", "Streets", "web", "2026-03-02", 3, 1, 0,
+	    "{0,1}" },
+	{ "a.gov", "NOISE", "", "phone", "2026-03-01", 2, 0, 1, "{}" },
+	{ "b.gov", "POTHOLE", "Streets", "mobile_app", "2026-03-02", 1, 1, 0,
+	    "{0,0,1}" },
+	{ "b.gov", "GRAFFITI", "Streets", "web", "2026-03-02", 4, 0, 0, "{}" },
 	/* Moved away by a transfer: nothing left. */
-	{ "a.gov", "NOISE", "Police", "phone", 0, 0, 0, "{}" },
+	{ "a.gov", "NOISE", "Police", "phone", "2026-03-03", 0, 0, 0, "{}" },
+};
+
+/* What by_day holds for rows, in its order. */
+static const struct {
+	const char	*day;
+	const char	*channel;
+	long long	opened;
+	long long	closed;
+} days[] = {
+	{ "2026-03-01", "phone", 2, 0 },
+	{ "2026-03-02", "mobile_app", 1, 1 },
+	{ "2026-03-02", "web", 7, 1 },
 };
 
 static const char *
@@ -256,7 +271,8 @@ test_groups(void **state)
 		n[FMT_STATS_FEEDBACK] = rows[i].feedback;
 		n[FMT_STATS_RATING_SUM] = rows[i].feedback * 4;
 		assert_int_equal(fmt_stats_add(&st, rows[i].jur, rows[i].svc,
-		    rows[i].agency, rows[i].channel, n, rows[i].hours), 0);
+		    rows[i].agency, rows[i].channel, rows[i].day, n,
+		    rows[i].hours), 0);
 	}
 
 	buf_init(&out);
@@ -306,6 +322,23 @@ test_groups(void **state)
 	    json_array_get(l, 0), "channel")), "mobile_app");
 	assert_true(json_is_null(json_object_get(json_array_get(l, 1),
 	    "median_hours_to_close")));
+
+	/* By day, then channel; both web rows of a day added up; the day
+	 * with nothing left out; only the counts of volume. */
+	l = json_object_get(root, "by_day");
+	assert_int_equal(json_array_size(l), 3);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+		assert_string_equal(json_string_value(json_object_get(
+		    json_array_get(l, i), "day")), days[i].day);
+		assert_string_equal(json_string_value(json_object_get(
+		    json_array_get(l, i), "channel")), days[i].channel);
+		assert_int_equal(json_integer_value(json_object_get(
+		    json_array_get(l, i), "opened")), days[i].opened);
+		assert_int_equal(json_integer_value(json_object_get(
+		    json_array_get(l, i), "closed")), days[i].closed);
+		assert_null(json_object_get(json_array_get(l, i),
+		    "median_hours_to_close"));
+	}
 
 	json_decref(root);
 	buf_free(&out);

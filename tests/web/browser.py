@@ -7,8 +7,11 @@ in the page, never for a number of seconds. Screenshots of the pages go
 to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
+import datetime
+import json
 import os
 import sys
+import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -30,7 +33,7 @@ def test_pages_load_without_errors(d):
             ".length > 0")),
         ("/stats", "stats", lambda: "…" not in text(d, "#stats-status")
          and text(d, "#stats-status") != "" and
-         len(d.find_elements(By.CSS_SELECTOR, "#charts canvas")) == 4),
+         len(d.find_elements(By.CSS_SELECTOR, "#charts canvas")) == 5),
         ("/data", "data", lambda: len(d.find_elements(
             By.CSS_SELECTOR, "#feeds dt")) >= 6),
     ]
@@ -123,6 +126,40 @@ def test_report_through_the_ui(d):
                 f"{int(rid)}") == "image/jpeg"
     shot(d, "request")
     axe(d, "the request page")
+    assert not errors(d), errors(d)
+
+
+def test_stats_daily_chart(d):
+    """The requests opened each day, by channel: the chart holds what
+    /stats.json says, a bar for every day from the first to the last
+    with a request, a series per channel."""
+    with urllib.request.urlopen(BASE + "/stats.json") as r:
+        api = json.load(r)
+    seen = sorted({x["day"] for x in api["by_day"]})
+    assert seen, "no request opened in the last 30 days"
+    first, last = (datetime.date.fromisoformat(x) for x in (seen[0], seen[-1]))
+    days = [str(first + datetime.timedelta(n))
+            for n in range((last - first).days + 1)]
+    want = {}
+    for x in api["by_day"]:
+        want.setdefault(x["channel"], {})[x["day"]] = x["opened"]
+    d.get(BASE + "/stats")
+    until(d, lambda: d.execute_script(
+        "return !!Chart.getChart(document.querySelector("
+        "'#chart-daily canvas'))"), "the daily chart")
+    labels, sets = d.execute_script(
+        "const c = Chart.getChart(document.querySelector("
+        "'#chart-daily canvas'));"
+        "return [c.data.labels, c.data.datasets.map((s) => "
+        "[s.label, s.data])];")
+    assert labels == days, (labels, days)
+    got = {lab: dict(zip(days, v)) for lab, v in sets}
+    for ch, per in want.items():
+        for day in days:
+            assert got[ch][day] == per.get(day, 0), (ch, day, got[ch])
+    csv = d.find_element(By.CSS_SELECTOR, "#chart-daily a[download]")
+    assert csv.get_attribute("download") == "daily.csv"
+    shot(d, "stats-daily")
     assert not errors(d), errors(d)
 
 

@@ -115,6 +115,7 @@ export default {
   'stats.failed': 'The statistics could not be loaded: {msg}',
   'stats.csv': 'Download the data (CSV)',
   'stats.table': 'The data as a table',
+  'stats.daily': 'Requests opened each day, by channel',
   'stats.volume': 'Requests by channel',
   'stats.close': 'Days to close: median and 90th percentile, by service',
   'stats.sla': 'Share closed within the service level, by service',

@@ -115,6 +115,7 @@ export default {
   'stats.failed': 'No se pudieron cargar las estadísticas: {msg}',
   'stats.csv': 'Descargar los datos (CSV)',
   'stats.table': 'Los datos en una tabla',
+  'stats.daily': 'Solicitudes abiertas cada día, por canal',
   'stats.volume': 'Solicitudes por canal',
   'stats.close': 'Días hasta el cierre: mediana y percentil 90, por servicio',
   'stats.sla': 'Proporción cerrada dentro del plazo, por servicio',

@@ -1,5 +1,6 @@
-// The statistics page: charts from /stats.json (by channel, time to
-// close and share within the service level by service, by agency), a
+// The statistics page: charts from /stats.json (opened by day and
+// channel, by channel, time to close and share within the service level
+// by service, by agency), a
 // filter by jurisdiction and dates, each chart with its data as a table
 // and as a CSV download. No personal data is in /stats.json.
 import { init, el, getJSON } from './common.js';
@@ -13,9 +14,26 @@ const COLORS = ['#0b5394', '#e69138', '#38761d', '#990000', '#674ea7'];
 
 function hours(v) { return v === null || v === undefined ? null : Math.round(v / 24 * 10) / 10; }
 
+// Requests opened each day from the first to the last with any, one
+// series a channel; a day without any is 0.
+function daily(d) {
+  const rows = d.by_day || [];
+  const seen = rows.map((r) => r.day).sort();
+  const days = [];
+  if (seen.length) {
+    const last = Date.parse(`${seen[seen.length - 1]}T00:00:00Z`);
+    for (let t = Date.parse(`${seen[0]}T00:00:00Z`); t <= last; t += 86400000) days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  const chans = [...new Set(rows.map((r) => r.channel))].sort();
+  const at = new Map(rows.map((r) => [`${r.day} ${r.channel}`, r.opened]));
+  return { key: 'daily', title: 'stats.daily', stacked: true, labels: days,
+    series: chans.map((c) => [c, days.map((x) => at.get(`${x} ${c}`) || 0)]) };
+}
+
 function specs(d) {
   const svc = d.by_service || [];
   return [
+    daily(d),
     { key: 'volume', title: 'stats.volume', labels: (d.by_channel || []).map((r) => r.channel),
       series: [['status.open', (d.by_channel || []).map((r) => r.opened)],
         ['status.closed', (d.by_channel || []).map((r) => r.closed)]] },
@@ -49,8 +67,9 @@ function render() {
         s.labels.map((l, i) => [l, ...s.series.map(([, v]) => v[i])]), i18n.t('stats.csv'))));
     charts.push(new Chart(canvas, {
       type: 'bar',
-      data: { labels: s.labels, datasets: s.series.map(([k, v], i) => ({ label: i18n.t(k), data: v, backgroundColor: COLORS[i] })) },
-      options: { animation: false, responsive: true, locale: i18n.lang() },
+      data: { labels: s.labels, datasets: s.series.map(([k, v], i) => ({ label: i18n.t(k), data: v, backgroundColor: COLORS[i % COLORS.length] })) },
+      options: { animation: false, responsive: true, locale: i18n.lang(),
+        scales: s.stacked ? { x: { stacked: true }, y: { stacked: true } } : {} },
     }));
   }
 }

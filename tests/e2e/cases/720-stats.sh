@@ -67,6 +67,7 @@ if [ -z "$E2E_EXTERNAL" ]; then
 		expect_jq '.by_agency | map(.agency_responsible) == ["County Department of Animal Services","County Department of Public Works"]'
 		expect_jq '.by_agency[0].opened == 4 and .by_agency[1].opened == 2'
 		expect_jq '.by_channel == [.by_channel[0]] and .by_channel[0].channel == "mobile_app" and .by_channel[0].opened == 6'
+		expect_jq '.by_day == [{"day": "2003-03-03", "channel": "mobile_app", "opened": 6, "closed": 2}]'
 		check "no personal data in the statistics ($fold the fold)" \
 		    test -z "$(printf '%s' "$BODY" | grep -F example.org)"
 	done
@@ -88,11 +89,19 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	expect_jq '(.end_date | fromdateiso8601) - (.start_date | fromdateiso8601) == 2592000'
 	expect_jq '(.end_date | fromdateiso8601) > now and (.end_date | fromdateiso8601) - now <= 86400'
 	expect_jq '.total.opened == ([.by_jurisdiction[].opened] | add) and .total.opened == ([.by_channel[].opened] | add) and .total.opened == ([.by_service[].opened] | add)'
+	# Day by day, the same requests: each day within the window, in order,
+	# and each day's count the table's.
+	expect_jq '.total.opened == ([.by_day[].opened] | add) and .total.closed == ([.by_day[].closed] | add)'
+	expect_jq '[.by_day[] | [.day, .channel]] | . == sort'
+	expect_jq '(.start_date[:10]) as $a | (.end_date[:10]) as $b | all(.by_day[]; .day >= $a and .day < $b)'
+	sd_day=$(printf '%s' "$BODY" | jq -r '[.by_day[] | select(.channel == "mobile_app")] | max_by(.opened) | .day')
+	sd_want=$(PSQL -At -c "SELECT count(*) FROM request_public WHERE NOT test AND channel = 'mobile_app' AND requested_at >= date '$sd_day' AND requested_at < date '$sd_day' + 1")
+	expect_jq "[.by_day[] | select(.day == \"$sd_day\" and .channel == \"mobile_app\")][0].opened == $sd_want"
 
 	# A window with nothing in it.
 	get "/stats.json?jurisdiction_id=$C&start_date=2000-01-01T00:00:00Z&end_date=2000-02-01T00:00:00Z"
 	expect_status 200
-	expect_jq '.total.opened == 0 and .total.closed == 0 and .total.median_hours_to_close == null and .total.duplicate_share == null and .by_service == [] and .by_agency == [] and .by_channel == []'
+	expect_jq '.total.opened == 0 and .total.closed == 0 and .total.median_hours_to_close == null and .total.duplicate_share == null and .by_service == [] and .by_agency == [] and .by_channel == [] and .by_day == []'
 fi
 
 # At most stats_max_days (366) at once.
