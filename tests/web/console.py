@@ -9,16 +9,25 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
 import json
+import subprocess
 import sys
 import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import BASE, PW, RUN, errors, login, request, shot, staff, until
+from weblib import (BASE, BIN, PW, RUN, axe, errors, login, request, shot,
+                    staff, until)
 import weblib
 
 MARKUP = '<img src=x onerror="window.pwned=1">'
+
+
+def look(d, name):
+    """A screenshot of the page, and axe-core finds no WCAG 2.1 AA
+    violation in it."""
+    shot(d, name)
+    axe(d, name)
 
 
 # --- the tests ------------------------------------------------------------
@@ -33,7 +42,7 @@ def test_login_queue_action(d):
           d.find_element(By.ID, "login-error").text, "the refusal")
     assert d.find_element(By.ID, "password").get_attribute(
         "aria-invalid") == "true"
-    shot(d, "console-login-refused")
+    look(d, "console-login-refused")
 
     d.find_element(By.ID, "password").clear()
     d.find_element(By.ID, "password").send_keys(PW)
@@ -52,7 +61,7 @@ def test_login_queue_action(d):
         "More shown with every row listed"
     assert not d.find_element(By.ID, "dash").is_displayed(), \
         "an agent shown the dashboard"
-    shot(d, "console-queue")
+    look(d, "console-queue")
 
     d.find_element(By.CSS_SELECTOR, link).click()
     until(d, lambda: not d.find_element(By.ID, "body").get_attribute(
@@ -69,7 +78,7 @@ def test_login_queue_action(d):
     d.find_element(By.CSS_SELECTOR, "#f-status button").click()
     until(d, lambda: "Crew from the browser" in
           d.find_element(By.ID, "history").text, "the note in the history")
-    shot(d, "console-request")
+    look(d, "console-request")
     with urllib.request.urlopen(
             f"{BASE}/requests/{rid}.json?extensions=true") as r:
         api = json.load(r)[0]
@@ -88,7 +97,7 @@ def test_scope_denied(d):
     d.get(f"{BASE}/console/requests/{rid}")
     until(d, lambda: "not found" in d.find_element(By.ID, "status").text,
           "the refusal")
-    shot(d, "console-denied")
+    look(d, "console-denied")
 
 
 def test_admin_page(d):
@@ -111,10 +120,50 @@ def test_admin_page(d):
           d.find_element(By.ID, "key-shown").text, "the new key")
     until(d, lambda: "browser app " + RUN in d.find_element(By.ID, "keys").text,
           "the key in the list")
-    shot(d, "console-admin")
+    look(d, "console-admin")
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
           "the sign-in form after signing out")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_password_link(d):
+    """The one-time link from `open311d staff add`: the page, two
+    passwords that differ, the password set, the link used up."""
+    email = f"web-link-{RUN}@example.org"
+    out = subprocess.run([BIN, "staff", "add", email, "--name", "Web Link",
+                          "--role", "agent", "--jurisdiction",
+                          "sandiego.gov"], capture_output=True, text=True,
+                         check=True).stdout
+    link = BASE + "/console/password#token=" + \
+        out.split("#token=")[1].split()[0]
+    d.get(link)
+    until(d, lambda: d.find_element(By.ID, "pw1").is_displayed(),
+          "the password form")
+    d.find_element(By.ID, "pw1").send_keys(PW)
+    d.find_element(By.ID, "pw2").send_keys(PW + "!")
+    d.find_element(By.CSS_SELECTOR, "#pw-form button").click()
+    until(d, lambda: d.find_element(By.ID, "pw-error").text != "",
+          "the passwords that differ")
+    look(d, "console-password")
+    d.find_element(By.ID, "pw2").clear()
+    d.find_element(By.ID, "pw2").send_keys(PW)
+    d.find_element(By.CSS_SELECTOR, "#pw-form button").click()
+    until(d, lambda: "password is set" in d.find_element(By.ID,
+          "pw-done").text, "the password set")
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "queue-h").is_displayed(),
+          "the queue after signing in")
+    d.delete_all_cookies()
+    d.get(link)
+    until(d, lambda: d.find_element(By.ID, "pw1").is_displayed(),
+          "the password form again")
+    d.find_element(By.ID, "pw1").send_keys(PW)
+    d.find_element(By.ID, "pw2").send_keys(PW)
+    d.find_element(By.CSS_SELECTOR, "#pw-form button").click()
+    until(d, lambda: "not valid, used or expired" in
+          d.find_element(By.ID, "pw-error").text, "the used link refused")
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 
