@@ -77,9 +77,13 @@ KEY_SUBMIT=$("$BIN" keys create --name "web tests" --scopes submit \
 export KEY_SUBMIT
 
 PORT=$(free_port)
-# No tile server in tests: the pages must work without one.
+# No tile server in tests: the pages must work without one. No cached
+# /stats.json either: a chart test compares the page with the figures of
+# the requests earlier tests made, which a worker's cached answer from
+# an earlier page would not count yet.
 env OPEN311_CONF=conf/test.conf OPEN311_LISTEN=127.0.0.1:$PORT \
     OPEN311_PIDFILE="$TMP/web.pid" OPEN311_WEB_MIN_FILL=1 \
+    OPEN311_STATS_CACHE_MS=${WEB_STATS_CACHE_MS:-0} \
     OPEN311_WEB_TILE_URL=http://127.0.0.1:9/{z}/{x}/{y}.png \
     "$BIN" >>"$TMP/server.log" 2>&1 &
 SERVER=$!
