@@ -488,6 +488,8 @@ enum route_result	route_feedback_get(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_feedback_post(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_reopen_post(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_unsubscribe_get(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_unsubscribe_post(struct http_request *,
