@@ -16,8 +16,8 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, PW, RUN, axe, errors, login, request, shot,
-                    staff, until)
+from weblib import (BASE, BIN, PW, RUN, axe, errors, login, psql, request,
+                    shot, staff, until)
 import weblib
 
 MARKUP = '<img src=x onerror="window.pwned=1">'
@@ -83,6 +83,35 @@ def test_login_queue_action(d):
             f"{BASE}/requests/{rid}.json?extensions=true") as r:
         api = json.load(r)[0]
     assert api["extended_attributes"]["detailed_status"] == "in_progress"
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_nearby_merge(d):
+    """The same cart reported twice, 145 m apart (beyond the duplicate
+    radius): the agent sees the second among the first's nearby
+    requests, on the list and the map, and makes it a duplicate."""
+    email = f"web-merge-{RUN}@example.org"
+    staff(email, "Merge Agent", "agent", "sandiego.gov")
+    a = request(5, "A cart by the bus stop")
+    b = request(10, "The same cart, reported again")
+    assert psql(f"select parent_id is null from requests where id = {b}") \
+        == "t"
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    d.get(f"{BASE}/console/requests/{a}")
+    until(d, lambda: d.find_element(By.ID, f"near-{b}").is_displayed(),
+          "the second report among the nearby ones")
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#map path').length") >= 2,
+        "the request and the nearby one on the map")
+    look(d, "console-request-nearby")
+    d.find_element(By.CSS_SELECTOR, f"#near-{b} .merge-into").click()
+    until(d, lambda: "in this request's group" in
+          d.find_element(By.ID, f"near-{b}").text, "the merge done")
+    assert f"#{b}" in d.find_element(By.ID, "facts").text
+    assert psql(f"select parent_id from requests where id = {b}") == a
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

@@ -102,6 +102,7 @@ export function map(elem, points) {
     const mk = window.L.circleMarker([p.lat, p.long], { radius: 7, color: p.color || '#0b5394' });
     mk.bindTooltip(p.label);
     if (p.href) mk.on('click', () => window.location.assign(p.href));
+    if (p.onclick) mk.on('click', p.onclick);
     mk.addTo(m);
     ll.push([p.lat, p.long]);
   }

@@ -1,5 +1,7 @@
 // One request in the console: details, the reporter (audited), history
-// with internal notes, a map with its duplicates, and the actions.
+// with internal notes, photos, a map with its duplicates and the
+// requests nearby (each of which can be merged with this one), and the
+// actions.
 import { call, el, required, when, map } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -33,9 +35,56 @@ function show(r) {
     el('strong', { text: `${when(u.at)} · ${u.kind} · ${u.detailed_status || ''}` }),
     el('span', { text: ` by ${u.by}${u.public ? '' : ' (internal)'}` }),
     u.description ? el('div', { class: 'pre', text: u.description }) : null)));
-  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id}` }];
+  photos(r);
+  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id} (this request)`, color: COLOR.this }];
+  for (const n of r.nearby) {
+    const dup = n.parent_id === r.id;
+    pts.push({ lat: n.lat, long: n.long, label: `#${n.id} ${n.service_name}${dup ? ' (duplicate)' : ''}`,
+      color: dup ? COLOR.dup : COLOR.near, onclick: () => $(`near-${n.id}`).focus() });
+  }
+  nearby(r);
   $('body').hidden = false;
   map($('map'), pts);
+}
+
+const COLOR = { this: '#b30000', dup: '#b35900', near: '#0b5394' };
+
+// The request's own photos inline; photos elsewhere as links.
+function photos(r) {
+  const own = (r.media_ids || []).map((m, i) => el('img', { src: `/media/${encodeURIComponent(m)}`, alt: `Photo ${i + 1} of request #${r.id}` }));
+  const other = (r.media_urls || []).map((u, i) => el('p', {}, el('a', { href: u, rel: 'noopener noreferrer', text: `Photo ${own.length + i + 1} (elsewhere)` })));
+  $('photos').replaceChildren(...own, ...other);
+  $('photos-panel').hidden = own.length + other.length === 0;
+}
+
+// The requests nearby, each with the two ways to merge it with this one.
+function nearby(r) {
+  const group = r.parent_id || r.id;
+  const items = r.nearby.map((n) => {
+    const same = n.id === group || n.parent_id === group;
+    const li = el('li', { id: `near-${n.id}`, tabindex: '-1' },
+      el('a', { href: `/console/requests/${encodeURIComponent(n.id)}`, text: `#${n.id}` }),
+      ` ${n.service_name} · ${n.status} · ${n.distance_m} m · ${when(n.requested)}`,
+      n.parent_id ? ` · duplicate of #${n.parent_id}` : '',
+      n.duplicate_count ? ` · ${n.duplicate_count} duplicates` : '');
+    if (same) {
+      li.append(' · in this request\'s group');
+    } else {
+      li.append(' ',
+        el('button', { type: 'button', class: 'merge-into', text: `Make #${n.id} a duplicate of this` }),
+        ' ',
+        el('button', { type: 'button', class: 'merge-onto', text: `Make this a duplicate of #${n.id}` }));
+      li.querySelector('.merge-into').addEventListener('click', () => merge(n.id, r.id));
+      li.querySelector('.merge-onto').addEventListener('click', () => merge(r.id, n.id));
+    }
+    return li;
+  });
+  if (!items.length) items.push(el('li', { text: 'None.' }));
+  $('nearby').replaceChildren(...items);
+}
+
+function merge(child, parent) {
+  act('link', { parent_service_request_id: parent }, child);
 }
 
 async function load() {
@@ -47,10 +96,11 @@ async function load() {
   }
 }
 
-async function act(path, body) {
+// An action on this request, or on another (target) for a merge.
+async function act(path, body, target = id) {
   $('act-status').textContent = 'Saving…';
   try {
-    await call(`requests/${id}/${path}`, body);
+    await call(`requests/${target}/${path}`, body);
     $('act-status').textContent = 'Saved.';
     window.location.reload();
   } catch (e) {
