@@ -157,6 +157,38 @@ def test_admin_page(d):
     assert errs == [], errs
 
 
+def test_supervisor_dashboard(d):
+    """A San Diego supervisor's dashboard: the staff-only measures and
+    the statistics charts of San Diego alone, as /console/api/stats
+    has them."""
+    email = f"web-sup-{RUN}@example.org"
+    staff(email, "Web Supervisor", "supervisor", "sandiego.gov")
+    request(3, "A cart for the dashboard")
+    login(d, email)
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#dash-charts canvas').length "
+        "=== 5 && !!Chart.getChart(document.querySelector("
+        "'#dash-charts #chart-daily canvas'))"), "the five charts")
+    d.set_script_timeout(30)
+    api = d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('/console/api/stats').then((r) => r.json()).then(done)"
+        ".catch((e) => done(String(e)));")
+    assert [j["jurisdiction_id"] for j in api["by_jurisdiction"]] == \
+        ["sandiego.gov"], api["by_jurisdiction"]
+    total = d.execute_script(
+        "const c = Chart.getChart(document.querySelector("
+        "'#dash-charts #chart-daily canvas'));"
+        "return c.data.datasets.reduce((n, s) => n + s.data.reduce("
+        "(a, b) => a + b, 0), 0);")
+    assert total == api["total"]["opened"] > 0, (total, api["total"])
+    assert [o.text for o in d.find_elements(
+        By.CSS_SELECTOR, "#d-jur option")] == ["All of mine", "sandiego.gov"]
+    look(d, "console-dashboard")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def test_password_link(d):
     """The one-time link from `open311d staff add`: the page, two
     passwords that differ, the password set, the link used up."""

@@ -1,6 +1,9 @@
 // The console's home: the sign-in form, or the queue (list and map) of
-// the account's jurisdictions with filters, counts and keyset paging.
+// the account's jurisdictions with filters, counts and keyset paging;
+// for supervisors and admins first the dashboard: staff-only measures
+// and the statistics charts of their jurisdictions.
 import { call, el, session, login, header, age, when, map } from './api.js';
+import { draw as drawCharts } from '../../js/stats-charts.js';
 
 const $ = (id) => document.getElementById(id);
 let next = null;
@@ -64,8 +67,29 @@ async function load(more) {
   }
 }
 
+let charts = [];
+
+// The statistics of my jurisdictions (GET /console/api/stats).
+async function stats() {
+  const p = new URLSearchParams();
+  if ($('d-jur').value) p.set('jurisdiction_id', $('d-jur').value);
+  if ($('d-start').value) p.set('start_date', `${$('d-start').value}T00:00:00Z`);
+  if ($('d-end').value) p.set('end_date', `${$('d-end').value}T23:59:59Z`);
+  $('dash-status').textContent = 'Loading…';
+  try {
+    const d = await call(`stats?${p}`);
+    $('dash-status').textContent = `Requests opened ${when(d.start_date)} to ${when(d.end_date)}: ${d.total.opened}.`;
+    charts = drawCharts($('dash-charts'), d, charts, 'h4');
+  } catch (e) {
+    $('dash-status').textContent = e.message;
+  }
+}
+
 // Supervisors and admins: the staff-only measures of their jurisdictions.
-async function dashboard() {
+async function dashboard(acc) {
+  for (const j of acc.jurisdictions || []) $('d-jur').append(el('option', { value: j, text: j }));
+  $('dash-filter').addEventListener('submit', (ev) => { ev.preventDefault(); stats(); });
+  stats();
   const d = await call('dashboard');
   const list = (o) => Object.entries(o).map(([k, v]) => `${k || '(none)'}: ${v}`).join('; ');
   const rows = [
@@ -87,7 +111,7 @@ function work(acc) {
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); load(false); });
   $('more').addEventListener('click', () => load(true));
   load(false);
-  if (acc.role !== 'agent') dashboard().catch(() => null);
+  if (acc.role !== 'agent') dashboard(acc).catch(() => null);
 }
 
 async function start() {
