@@ -189,6 +189,52 @@ def test_supervisor_dashboard(d):
     assert errs == [], errs
 
 
+def wide(d):
+    """What of the page is wider than the window (a phone would scroll
+    sideways to see it): the widest element's tag and id, or None."""
+    return d.execute_script(
+        "const w = document.documentElement.clientWidth;"
+        "if (document.documentElement.scrollWidth <= w) return null;"
+        "for (const e of document.querySelectorAll('body *'))"
+        "  if (e.getBoundingClientRect().right > w + 1 && "
+        "      !e.closest('.leaflet-container'))"
+        "    return [e, e.parentElement, e.parentElement.parentElement]"
+        "      .map((x) => x.tagName + '#' + x.id + '.' + x.className)"
+        "      .join(' < ') + ' right ' + e.getBoundingClientRect().right;"
+        "return 'the page';")
+
+
+def test_phone_layout(d):
+    """The queue, a request and Operate on a phone (420 px wide): nothing
+    wider than the screen, every control reachable, axe-clean."""
+    d.set_window_size(420, 900)
+    email = f"web-phone-{RUN}@example.org"
+    staff(email, "Phone Admin", "admin")
+    rid = request(7, "A cart seen from a phone")
+    login(d, email)
+    until(d, lambda: d.find_elements(
+        By.CSS_SELECTOR, f'a[href="/console/requests/{rid}"]'),
+        "the queue's row")
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#dash-charts canvas').length")
+        == 5, "the dashboard's charts")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-queue")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_element(By.ID, "facts").text, "the request")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-request")
+    d.get(f"{BASE}/console/admin")
+    until(d, lambda: "schema version" in d.find_element(By.ID, "health").text,
+          "health")
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#audit tr"),
+          "the audit log")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-admin")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def test_password_link(d):
     """The one-time link from `open311d staff add`: the page, two
     passwords that differ, the password set, the link used up."""

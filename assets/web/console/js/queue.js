@@ -21,15 +21,17 @@ function query() {
   return p;
 }
 
+// A row of the queue; each cell names its column (data-label) for the
+// phone layout, where rows stack as cards.
 function row(r) {
   const tr = el('tr', { class: r.breached ? 'breached' : null },
-    el('td', {}, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
+    el('td', { 'data-label': 'Request' }, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
       r.address ? el('div', { class: 'note', text: r.address }) : null),
-    el('td', { text: r.service_name }),
-    el('td', { text: r.detailed_status + (r.escalated ? ' (escalated)' : '') }),
-    el('td', { text: r.agency || '' }),
-    el('td', { text: age(r.age_seconds) }),
-    el('td', { text: (r.breached ? 'breached ' : '') + when(r.due) }));
+    el('td', { 'data-label': 'Service', text: r.service_name }),
+    el('td', { 'data-label': 'Status', text: r.detailed_status + (r.escalated ? ' (escalated)' : '') }),
+    el('td', { 'data-label': 'Agency', text: r.agency || '' }),
+    el('td', { 'data-label': 'Age', text: age(r.age_seconds) }),
+    el('td', { 'data-label': 'Due', text: (r.breached ? 'breached ' : '') + when(r.due) }));
   return tr;
 }
 
