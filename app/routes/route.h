@@ -549,6 +549,8 @@ enum route_result	route_console_request(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_update(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_transfer(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_link(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_unlink(struct http_request *,

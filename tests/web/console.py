@@ -9,8 +9,10 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
 import json
+import os
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -185,6 +187,42 @@ def test_supervisor_dashboard(d):
     assert [o.text for o in d.find_elements(
         By.CSS_SELECTOR, "#d-jur option")] == ["All of mine", "sandiego.gov"]
     look(d, "console-dashboard")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_move_to_partner(d):
+    """A Chula Vista agent moves a sidewalk report that is San Diego's:
+    the partner and its service chosen in the page, the note given; the
+    request is San Diego's and the page says so."""
+    email = f"web-move-{RUN}@example.org"
+    staff(email, "Move Agent", "agent", "chulavistaca.gov")
+    body = urllib.parse.urlencode({
+        "jurisdiction_id": "chulavistaca.gov", "service_code": "SIDEWALK",
+        "lat": "32.6405", "long": "-117.0805",
+        "description": "Lifted slab " + RUN}).encode()
+    with urllib.request.urlopen(urllib.request.Request(
+            BASE + "/requests.json", body,
+            {"Authorization": "Bearer " + os.environ["KEY_SUBMIT"]})) as r:
+        rid = json.load(r)[0]["service_request_id"]
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_elements(
+        By.CSS_SELECTOR, '#a-jur option[value="sandiego.gov"]'),
+        "the partner jurisdictions")
+    Select(d.find_element(By.ID, "a-jur")).select_by_value("sandiego.gov")
+    until(d, lambda: Select(d.find_element(By.ID, "a-svc"))
+          .first_selected_option.get_attribute("value") == "SIDEWALK",
+          "San Diego's services, the same one first")
+    d.find_element(By.ID, "a-move-note").send_keys("San Diego's side")
+    look(d, "console-move")
+    d.find_element(By.CSS_SELECTOR, "#f-move button").click()
+    until(d, lambda: "moved to City of San Diego" in
+          d.find_element(By.ID, "status").text, "the move confirmed")
+    assert psql(f"select jurisdiction_id from requests where id = {rid}") \
+        == "sandiego.gov"
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

@@ -87,9 +87,39 @@ function merge(child, parent) {
   act('link', { parent_service_request_id: parent }, child);
 }
 
+// The partner jurisdictions a request can move to, and the services of
+// the one chosen (the request's own code first when offered there).
+async function partners(r) {
+  const js = await fetch('/jurisdictions.json').then((x) => x.json());
+  for (const j of js) if (j.jurisdiction_id !== r.jurisdiction_id) $('a-jur').append(el('option', { value: j.jurisdiction_id, text: j.name }));
+  $('a-jur').addEventListener('change', async () => {
+    $('a-svc').replaceChildren();
+    if (!$('a-jur').value) return;
+    const q = new URLSearchParams({ jurisdiction_id: $('a-jur').value });
+    const svcs = await fetch(`/services.json?${q}`).then((x) => x.json());
+    svcs.sort((a, b) => (b.service_code === r.service_code) - (a.service_code === r.service_code));
+    for (const s of svcs) $('a-svc').append(el('option', { value: s.service_code, text: `${s.service_name} (${s.service_code})` }));
+  });
+}
+
+async function move(ev) {
+  ev.preventDefault();
+  $('act-status').textContent = 'Saving…';
+  try {
+    await call(`requests/${id}/transfer`, { jurisdiction_id: $('a-jur').value, service_code: $('a-svc').value, status_notes: $('a-move-note').value });
+    $('body').hidden = true;
+    $('status').replaceChildren(`Request #${id} moved to ${$('a-jur').selectedOptions[0].text}, with its duplicates. `,
+      el('a', { href: '/console/', text: 'Back to the queue' }));
+  } catch (e) {
+    $('act-status').textContent = e.message;
+  }
+}
+
 async function load() {
   try {
-    show(await call(`requests/${id}`));
+    const r = await call(`requests/${id}`);
+    show(r);
+    partners(r).catch(() => null);
     $('status').textContent = '';
   } catch (e) {
     $('status').textContent = e.message;
@@ -120,6 +150,7 @@ function wire() {
     ev.preventDefault();
     act('update', { agency_responsible: $('a-agency').value });
   });
+  $('f-move').addEventListener('submit', move);
   $('f-expected').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const d = new Date($('a-expected').value);

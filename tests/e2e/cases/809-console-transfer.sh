@@ -1,0 +1,122 @@
+# POST /console/api/requests/{id}/transfer: a Chula Vista sidewalk report
+# that is San Diego's moves there with its duplicate: the history's
+# public transfer, the request in San Diego on the API, the reporters'
+# e-mails queued, Chula Vista's back office told it left and San
+# Diego's given it (their outbox rows), the statistics moved, the audit
+# row; the Chula Vista agent loses it, a San Diego agent has it. Refusals:
+# a duplicate, the same jurisdiction, an unknown one, a service not
+# offered, no note, CSRF, out of scope.
+
+t9_run=$(date +%s%N)
+t9_pw='correct horse battery staple'
+
+# t9_account EMAIL JURISDICTION NAME: signs in to jar NAME; T9_CSRF.
+t9_account() {
+	_tok=$("$BIN" staff add "$1" --name "T9 $3" --role agent \
+	    --jurisdiction "$2" | sed -n 's/.*#token=//p')
+	curl -s -o /dev/null -H 'content-type: application/json' \
+	    -d "{\"token\":\"$_tok\",\"password\":\"$t9_pw\"}" \
+	    "$BASE/console/api/password"
+	T9_CSRF=$(curl -s -c "$E2E_TMP/t9-$3.jar" \
+	    -H 'content-type: application/json' \
+	    -d "{\"email\":\"$1\",\"password\":\"$t9_pw\"}" \
+	    "$BASE/console/api/login" | jq -r .csrf)
+}
+
+if [ -z "$E2E_EXTERNAL" ]; then
+t9_account "t9-cv-$t9_run@example.org" chulavistaca.gov cv
+t9_cv=$T9_CSRF
+t9_account "t9-sd-$t9_run@example.org" sandiego.gov sd
+t9_sd=$T9_CSRF
+
+# Back offices that are down: their events wait in the outbox.
+t9_dest() {
+	OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS=yes T9_SECRET="t9-$t9_run" \
+	    "$BIN" destinations add --jurisdiction "$1" --service SIDEWALK \
+	    --webhook http://127.0.0.1:9/hook --secret-env T9_SECRET |
+	    sed -n 's/^destination \([0-9]*\):.*/\1/p'
+}
+t9_dcv=$(t9_dest chulavistaca.gov)
+t9_dsd=$(t9_dest sandiego.gov)
+check "destinations for both ($t9_dcv $t9_dsd)" test -n "$t9_dcv" -a -n "$t9_dsd"
+
+t9_new() {
+	curl -s -H "Authorization: Bearer $KEY_SUBMIT" \
+	    -d "jurisdiction_id=chulavistaca.gov&service_code=SIDEWALK&lat=32.6401&long=-117.0801&description=t9+$t9_run&email=$1" \
+	    "$BASE/requests.json" | jq -r '.[0].service_request_id'
+}
+t9_r=$(t9_new "t9-a%40example.org")
+t9_d=$(t9_new "t9-b%40example.org")
+check "a report and its duplicate ($t9_r $t9_d)" \
+    test "$(PSQL -tAc "select parent_id from requests where id = $t9_d")" = "$t9_r"
+await_sql() { test "$(PSQL -tAc "$1")" = "$2"; }
+t9_stats() {
+	PSQL -tAc "select coalesce(sum(opened), 0) from (select opened from stats_daily where jurisdiction_id = '$1' and service_code = 'SIDEWALK' union all select opened from stats_delta where jurisdiction_id = '$1' and service_code = 'SIDEWALK') x"
+}
+t9_sd0=$(t9_stats sandiego.gov)
+t9_cv0=$(t9_stats chulavistaca.gov)
+
+t9_post() {
+	post "/console/api/requests/$1/transfer" -b "$E2E_TMP/t9-$2.jar" \
+	    -H "x-csrf-token: $3" "${@:4}"
+}
+
+# Refusals first: nothing moves.
+t9_post "$t9_r" cv "$t9_cv" -d 'jurisdiction_id=sandiego.gov'
+expect_error 400 json "status_notes"
+t9_post "$t9_r" cv "$t9_cv" -d 'status_notes=x'
+expect_error 400 json "jurisdiction_id"
+t9_post "$t9_r" cv "$t9_cv" -d 'jurisdiction_id=nowhere.gov&status_notes=x'
+expect_error 400 json "not a jurisdiction"
+t9_post "$t9_r" cv "$t9_cv" -d 'jurisdiction_id=chulavistaca.gov&status_notes=x'
+expect_error 400 json "already"
+t9_post "$t9_r" cv "$t9_cv" -d 'jurisdiction_id=sandiego.gov&service_code=NOPE&status_notes=x'
+expect_error 400 json "service_code"
+t9_post "$t9_r" cv "$t9_cv" -d 'jurisdiction_id=sandiegocounty.gov&status_notes=x'
+expect_error 400 json "service_code"
+t9_post "$t9_d" cv "$t9_cv" -d 'jurisdiction_id=sandiego.gov&status_notes=x'
+expect_error 409 json "duplicate"
+t9_post "$t9_r" sd "$t9_sd" -d 'jurisdiction_id=sandiego.gov&status_notes=x'
+expect_error 404 json "not found"
+t9_post "$t9_r" cv "wrong" -d 'jurisdiction_id=sandiego.gov&status_notes=x'
+expect_status 403
+r=$(PSQL -tAc "select jurisdiction_id from requests where id = $t9_r")
+check "refusals moved nothing ($r)" test "$r" = chulavistaca.gov
+
+t9_ob=$(PSQL -tAc "select coalesce(max(id), 0) from outbox")
+t9_post "$t9_r" cv "$t9_cv" --data-urlencode 'jurisdiction_id=sandiego.gov' \
+    --data-urlencode 'status_notes=The sidewalk is on the San Diego side'
+expect_status 200
+expect_json '.id' "$t9_r"
+t9_u=$(printf '%s' "$BODY" | jq -r .update_id)
+
+r=$(PSQL -tAc "select string_agg(jurisdiction_id || '/' || service_code, ' ' order by id) from requests where id in ($t9_r, $t9_d)")
+check "both moved, as SIDEWALK ($r)" test "$r" = "sandiego.gov/SIDEWALK sandiego.gov/SIDEWALK"
+get "/requests/$t9_r.json?extensions=true"
+expect_status 200
+expect_json '.[0].status_notes' 'The sidewalk is on the San Diego side'
+get "/servicerequestupdates.json?jurisdiction_id=sandiego.gov&start_date=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"
+expect_jq "map(select(.service_request_id == \"$t9_r\" and (.description | startswith(\"Transferred from City of Chula Vista to City of San Diego: The sidewalk\")))) | length == 1"
+r=$(PSQL -tAc "select string_agg(coalesce(destination_id::text, 'mail') || ':' || event, ' ' order by id) from outbox where id > $t9_ob and request_id = $t9_r")
+check "Chula Vista told it left, San Diego given it, its reporter told ($r)" \
+    test "$r" = "$t9_dcv:request.updated $t9_dsd:request.created mail:email"
+r=$(PSQL -tAc "select count(*) from outbox where id > $t9_ob and request_id = $t9_d and event = 'email' and payload->>'kind' = 'transfer'")
+check "the duplicate's reporter told too ($r)" test "$r" = 1
+r=$(PSQL -tAc "select payload->'request'->>'jurisdiction_id' from outbox where id > $t9_ob and destination_id = $t9_dcv")
+check "the old back office learns where it went ($r)" test "$r" = sandiego.gov
+r=$(PSQL -tAc "select staff_id is not null and public from request_updates where id = $t9_u")
+check "the transfer is the staff member's, public ($r)" test "$r" = t
+r=$(PSQL -tAc "select detail->'before'->>'jurisdiction_id' || '>' || (detail->'after'->>'jurisdiction_id') from audit_log where action = 'request.transfer' and request_id = $t9_r")
+check "audited with before and after ($r)" test "$r" = "chulavistaca.gov>sandiego.gov"
+r=$(( $(t9_stats sandiego.gov) - t9_sd0 ))/$(( $(t9_stats chulavistaca.gov) - t9_cv0 ))
+check "the statistics moved: San Diego +2, Chula Vista -2 ($r)" test "$r" = "2/-2"
+
+get "/console/api/requests/$t9_r" -b "$E2E_TMP/t9-cv.jar"
+expect_error 404 json "not found"
+get "/console/api/requests/$t9_r" -b "$E2E_TMP/t9-sd.jar"
+expect_status 200
+expect_json '.jurisdiction_id' 'sandiego.gov'
+expect_jq "[.duplicates[].id] == [\"$t9_d\"]"
+
+for d in $t9_dcv $t9_dsd; do "$BIN" destinations remove "$d" >/dev/null; done
+fi
