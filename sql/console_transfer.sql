@@ -1,6 +1,6 @@
 -- POST /console/api/requests/{id}/transfer: a staff member moves a
 -- request and its duplicates to a partner jurisdiction
--- (console_transfer, migrations/0012_transfer.sql).
+-- (console_transfer, migrations/0011_transfer.sql).
 -- Params: $1 account id, $2 request id, $3 the new jurisdiction, $4 the
 -- service code there (NULL: the same), $5 the public note, $6 the
 -- client's address

@@ -18,7 +18,7 @@
  * POST /console/api/requests/{id}/transfer (jurisdiction_id, optional
  * service_code, status_notes): a request filed with the wrong partner
  * jurisdiction moves to the right one with its duplicates, through
- * console_transfer (migrations/0012_transfer.sql): a public transfer in
+ * console_transfer (migrations/0011_transfer.sql): a public transfer in
  * its history, the old back offices told it left, the new ones given it,
  * its reporters told, the move audited. The staff member must see the
  * request; the new jurisdiction may be any partner's.

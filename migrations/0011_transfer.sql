@@ -1,4 +1,4 @@
--- 0012: a request transferred to a partner jurisdiction (Montgomery
+-- 0011: a request transferred to a partner jurisdiction (Montgomery
 -- County's municipalities, a report filed with the wrong city), from
 -- the staff console. In one transaction the request and its duplicates
 -- move, with a service the new jurisdiction offers; the history shows
