@@ -151,7 +151,32 @@ def test_admin_page(d):
           d.find_element(By.ID, "key-shown").text, "the new key")
     until(d, lambda: "browser app " + RUN in d.find_element(By.ID, "keys").text,
           "the key in the list")
+    # A destination: a refused URL marked on its field, then one added
+    # (its secret shown once), listed, and removed.
+    d.find_element(By.ID, "d-jur").send_keys("sandiego.gov")
+    d.find_element(By.ID, "d-url").send_keys("ftp://crm.example.org/" + RUN)
+    d.find_element(By.CSS_SELECTOR, "#dest-new button").click()
+    until(d, lambda: "must be http:// or https://" in
+          d.find_element(By.ID, "d-error").text, "the refusal")
+    assert d.find_element(By.ID, "d-url").get_attribute(
+        "aria-invalid") == "true"
+    assert d.switch_to.active_element.get_attribute("id") == "d-url"
+    d.find_element(By.ID, "d-url").clear()
+    d.find_element(By.ID, "d-url").send_keys(
+        "https://crm.example.org/" + RUN)
+    d.find_element(By.CSS_SELECTOR, "#dest-new button").click()
+    until(d, lambda: "signing secret, shown this once" in
+          d.find_element(By.ID, "d-error").text, "the new destination")
+    until(d, lambda: "https://crm.example.org/" + RUN in
+          d.find_element(By.ID, "dests").text, "the destination listed")
+    dest = psql("select id from destinations where url = "
+                f"'https://crm.example.org/{RUN}'")
     look(d, "console-admin")
+    d.find_element(By.XPATH, f"//button[text()='Remove {dest}']").click()
+    d.switch_to.alert.accept()
+    until(d, lambda: f"Destination {dest} removed" in
+          d.find_element(By.ID, "d-error").text, "the removal")
+    assert psql(f"select active from destinations where id = {dest}") == "f"
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
           "the sign-in form after signing out")

@@ -1,6 +1,8 @@
-// Operate (admins): health, the outbox with dead letters to retry, and
-// the audit log, paged and exportable.
+// Operate (admins): health, the outbox with dead letters to retry, the
+// destinations (destinations.js), API keys, and the audit log, paged and
+// exportable.
 import { call, el, required, when } from './api.js';
+import { destinations, wireDestinations } from './destinations.js';
 
 const $ = (id) => document.getElementById(id);
 let before = null;
@@ -89,8 +91,9 @@ async function audit(more) {
   if (acc.role !== 'admin') { $('status').textContent = 'This page is for admins.'; return; }
   $('audit-more').addEventListener('click', () => audit(true));
   wireKeys();
+  wireDestinations();
   try {
-    await Promise.all([health(), outbox(), keys(), audit(false)]);
+    await Promise.all([health(), outbox(), destinations(), keys(), audit(false)]);
   } catch (e) {
     $('status').textContent = e.message;
   }
