@@ -252,15 +252,58 @@ def test_move_to_partner(d):
     assert errs == [], errs
 
 
+def test_spanish_console(_):
+    """The console in Spanish from the browser's languages: sign-in,
+    the queue and a request, axe-clean with lang=es; the switch back to
+    English is remembered."""
+    email = f"web-es-{RUN}@example.org"
+    staff(email, "Agente ES", "agent", "sandiego.gov")
+    rid = request(9, "Un carrito en la acera")
+    d = weblib.browser("es-MX", weblib.DESKTOP)
+    try:
+        spanish_console(d, email, rid)
+    finally:
+        d.quit()
+
+
+def spanish_console(d, email, rid):
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "login-h").text ==
+          "Iniciar sesión", "the sign-in form in Spanish")
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    look(d, "console-es-login")
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "queue-h").text == "Cola" and
+          "coinciden" in d.find_element(By.ID, "counts").text,
+          "the queue in Spanish")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_element(By.ID, "title").text.startswith(
+          f"Solicitud n.º {rid}"), "the request in Spanish")
+    assert "Descripción" in d.find_element(By.ID, "facts").text
+    look(d, "console-es-request")
+    Select(d.find_element(By.ID, "lang")).select_by_value("en")
+    until(d, lambda: d.find_element(By.ID, "title").text.startswith(
+          f"Request #{rid}"), "English after the switch")
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "queue-h").text == "Queue",
+          "English remembered")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def wide(d):
     """What of the page is wider than the window (a phone would scroll
-    sideways to see it): the widest element's tag and id, or None."""
+    sideways to see it): the first such element, or None. The map's
+    panes and what is only for screen readers (clipped) do not count."""
     return d.execute_script(
         "const w = document.documentElement.clientWidth;"
         "if (document.documentElement.scrollWidth <= w) return null;"
+        "const hidden = (e) => { for (let x = e; x; x = x.parentElement)"
+        "  if (getComputedStyle(x).clip !== 'auto') return true;"
+        "  return false; };"
         "for (const e of document.querySelectorAll('body *'))"
         "  if (e.getBoundingClientRect().right > w + 1 && "
-        "      !e.closest('.leaflet-container'))"
+        "      !e.closest('.leaflet-container') && !hidden(e))"
         "    return [e, e.parentElement, e.parentElement.parentElement]"
         "      .map((x) => x.tagName + '#' + x.id + '.' + x.className)"
         "      .join(' < ') + ' right ' + e.getBoundingClientRect().right;"

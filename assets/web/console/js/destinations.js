@@ -1,7 +1,7 @@
 // Operate's destinations (admins): the list with their backlog, a form
 // to add one (a webhook's signing secret is made by the gateway and
 // shown once; an error is tied to the field it names) and removal.
-import { call, el } from './api.js';
+import { call, el, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,19 +17,19 @@ export async function destinations() {
   const d = await call('destinations');
   $('dests').replaceChildren(...d.destinations.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.jurisdiction_id }),
-    el('td', { text: x.service_code || '(all)' }), el('td', { text: x.kind }),
+    el('td', { text: x.service_code || t('c.all') }), el('td', { text: x.kind }),
     el('td', { text: x.url }), el('td', { text: String(x.pending) }),
     el('td', { text: String(x.dead) }),
     el('td', {}, x.active
-      ? el('button', { type: 'button', text: `Remove ${x.id}`, onclick: () => remove(x) })
-      : 'removed'))));
+      ? el('button', { type: 'button', text: t('c.remove', { id: x.id }), onclick: () => remove(x) })
+      : t('c.removed')))));
 }
 
 async function remove(x) {
-  if (!window.confirm(`Stop sending to ${x.url}? Its ${x.pending} undelivered events are dropped.`)) return;
+  if (!window.confirm(t('c.remove-confirm', { url: x.url, n: x.pending }))) return;
   try {
     const r = await call(`destinations/${x.id}/remove`, {});
-    $('d-error').textContent = `Destination ${x.id} removed; ${r.skipped} undelivered events dropped.`;
+    $('d-error').textContent = t('c.dest-removed', { id: x.id, n: r.skipped });
     await destinations();
   } catch (e) {
     $('d-error').textContent = e.message;
@@ -50,8 +50,8 @@ export function wireDestinations() {
     try {
       const r = await call('destinations', b);
       $('d-error').textContent = r.secret
-        ? `Destination ${r.id} added. Its signing secret, shown this once: ${r.secret}`
-        : `Destination ${r.id} added.`;
+        ? t('c.dest-added-secret', { id: r.id, secret: r.secret })
+        : t('c.dest-added', { id: r.id });
       $('dest-new').reset();
       kind();
       await destinations();

@@ -2,7 +2,7 @@
 // with internal notes, photos, a map with its duplicates and the
 // requests nearby (each of which can be merged with this one), and the
 // actions.
-import { call, el, required, when, map } from './api.js';
+import { call, el, required, when, map, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const id = window.location.pathname.split('/').filter(Boolean).pop();
@@ -16,27 +16,27 @@ function facts(dl, pairs) {
 }
 
 function show(r) {
-  document.title = `Request #${r.id} · Staff console`;
-  $('title').textContent = `Request #${r.id}: ${r.service_name}`;
+  document.title = t('c.req-doctitle', { id: r.id });
+  $('title').textContent = t('c.req-title', { id: r.id, service: r.service_name });
   facts($('facts'), [
-    ['Status', `${r.status} (${r.detailed_status})`], ['Status notes', r.status_notes],
-    ['Description', r.description], ['Agency', r.agency], ['Address', r.address],
-    ['Jurisdiction', r.jurisdiction_id], ['Requested', when(r.requested)],
-    ['Due (SLA)', when(r.due)], ['Expected', when(r.expected)],
-    ['Duplicate of', r.parent_id ? `#${r.parent_id}` : ''],
-    ['Duplicates', r.duplicates.map((d) => `#${d.id}`).join(', ')],
-    ['Escalated', r.escalated ? 'yes' : ''], ['Channel', r.channel],
+    [t('c.status'), `${r.status} (${r.detailed_status})`], [t('c.f-status-notes'), r.status_notes],
+    [t('c.f-description'), r.description], [t('c.agency'), r.agency], [t('c.address'), r.address],
+    [t('c.jurisdiction'), r.jurisdiction_id], [t('c.f-requested'), when(r.requested)],
+    [t('c.f-due'), when(r.due)], [t('c.f-expected'), when(r.expected)],
+    [t('c.f-duplicate-of'), r.parent_id ? `#${r.parent_id}` : ''],
+    [t('c.f-duplicates'), r.duplicates.map((d) => `#${d.id}`).join(', ')],
+    [t('c.f-escalated'), r.escalated ? t('c.yes') : ''], [t('c.channel'), r.channel],
   ]);
   const c = r.contact || {};
-  facts($('contact'), [['E-mail', c.email], ['Phone', c.phone],
-    ['Name', [c.first_name, c.last_name].filter(Boolean).join(' ')],
-    ['E-mails about progress', c.email ? (c.notify && !c.unsubscribed ? 'yes' : 'no') : '']]);
+  facts($('contact'), [[t('c.f-email'), c.email], [t('c.f-phone'), c.phone],
+    [t('c.name'), [c.first_name, c.last_name].filter(Boolean).join(' ')],
+    [t('c.f-notify'), c.email ? t(c.notify && !c.unsubscribed ? 'c.yes' : 'c.no') : '']]);
   $('history').replaceChildren(...r.history.map((u) => el('li', { class: u.public ? null : 'internal' },
     el('strong', { text: `${when(u.at)} · ${u.kind} · ${u.detailed_status || ''}` }),
-    el('span', { text: ` by ${u.by}${u.public ? '' : ' (internal)'}` }),
+    el('span', { text: t('c.by', { who: u.by }) + (u.public ? '' : t('c.internal')) }),
     u.description ? el('div', { class: 'pre', text: u.description }) : null)));
   photos(r);
-  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id} (this request)`, color: COLOR.this }];
+  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id} (${t('c.this-request')})`, color: COLOR.this }];
   for (const n of r.nearby) {
     const dup = n.parent_id === r.id;
     pts.push({ lat: n.lat, long: n.long, label: `#${n.id} ${n.service_name}${dup ? ' (duplicate)' : ''}`,
@@ -51,8 +51,8 @@ const COLOR = { this: '#b30000', dup: '#b35900', near: '#0b5394' };
 
 // The request's own photos inline; photos elsewhere as links.
 function photos(r) {
-  const own = (r.media_ids || []).map((m, i) => el('img', { src: `/media/${encodeURIComponent(m)}`, alt: `Photo ${i + 1} of request #${r.id}` }));
-  const other = (r.media_urls || []).map((u, i) => el('p', {}, el('a', { href: u, rel: 'noopener noreferrer', text: `Photo ${own.length + i + 1} (elsewhere)` })));
+  const own = (r.media_ids || []).map((m, i) => el('img', { src: `/media/${encodeURIComponent(m)}`, alt: t('c.photo', { n: i + 1, id: r.id }) }));
+  const other = (r.media_urls || []).map((u, i) => el('p', {}, el('a', { href: u, rel: 'noopener noreferrer', text: t('c.photo-elsewhere', { n: own.length + i + 1 }) })));
   $('photos').replaceChildren(...own, ...other);
   $('photos-panel').hidden = own.length + other.length === 0;
 }
@@ -65,21 +65,21 @@ function nearby(r) {
     const li = el('li', { id: `near-${n.id}`, tabindex: '-1' },
       el('a', { href: `/console/requests/${encodeURIComponent(n.id)}`, text: `#${n.id}` }),
       ` ${n.service_name} · ${n.status} · ${n.distance_m} m · ${when(n.requested)}`,
-      n.parent_id ? ` · duplicate of #${n.parent_id}` : '',
-      n.duplicate_count ? ` · ${n.duplicate_count} duplicates` : '');
+      n.parent_id ? ` · ${t('c.dup-of', { id: n.parent_id })}` : '',
+      n.duplicate_count ? ` · ${t('c.n-duplicates', { n: n.duplicate_count })}` : '');
     if (same) {
-      li.append(' · in this request\'s group');
+      li.append(` · ${t('c.in-group')}`);
     } else {
       li.append(' ',
-        el('button', { type: 'button', class: 'merge-into', text: `Make #${n.id} a duplicate of this` }),
+        el('button', { type: 'button', class: 'merge-into', text: t('c.merge-into', { id: n.id }) }),
         ' ',
-        el('button', { type: 'button', class: 'merge-onto', text: `Make this a duplicate of #${n.id}` }));
+        el('button', { type: 'button', class: 'merge-onto', text: t('c.merge-onto', { id: n.id }) }));
       li.querySelector('.merge-into').addEventListener('click', () => merge(n.id, r.id));
       li.querySelector('.merge-onto').addEventListener('click', () => merge(r.id, n.id));
     }
     return li;
   });
-  if (!items.length) items.push(el('li', { text: 'None.' }));
+  if (!items.length) items.push(el('li', { text: t('c.none-found') }));
   $('nearby').replaceChildren(...items);
 }
 
@@ -104,12 +104,12 @@ async function partners(r) {
 
 async function move(ev) {
   ev.preventDefault();
-  $('act-status').textContent = 'Saving…';
+  $('act-status').textContent = t('c.saving');
   try {
     await call(`requests/${id}/transfer`, { jurisdiction_id: $('a-jur').value, service_code: $('a-svc').value, status_notes: $('a-move-note').value });
     $('body').hidden = true;
-    $('status').replaceChildren(`Request #${id} moved to ${$('a-jur').selectedOptions[0].text}, with its duplicates. `,
-      el('a', { href: '/console/', text: 'Back to the queue' }));
+    $('status').replaceChildren(t('c.moved', { id, jur: $('a-jur').selectedOptions[0].text }),
+      el('a', { href: '/console/', text: t('c.back') }));
   } catch (e) {
     $('act-status').textContent = e.message;
   }
@@ -128,10 +128,10 @@ async function load() {
 
 // An action on this request, or on another (target) for a merge.
 async function act(path, body, target = id) {
-  $('act-status').textContent = 'Saving…';
+  $('act-status').textContent = t('c.saving');
   try {
     await call(`requests/${target}/${path}`, body);
-    $('act-status').textContent = 'Saved.';
+    $('act-status').textContent = t('c.saved');
     window.location.reload();
   } catch (e) {
     $('act-status').textContent = e.message;
