@@ -604,6 +604,10 @@ enum route_result	route_web_config(struct http_request *,
 enum route_result	route_web_submit(struct http_request *,
 			    struct route_ctx *);
 
+/* geocode.c */
+enum route_result	route_web_geocode(struct http_request *,
+			    struct route_ctx *);
+
 /* health.c: the benchmarks' reference, a Kore route of its own. */
 int	route_bench_noop(struct http_request *);
 

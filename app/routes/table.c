@@ -46,6 +46,8 @@ static const struct route_def	routes[] = {
 	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
 	{ "web_requests", POST, "web/requests", RF_JSON, route_web_submit,
 	    AUTH_NONE, 0, 0, BODY_FORM, RATE_WRITE },
+	{ "web_geocode", GET, "web/geocode", RF_JSON, route_web_geocode,
+	    AUTH_NONE, 0, 0, BODY_NONE, RATE_DB },
 	{ "discovery", GET, "discovery", RF_OPEN311, route_discovery,
 	    AUTH_NONE, 0, 0, BODY_NONE, RATE_CACHED },
 	{ "services", GET, "services", RF_OPEN311, route_services,
