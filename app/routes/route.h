@@ -551,6 +551,8 @@ enum route_result	route_console_link(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_unlink(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_transfer(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_audit(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_outbox(struct http_request *,
