@@ -4,6 +4,8 @@ import { call, el, required, when, map } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const id = window.location.pathname.split('/').filter(Boolean).pop();
+// The request's jurisdiction and service, once shown.
+let current = null;
 
 function facts(dl, pairs) {
   dl.replaceChildren();
@@ -14,6 +16,7 @@ function facts(dl, pairs) {
 }
 
 function show(r) {
+  current = { jurisdiction_id: r.jurisdiction_id, service_code: r.service_code };
   document.title = `Request #${r.id} · Staff console`;
   $('title').textContent = `Request #${r.id}: ${r.service_name}`;
   facts($('facts'), [
@@ -58,6 +61,62 @@ async function act(path, body) {
   }
 }
 
+// The partner jurisdictions to transfer to (the public list), once.
+async function jurisdictions() {
+  const sel = $('a-jur');
+  if (sel.options.length > 1) return;
+  try {
+    const r = await fetch('/jurisdictions.json', { headers: { Accept: 'application/json' } });
+    for (const j of await r.json()) {
+      if (current && j.jurisdiction_id === current.jurisdiction_id) continue;
+      sel.append(el('option', { value: j.jurisdiction_id, text: j.name }));
+    }
+  } catch (e) {
+    $('act-status').textContent = e.message;
+  }
+}
+
+// The services offered by jurisdiction jur, the request's own first.
+async function services(jur) {
+  const sel = $('a-jsvc');
+  sel.replaceChildren();
+  if (!jur) return;
+  try {
+    const r = await fetch(`/services.json?jurisdiction_id=${encodeURIComponent(jur)}`,
+      { headers: { Accept: 'application/json' } });
+    for (const s of await r.json()) {
+      sel.append(el('option', { value: s.service_code, text: s.service_name }));
+    }
+    if (current) sel.value = current.service_code;
+    if (sel.selectedIndex < 0) sel.selectedIndex = 0;
+  } catch (e) {
+    $('act-status').textContent = e.message;
+  }
+}
+
+// Moves the request to the chosen jurisdiction; afterwards a staff member
+// of the old one alone no longer sees it.
+async function move() {
+  const name = $('a-jur').selectedOptions[0] ? $('a-jur').selectedOptions[0].textContent : '';
+  $('act-status').textContent = 'Saving…';
+  try {
+    await call(`requests/${id}/transfer`, {
+      jurisdiction_id: $('a-jur').value, service_code: $('a-jsvc').value,
+      status_notes: $('a-jnote').value,
+    });
+  } catch (e) {
+    $('act-status').textContent = e.message;
+    return;
+  }
+  try {
+    show(await call(`requests/${id}`));
+    $('act-status').textContent = `Transferred to ${name}.`;
+  } catch (e) {
+    $('body').hidden = true;
+    $('status').textContent = `Request #${id} was transferred to ${name}; it is no longer in your jurisdictions.`;
+  }
+}
+
 function wire() {
   $('f-status').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -66,9 +125,17 @@ function wire() {
     if ($('a-note').value) b.description = $('a-note').value;
     act('update', b);
   });
+  $('a-to').addEventListener('change', () => {
+    const jur = $('a-to').value === 'jurisdiction';
+    $('to-agency').hidden = jur;
+    $('to-jur').hidden = !jur;
+    if (jur) jurisdictions();
+  });
+  $('a-jur').addEventListener('change', () => services($('a-jur').value));
   $('f-transfer').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    act('update', { agency_responsible: $('a-agency').value });
+    if ($('a-to').value === 'jurisdiction') move();
+    else act('update', { agency_responsible: $('a-agency').value });
   });
   $('f-expected').addEventListener('submit', (ev) => {
     ev.preventDefault();
