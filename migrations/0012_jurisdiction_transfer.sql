@@ -51,7 +51,8 @@ $$;
 -- (the request as it is now, in its new jurisdiction) and hear no more.
 -- A public history entry of kind 'transfer' (p_note, else a sentence
 -- naming the new jurisdiction) on each, and the reporters are e-mailed
--- (o311_notify, kind 'transfer'). The statistics' trigger moves the
+-- (o311_notify, kind 'transfer': the old jurisdiction passed it to the
+-- new one and its agency). The statistics' trigger moves the
 -- request's figures to the new jurisdiction.
 -- p_jurs: the jurisdictions the caller covers (of the SOURCE; NULL all).
 -- outcome: 'ok', 'not_found', 'forbidden', 'no_jurisdiction', 'same'
@@ -65,6 +66,7 @@ DECLARE
 	r	requests%ROWTYPE;
 	svc	services%ROWTYPE;
 	jname	text;
+	oname	text;
 	note	text;
 	uid	bigint;
 	cuid	bigint;
@@ -82,6 +84,8 @@ BEGIN
 		    NULL::text, NULL::text, 0;
 		RETURN;
 	END IF;
+	SELECT j.name INTO oname FROM jurisdictions j
+	    WHERE j.id = r.jurisdiction_id;
 	SELECT j.name INTO jname FROM jurisdictions j WHERE j.id = p_jur;
 	IF NOT FOUND THEN
 		RETURN QUERY SELECT 'no_jurisdiction'::text, NULL::bigint,
@@ -147,7 +151,15 @@ BEGIN
 		PERFORM o311_enqueue(rid, 'request.created', cuid);
 	END LOOP;
 
-	PERFORM o311_notify(r.id, 'transfer', uid);
+	-- The e-mail says who passed it to whom: "City of Chula Vista
+	-- passed your report 12 (Pothole) to City of San Diego (Streets)".
+	IF o311_notify(r.id, 'transfer', uid) > 0 THEN
+		UPDATE outbox o SET payload = o.payload ||
+		    jsonb_build_object('jurisdiction', oname, 'agency',
+			jname || coalesce(' (' || nullif(svc.agency, '') || ')',
+			''))
+		WHERE o.update_id = uid AND o.event = 'email';
+	END IF;
 
 	RETURN QUERY SELECT 'ok'::text, uid, p_jur, svc.code,
 	    cardinality(ids);

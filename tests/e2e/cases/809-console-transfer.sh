@@ -120,6 +120,8 @@ check "a public transfer entry on each" test "$(PSQL -tAc \
     "select count(*) from request_updates where request_id in ($t9_req, $t9_dup) and kind = 'transfer' and public and staff_id is not null")" = 2
 check "the reporters' e-mails are queued (kind transfer)" test "$(PSQL -tAc \
     "select count(*) from outbox where request_id in ($t9_req, $t9_dup) and event = 'email' and payload->>'kind' = 'transfer'")" = 2
+check "the e-mail says Chula Vista passed it to San Diego" test "$(PSQL -tAc \
+    "select count(*) from outbox where request_id = $t9_req and event = 'email' and payload->>'kind' = 'transfer' and payload->>'jurisdiction' = 'City of Chula Vista' and payload->>'agency' = 'City of San Diego ($t9_agency)' and payload->>'note' like '%passed to the City of San Diego'")" = 1
 check "the new jurisdiction's destination gets them as new requests" test "$(PSQL -tAc \
     "select count(*) from outbox where request_id in ($t9_req, $t9_dup) and destination_id = $t9_d_sd and event = 'request.created' and payload->'request'->>'jurisdiction_id' = 'sandiego.gov'")" = 2
 check "the old one hears they left" test "$(PSQL -tAc \
