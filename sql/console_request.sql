@@ -1,7 +1,10 @@
 -- GET /console/api/requests/{id}: one request of the staff member's
 -- jurisdictions with its whole history (internal notes too, and who
--- made each change), its duplicates and the reporter's contact. Each
--- view is audited, since it shows personal data.
+-- made each change), its duplicates, the reporter's contact, and the
+-- requests within 300 m that are open or closed in the last 7 days (the
+-- candidates for linking, nearest first, at most 30; an index scan of
+-- requests_location). Each view is audited, since it shows personal
+-- data.
 -- Params: $1 account id, $2 request id, $3 the client's address
 -- Result: the request as JSON; no row when it is not in the scope
 WITH r AS (
@@ -34,6 +37,22 @@ SELECT json_build_object(
 	'requested', d.requested_at) ORDER BY d.id), '[]')
 	FROM requests d WHERE d.parent_id = r.id
 	    AND console_sees($1::bigint, d.id)),
+    'nearby', (SELECT coalesce(json_agg(json_build_object(
+	'id', n.id::text, 'service_name', ns.name, 'status', n.status,
+	'parent_id', n.parent_id::text,
+	'duplicate_count', n.duplicate_count, 'requested', n.requested_at,
+	'lat', round(ST_Y(n.location::geometry)::numeric, 6),
+	'long', round(ST_X(n.location::geometry)::numeric, 6),
+	'distance_m', n.d) ORDER BY n.d), '[]')
+	FROM (SELECT n.*, round(ST_Distance(n.location, r.location)) AS d
+	    FROM requests n
+	    WHERE ST_DWithin(n.location, r.location, 300) AND n.id <> r.id
+		AND n.test = r.test
+		AND (n.status = 'open' OR n.closed_at > now() - interval '7 days')
+		AND console_sees($1::bigint, n.id)
+	    ORDER BY n.location <-> r.location LIMIT 30) n
+	JOIN services ns ON ns.jurisdiction_id = n.jurisdiction_id
+	    AND ns.code = n.service_code),
     'contact', (SELECT json_build_object('email', c.email,
 	'phone', c.phone, 'first_name', c.first_name,
 	'last_name', c.last_name, 'notify', c.notify,

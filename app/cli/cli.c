@@ -48,6 +48,7 @@ static const struct {
 	{ "destinations",	cli_destinations },
 	{ "purge",		cli_purge },
 	{ "staff",		cli_staff },
+	{ "addresses",		cli_addresses },
 	{ "config",		cli_config },
 	{ NULL,			NULL }
 };
@@ -149,6 +150,8 @@ cli_usage(void)
 	    "                     [--jurisdiction J[,J...]]\n"
 	    "       open311d [-c conf] staff list | disable EMAIL | "
 	    "password EMAIL\n"
+	    "       open311d [-c conf] addresses import FILE [--add] | "
+	    "addresses count\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }

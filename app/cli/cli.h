@@ -78,6 +78,7 @@ int	cli_embedded_url(const char *, const char *, char *, size_t);
 int	cli_embedded(struct cfg *, const char *, char *, size_t);
 
 /* Subcommands, each with its own argument vector (argv[0] = its name). */
+int	cli_addresses(int, char **, const char *);
 int	cli_catalog(int, char **, const char *);
 int	cli_jurisdiction(int, char **, const char *);
 int	cli_keys(int, char **, const char *);

@@ -206,11 +206,14 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 
 	mail_line(b, "");
 	buf_reset(&line);
-	buf_printf(&line, "Follow it at %s/requests/%s.json?t=%s",
+	buf_printf(&line, "Follow it at %s/requests/%s?t=%s",
 	    m->base_url, m->request_id, m->token);
 	mail_line(b, buf_cstr(&line));
 
 	if (closed) {
+		mail_line(b, "");
+		mail_line(b, "Not fixed? Say so on that page and the report "
+		    "opens again.");
 		mail_line(b, "");
 		buf_reset(&line);
 		buf_printf(&line, "How did we do? Tell us in a minute: "

@@ -31,9 +31,6 @@
  * API's update, applied by the same o311_update.
  * POST /console/api/requests/{id}/link (parent_service_request_id) and
  * .../unlink: duplicates, by the same o311_link and o311_unlink.
- * POST /console/api/requests/{id}/transfer: jurisdiction_id, optional
- * service_code, status_notes (required, public): moves the request to
- * another (partner) jurisdiction by o311_transfer.
  */
 
 #include <stdio.h>
@@ -67,10 +64,6 @@ static enum route_result	unlink_start(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	link_answer(struct http_request *,
 				    struct route_ctx *);
-static enum route_result	transfer_start(struct http_request *,
-				    struct route_ctx *);
-static enum route_result	transfer_answer(struct http_request *,
-				    struct route_ctx *);
 
 static const struct route_step	queue_steps[] = {
 	[STEP_START] = { "queue", queue_query },
@@ -95,11 +88,6 @@ static const struct route_step	link_steps[] = {
 static const struct route_step	unlink_steps[] = {
 	[STEP_START] = { "unlink", unlink_start },
 	[STEP_ANSWER] = { "answer", link_answer },
-};
-
-static const struct route_step	transfer_steps[] = {
-	[STEP_START] = { "transfer", transfer_start },
-	[STEP_ANSWER] = { "answer", transfer_answer },
 };
 
 /* The request id of the path: ROUTE_NEXT, or 404. */
@@ -305,74 +293,6 @@ link_answer(struct http_request *req, struct route_ctx *ctx)
 	r = route_reply_json(req, ctx, 200, buf_cstr(&b));
 	buf_free(&b);
 	return (r);
-}
-
-static enum route_result
-transfer_start(struct http_request *req, struct route_ctx *ctx)
-{
-	enum route_result	r;
-	const char		*v[6], *jur, *svc, *note;
-
-	if ((r = console_id(req, ctx)) != ROUTE_NEXT)
-		return (r);
-	jur = route_param(ctx, "jurisdiction_id");
-	if (jur == NULL || jur[0] == '\0' || strlen(jur) > 128)
-		return (route_error(req, ctx, 400, "jurisdiction_id is "
-		    "required: the jurisdiction to transfer request %s to",
-		    ctx->arg[0]));
-	svc = route_param(ctx, "service_code");
-	if (svc != NULL && svc[0] == '\0')
-		svc = NULL;
-	if (svc != NULL && strlen(svc) > 128)
-		return (route_error(req, ctx, 400, "service_code is too "
-		    "long"));
-	note = route_param(ctx, "status_notes");
-	if (note == NULL || strspn(note, " \t\r\n") == strlen(note))
-		return (route_error(req, ctx, 400, "status_notes is "
-		    "required: a public note telling the reporter why"));
-	if (strlen(note) > 4000)
-		return (route_error(req, ctx, 400, "status_notes is longer "
-		    "than 4000 characters"));
-	v[0] = ctx->staff.idtext;
-	v[1] = ctx->arg[0];
-	v[2] = jur;
-	v[3] = svc;
-	v[4] = note;
-	v[5] = ctx->staff.address;
-	store_start(&ctx->q, req, SQL_console_transfer, 6, v);
-	return (ROUTE_NEXT);
-}
-
-static enum route_result
-transfer_answer(struct http_request *req, struct route_ctx *ctx)
-{
-	enum route_result	r;
-	const char		*outcome;
-
-	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
-		return (r);
-	outcome = store_val(&ctx->q, 0, 0);
-	if (!strcmp(outcome, "not_found"))
-		return (route_error(req, ctx, 404, "request %s not found",
-		    ctx->arg[0]));
-	if (!strcmp(outcome, "no_jurisdiction"))
-		return (route_error(req, ctx, 400, "jurisdiction_id: no "
-		    "jurisdiction '%.128s'", route_param(ctx,
-		    "jurisdiction_id")));
-	if (!strcmp(outcome, "no_service"))
-		return (route_error(req, ctx, 400, "service_code: the "
-		    "service is not offered by '%.128s'", route_param(ctx,
-		    "jurisdiction_id")));
-	if (!strcmp(outcome, "same"))
-		return (route_error(req, ctx, 400, "jurisdiction_id: request "
-		    "%s is already there with that service", ctx->arg[0]));
-	return (route_reply_json(req, ctx, 200, store_val(&ctx->q, 0, 1)));
-}
-
-enum route_result
-route_console_transfer(struct http_request *req, struct route_ctx *ctx)
-{
-	return (route_run(req, ctx, ROUTE_STEPS(transfer_steps)));
 }
 
 enum route_result

@@ -22,6 +22,11 @@
  * statistics report. The token from the e-mail proves the reporter.
  * With .json or .xml the POST answers in that format instead of HTML.
  *
+ * POST /requests/{id}/reopen (t, comment): "it is not fixed" (the
+ * Baltimore rule): a closed report reopens as a reporter's REOPEN does
+ * on the API; the survey page and the request page offer it. 409 when
+ * the report is not closed.
+ *
  * GET /unsubscribe?t=TOKEN: asks to confirm; POST (the page's button, or
  * a mail client's List-Unsubscribe-Post one-click) stops the e-mails.
  * GET never changes anything, since mail scanners fetch links.
@@ -42,6 +47,8 @@
 
 static enum route_result	feedback_link(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	feedback_comment(struct http_request *,
+				    struct route_ctx *, const char **);
 static enum route_result	feedback_check(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	feedback_ask(struct http_request *,
@@ -49,6 +56,10 @@ static enum route_result	feedback_ask(struct http_request *,
 static enum route_result	feedback_put(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	feedback_stored(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	reopen_put(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	reopen_done(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	unsubscribe_check(struct http_request *,
 				    struct route_ctx *);
@@ -65,6 +76,11 @@ static const struct route_step	feedback_get_steps[] = {
 static const struct route_step	feedback_post_steps[] = {
 	[STEP_CHECK] = { "check", feedback_put },
 	[STEP_ANSWER] = { "stored", feedback_stored },
+};
+
+static const struct route_step	reopen_steps[] = {
+	[STEP_CHECK] = { "check", reopen_put },
+	[STEP_ANSWER] = { "reopened", reopen_done },
 };
 
 static const struct route_step	unsubscribe_get_steps[] = {
@@ -88,6 +104,23 @@ feedback_link(struct http_request *req, struct route_ctx *ctx)
 	    !params_id(ctx->arg[0]))
 		return (route_error(req, ctx, 404, "This feedback link is not "
 		    "valid."));
+	return (ROUTE_NEXT);
+}
+
+/* The optional comment of a survey answer or a reopening. */
+static enum route_result
+feedback_comment(struct http_request *req, struct route_ctx *ctx,
+    const char **comment)
+{
+	char	err[PARAMS_ERRLEN];
+
+	*comment = route_param(ctx, "comment");
+	if (*comment != NULL && (*comment)[0] == '\0')
+		*comment = NULL;
+	if (*comment != NULL && params_text("comment", *comment,
+	    FMT_TEXT_MULTILINE, COMMENT_MAX, err, sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "The comment must be text "
+		    "of up to %d characters.", COMMENT_MAX));
 	return (ROUTE_NEXT);
 }
 
@@ -127,6 +160,13 @@ feedback_ask(struct http_request *req, struct route_ctx *ctx)
 	buf_printf(&form, "</p><p><textarea name=\"comment\" rows=\"4\" "
 	    "cols=\"40\" maxlength=\"%d\"></textarea></p><p><button>Send"
 	    "</button></p></form>", COMMENT_MAX);
+	if (!strcmp(store_val(&ctx->q, 0, 3), "closed"))
+		buf_printf(&form, "<h2>Not fixed?</h2><form method=\"post\" "
+		    "action=\"/requests/%s/reopen?t=%s\"><p><label>What is "
+		    "still wrong? <textarea name=\"comment\" rows=\"3\" "
+		    "cols=\"40\" maxlength=\"%d\"></textarea></label></p><p>"
+		    "<button>It is not fixed: reopen it</button></p></form>",
+		    ctx->arg[0], route_param(ctx, "t"), COMMENT_MAX);
 	buf_init(&text);
 	buf_printf(&text, "How happy are you with how your report %s (",
 	    ctx->arg[0]);
@@ -144,20 +184,16 @@ feedback_put(struct http_request *req, struct route_ctx *ctx)
 {
 	enum route_result	r;
 	const char		*rating, *comment, *v[4];
-	char			err[PARAMS_ERRLEN];
 
 	if ((r = feedback_link(req, ctx)) != ROUTE_NEXT)
 		return (r);
 	rating = route_param(ctx, "rating");
-	comment = route_param(ctx, "comment");
 	if (rating == NULL || strlen(rating) != 1 || rating[0] < '1' ||
 	    rating[0] > '5')
 		return (route_error(req, ctx, 400, "The rating must be a whole "
 		    "number from 1 to 5."));
-	if (comment != NULL && params_text("comment", comment,
-	    FMT_TEXT_MULTILINE, COMMENT_MAX, err, sizeof(err)) == -1)
-		return (route_error(req, ctx, 400, "The comment must be text "
-		    "of up to %d characters.", COMMENT_MAX));
+	if ((r = feedback_comment(req, ctx, &comment)) != ROUTE_NEXT)
+		return (r);
 
 	v[0] = ctx->arg[0];
 	v[1] = route_param(ctx, "t");
@@ -206,6 +242,61 @@ enum route_result
 route_feedback_post(struct http_request *req, struct route_ctx *ctx)
 {
 	return (route_run(req, ctx, ROUTE_STEPS(feedback_post_steps)));
+}
+
+static enum route_result
+reopen_put(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	const char		*comment, *v[3];
+
+	if ((r = feedback_link(req, ctx)) != ROUTE_NEXT)
+		return (r);
+	if ((r = feedback_comment(req, ctx, &comment)) != ROUTE_NEXT)
+		return (r);
+	v[0] = ctx->arg[0];
+	v[1] = route_param(ctx, "t");
+	v[2] = comment;
+	store_start(&ctx->q, req, SQL_reopen_by_token, 3, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+reopen_done(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		body;
+	struct fmt_doc		doc;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 404, "This link is not valid."));
+	if (strcmp(store_val(&ctx->q, 0, 0), "ok"))
+		return (route_error(req, ctx, 409, "This report is not closed: "
+		    "there is nothing to reopen."));
+	if (ctx->fmt == FMT_PAGE)
+		return (route_reply_page(req, ctx, 200, "Reopened",
+		    "Thank you. Your report is open again and the team was "
+		    "told it is not fixed.", NULL));
+
+	buf_init(&body);
+	fmt_doc_begin(&doc, &body, ctx->fmt);
+	fmt_doc_list(&doc, "service_requests", "request");
+	fmt_doc_object(&doc, NULL);
+	fmt_doc_str(&doc, "service_request_id", ctx->arg[0]);
+	fmt_doc_str(&doc, "status", "open");
+	fmt_doc_end(&doc);
+	fmt_doc_end(&doc);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
+}
+
+enum route_result
+route_reopen_post(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(reopen_steps)));
 }
 
 /* GET shows the contact's request; POST unsubscribes it. */

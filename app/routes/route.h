@@ -488,6 +488,8 @@ enum route_result	route_feedback_get(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_feedback_post(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_reopen_post(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_unsubscribe_get(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_unsubscribe_post(struct http_request *,
@@ -547,12 +549,18 @@ enum route_result	route_console_request(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_update(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_transfer(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_link(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_unlink(struct http_request *,
 			    struct route_ctx *);
-enum route_result	route_console_transfer(struct http_request *,
+enum route_result	route_console_destinations(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_destination_add(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_destination_remove(
+			    struct http_request *, struct route_ctx *);
 enum route_result	route_console_audit(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_outbox(struct http_request *,
@@ -594,6 +602,10 @@ enum route_result	route_asset(struct http_request *,
 enum route_result	route_web_config(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_web_submit(struct http_request *,
+			    struct route_ctx *);
+
+/* geocode.c */
+enum route_result	route_web_geocode(struct http_request *,
 			    struct route_ctx *);
 
 /* health.c: the benchmarks' reference, a Kore route of its own. */

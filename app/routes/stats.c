@@ -25,6 +25,10 @@
  * (by_day). Read from the daily rollup, whatever the
  * window; each worker keeps its last answers for stats_cache_ms. Public:
  * no personal data is involved.
+ *
+ * GET /console/api/stats: the same figures for a supervisor's or an
+ * admin's dashboard, of the staff member's jurisdictions only and with
+ * the private services counted too; never cached.
  */
 
 #include <stdio.h>
@@ -248,9 +252,10 @@ stats_query(struct http_request *req, struct route_ctx *ctx)
 	struct stats_window	*w;
 	struct stats_answer	*a;
 	enum route_result	r;
-	const char		*v[3], *jur;
+	const char		*v[4], *jur;
 	char			from[16], to[16];
 	long long		f = 0, t = 0;
+	int			staff;
 
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
 		return (r);
@@ -260,7 +265,8 @@ stats_query(struct http_request *req, struct route_ctx *ctx)
 		    "found", jur));
 	if ((r = stats_window(req, ctx, &f, &t)) != ROUTE_NEXT)
 		return (r);
-	if ((a = stats_cached(f, t, jur)) != NULL)
+	staff = ctx->def->auth == AUTH_SESSION;
+	if (!staff && (a = stats_cached(f, t, jur)) != NULL)
 		return (route_reply(req, ctx, 200, a->body, a->len,
 		    fmt_content_type(FMT_JSON)));
 
@@ -273,7 +279,11 @@ stats_query(struct http_request *req, struct route_ctx *ctx)
 	v[0] = from;
 	v[1] = to;
 	v[2] = jur;
-	store_start(&ctx->q, req, SQL_stats, 3, v);
+	v[3] = ctx->staff.idtext;
+	if (staff)
+		store_start(&ctx->q, req, SQL_console_stats, 4, v);
+	else
+		store_start(&ctx->q, req, SQL_stats, 3, v);
 	return (ROUTE_NEXT);
 }
 
@@ -290,7 +300,9 @@ stats_answer(struct http_request *req, struct route_ctx *ctx)
 	w = ctx->priv;
 	buf_init(&body);
 	stats_render(ctx, w->from, w->to, &body);
-	stats_keep(w->from, w->to, route_param(ctx, "jurisdiction_id"), &body);
+	if (ctx->def->auth != AUTH_SESSION)
+		stats_keep(w->from, w->to, route_param(ctx,
+		    "jurisdiction_id"), &body);
 	r = route_reply_doc(req, ctx, 200, &body);
 	buf_free(&body);
 	return (r);

@@ -9,15 +9,17 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 """
 
 import json
+import os
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, PW, RUN, axe, errors, login, request, shot,
-                    staff, until)
+from weblib import (BASE, BIN, PW, RUN, axe, errors, login, psql, request,
+                    shot, staff, until)
 import weblib
 
 MARKUP = '<img src=x onerror="window.pwned=1">'
@@ -87,6 +89,35 @@ def test_login_queue_action(d):
     assert errs == [], errs
 
 
+def test_nearby_merge(d):
+    """The same cart reported twice, 145 m apart (beyond the duplicate
+    radius): the agent sees the second among the first's nearby
+    requests, on the list and the map, and makes it a duplicate."""
+    email = f"web-merge-{RUN}@example.org"
+    staff(email, "Merge Agent", "agent", "sandiego.gov")
+    a = request(5, "A cart by the bus stop")
+    b = request(10, "The same cart, reported again")
+    assert psql(f"select parent_id is null from requests where id = {b}") \
+        == "t"
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    d.get(f"{BASE}/console/requests/{a}")
+    until(d, lambda: d.find_element(By.ID, f"near-{b}").is_displayed(),
+          "the second report among the nearby ones")
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#map path').length") >= 2,
+        "the request and the nearby one on the map")
+    look(d, "console-request-nearby")
+    d.find_element(By.CSS_SELECTOR, f"#near-{b} .merge-into").click()
+    until(d, lambda: "in this request's group" in
+          d.find_element(By.ID, f"near-{b}").text, "the merge done")
+    assert f"#{b}" in d.find_element(By.ID, "facts").text
+    assert psql(f"select parent_id from requests where id = {b}") == a
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def test_scope_denied(d):
     email = f"web-cv-{RUN}@example.org"
     staff(email, "Chula Agent", "agent", "chulavistaca.gov")
@@ -120,10 +151,192 @@ def test_admin_page(d):
           d.find_element(By.ID, "key-shown").text, "the new key")
     until(d, lambda: "browser app " + RUN in d.find_element(By.ID, "keys").text,
           "the key in the list")
+    # A destination: a refused URL marked on its field, then one added
+    # (its secret shown once), listed, and removed.
+    d.find_element(By.ID, "d-jur").send_keys("sandiego.gov")
+    d.find_element(By.ID, "d-url").send_keys("ftp://crm.example.org/" + RUN)
+    d.find_element(By.CSS_SELECTOR, "#dest-new button").click()
+    until(d, lambda: "must be http:// or https://" in
+          d.find_element(By.ID, "d-error").text, "the refusal")
+    assert d.find_element(By.ID, "d-url").get_attribute(
+        "aria-invalid") == "true"
+    assert d.switch_to.active_element.get_attribute("id") == "d-url"
+    d.find_element(By.ID, "d-url").clear()
+    d.find_element(By.ID, "d-url").send_keys(
+        "https://crm.example.org/" + RUN)
+    d.find_element(By.CSS_SELECTOR, "#dest-new button").click()
+    until(d, lambda: "signing secret, shown this once" in
+          d.find_element(By.ID, "d-error").text, "the new destination")
+    until(d, lambda: "https://crm.example.org/" + RUN in
+          d.find_element(By.ID, "dests").text, "the destination listed")
+    dest = psql("select id from destinations where url = "
+                f"'https://crm.example.org/{RUN}'")
     look(d, "console-admin")
+    d.find_element(By.XPATH, f"//button[text()='Remove {dest}']").click()
+    d.switch_to.alert.accept()
+    until(d, lambda: f"Destination {dest} removed" in
+          d.find_element(By.ID, "d-error").text, "the removal")
+    assert psql(f"select active from destinations where id = {dest}") == "f"
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
           "the sign-in form after signing out")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_supervisor_dashboard(d):
+    """A San Diego supervisor's dashboard: the staff-only measures and
+    the statistics charts of San Diego alone, as /console/api/stats
+    has them."""
+    email = f"web-sup-{RUN}@example.org"
+    staff(email, "Web Supervisor", "supervisor", "sandiego.gov")
+    request(3, "A cart for the dashboard")
+    login(d, email)
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#dash-charts canvas').length "
+        "=== 5 && !!Chart.getChart(document.querySelector("
+        "'#dash-charts #chart-daily canvas'))"), "the five charts")
+    d.set_script_timeout(30)
+    api = d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('/console/api/stats').then((r) => r.json()).then(done)"
+        ".catch((e) => done(String(e)));")
+    assert [j["jurisdiction_id"] for j in api["by_jurisdiction"]] == \
+        ["sandiego.gov"], api["by_jurisdiction"]
+    total = d.execute_script(
+        "const c = Chart.getChart(document.querySelector("
+        "'#dash-charts #chart-daily canvas'));"
+        "return c.data.datasets.reduce((n, s) => n + s.data.reduce("
+        "(a, b) => a + b, 0), 0);")
+    assert total == api["total"]["opened"] > 0, (total, api["total"])
+    assert [o.text for o in d.find_elements(
+        By.CSS_SELECTOR, "#d-jur option")] == ["All of mine", "sandiego.gov"]
+    look(d, "console-dashboard")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_move_to_partner(d):
+    """A Chula Vista agent moves a sidewalk report that is San Diego's:
+    the partner and its service chosen in the page, the note given; the
+    request is San Diego's and the page says so."""
+    email = f"web-move-{RUN}@example.org"
+    staff(email, "Move Agent", "agent", "chulavistaca.gov")
+    body = urllib.parse.urlencode({
+        "jurisdiction_id": "chulavistaca.gov", "service_code": "SIDEWALK",
+        "lat": "32.6405", "long": "-117.0805",
+        "description": "Lifted slab " + RUN}).encode()
+    with urllib.request.urlopen(urllib.request.Request(
+            BASE + "/requests.json", body,
+            {"Authorization": "Bearer " + os.environ["KEY_SUBMIT"]})) as r:
+        rid = json.load(r)[0]["service_request_id"]
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "work").is_displayed(),
+          "the queue")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_elements(
+        By.CSS_SELECTOR, '#a-jur option[value="sandiego.gov"]'),
+        "the partner jurisdictions")
+    Select(d.find_element(By.ID, "a-jur")).select_by_value("sandiego.gov")
+    until(d, lambda: Select(d.find_element(By.ID, "a-svc"))
+          .first_selected_option.get_attribute("value") == "SIDEWALK",
+          "San Diego's services, the same one first")
+    d.find_element(By.ID, "a-move-note").send_keys("San Diego's side")
+    look(d, "console-move")
+    d.find_element(By.CSS_SELECTOR, "#f-move button").click()
+    until(d, lambda: "moved to City of San Diego" in
+          d.find_element(By.ID, "status").text, "the move confirmed")
+    assert psql(f"select jurisdiction_id from requests where id = {rid}") \
+        == "sandiego.gov"
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_spanish_console(_):
+    """The console in Spanish from the browser's languages: sign-in,
+    the queue and a request, axe-clean with lang=es; the switch back to
+    English is remembered."""
+    email = f"web-es-{RUN}@example.org"
+    staff(email, "Agente ES", "agent", "sandiego.gov")
+    rid = request(9, "Un carrito en la acera")
+    d = weblib.browser("es-MX", weblib.DESKTOP)
+    try:
+        spanish_console(d, email, rid)
+    finally:
+        d.quit()
+
+
+def spanish_console(d, email, rid):
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "login-h").text ==
+          "Iniciar sesión", "the sign-in form in Spanish")
+    assert d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    look(d, "console-es-login")
+    login(d, email)
+    until(d, lambda: d.find_element(By.ID, "queue-h").text == "Cola" and
+          "coinciden" in d.find_element(By.ID, "counts").text,
+          "the queue in Spanish")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_element(By.ID, "title").text.startswith(
+          f"Solicitud n.º {rid}"), "the request in Spanish")
+    assert "Descripción" in d.find_element(By.ID, "facts").text
+    look(d, "console-es-request")
+    Select(d.find_element(By.ID, "lang")).select_by_value("en")
+    until(d, lambda: d.find_element(By.ID, "title").text.startswith(
+          f"Request #{rid}"), "English after the switch")
+    d.get(BASE + "/console/")
+    until(d, lambda: d.find_element(By.ID, "queue-h").text == "Queue",
+          "English remembered")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def wide(d):
+    """What of the page is wider than the window (a phone would scroll
+    sideways to see it): the first such element, or None. The map's
+    panes and what is only for screen readers (clipped) do not count."""
+    return d.execute_script(
+        "const w = document.documentElement.clientWidth;"
+        "if (document.documentElement.scrollWidth <= w) return null;"
+        "const hidden = (e) => { for (let x = e; x; x = x.parentElement)"
+        "  if (getComputedStyle(x).clip !== 'auto') return true;"
+        "  return false; };"
+        "for (const e of document.querySelectorAll('body *'))"
+        "  if (e.getBoundingClientRect().right > w + 1 && "
+        "      !e.closest('.leaflet-container') && !hidden(e))"
+        "    return [e, e.parentElement, e.parentElement.parentElement]"
+        "      .map((x) => x.tagName + '#' + x.id + '.' + x.className)"
+        "      .join(' < ') + ' right ' + e.getBoundingClientRect().right;"
+        "return 'the page';")
+
+
+def test_phone_layout(d):
+    """The queue, a request and Operate on a phone (420 px wide): nothing
+    wider than the screen, every control reachable, axe-clean."""
+    d.set_window_size(420, 900)
+    email = f"web-phone-{RUN}@example.org"
+    staff(email, "Phone Admin", "admin")
+    rid = request(7, "A cart seen from a phone")
+    login(d, email)
+    until(d, lambda: d.find_elements(
+        By.CSS_SELECTOR, f'a[href="/console/requests/{rid}"]'),
+        "the queue's row")
+    until(d, lambda: d.execute_script(
+        "return document.querySelectorAll('#dash-charts canvas').length")
+        == 5, "the dashboard's charts")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-queue")
+    d.get(f"{BASE}/console/requests/{rid}")
+    until(d, lambda: d.find_element(By.ID, "facts").text, "the request")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-request")
+    d.get(f"{BASE}/console/admin")
+    until(d, lambda: "schema version" in d.find_element(By.ID, "health").text,
+          "health")
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#audit tr"),
+          "the audit log")
+    assert wide(d) is None, wide(d)
+    look(d, "console-phone-admin")
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

@@ -49,11 +49,16 @@ chmod 755 "$TMP"
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1
 SERVER=
+SMTP=
 
 cleanup() {
 	if [ -n "$SERVER" ]; then
 		kill -TERM "$SERVER" 2>/dev/null
 		wait "$SERVER" 2>/dev/null
+	fi
+	if [ -n "$SMTP" ]; then
+		kill -TERM "$SMTP" 2>/dev/null
+		wait "$SMTP" 2>/dev/null
 	fi
 	[ -d "$TMP/pg" ] && app/tools/pg.sh stop "$TMP/pg"
 	rm -rf "$TMP"
@@ -76,10 +81,26 @@ KEY_SUBMIT=$("$BIN" keys create --name "web tests" --scopes submit \
 [ -n "$KEY_SUBMIT" ] || { echo "0 passed, 1 failed"; exit 1; }
 export KEY_SUBMIT
 
+# Reporter e-mails go to an SMTP sink whose Maildir the suites read
+# ($WEB_MAILDIR, with tests/e2e/tools/mails.py).
+SMTP_PORT=$(free_port)
+WEB_MAILDIR=$TMP/mail
+mkdir -p "$WEB_MAILDIR/new" "$WEB_MAILDIR/cur" "$WEB_MAILDIR/tmp"
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
+    -c aiosmtpd.handlers.Mailbox "$WEB_MAILDIR" >>"$TMP/smtp.log" 2>&1 &
+SMTP=$!
+export WEB_MAILDIR
+
 PORT=$(free_port)
-# No tile server in tests: the pages must work without one.
+# No tile server in tests: the pages must work without one. No cached
+# /stats.json either: a chart test compares the page with the figures of
+# the requests earlier tests made, which a worker's cached answer from
+# an earlier page would not count yet.
 env OPEN311_CONF=conf/test.conf OPEN311_LISTEN=127.0.0.1:$PORT \
     OPEN311_PIDFILE="$TMP/web.pid" OPEN311_WEB_MIN_FILL=1 \
+    OPEN311_STATS_CACHE_MS=${WEB_STATS_CACHE_MS:-0} \
+    OPEN311_SMTP_URL=smtp://127.0.0.1:$SMTP_PORT OPEN311_SMTP_STARTTLS=no \
+    OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS=yes \
     OPEN311_WEB_TILE_URL=http://127.0.0.1:9/{z}/{x}/{y}.png \
     "$BIN" >>"$TMP/server.log" 2>&1 &
 SERVER=$!

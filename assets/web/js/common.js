@@ -20,9 +20,10 @@ export function el(tag, attrs, ...kids) {
   return e;
 }
 
-// GETs path as JSON; throws an Error with the API's description.
-export async function getJSON(path) {
-  const r = await fetch(path, { headers: { Accept: 'application/json' } });
+// Fetches path as JSON (a GET, or what opts says); throws an Error with
+// the API's description.
+export async function getJSON(path, opts = {}) {
+  const r = await fetch(path, { ...opts, headers: { Accept: 'application/json', ...opts.headers } });
   const body = await r.json().catch(() => null);
   if (!r.ok) {
     const d = Array.isArray(body) && body[0] && body[0].description;

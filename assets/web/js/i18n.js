@@ -22,6 +22,14 @@ export function pick() {
 
 export function lang() { return current; }
 
+// Adds strings to the catalogs: more is { en: {...}, es: {...} } (the
+// console's, say).
+export function add(more) {
+  for (const [l, strings] of Object.entries(more)) {
+    if (catalogs[l]) Object.assign(catalogs[l], strings);
+  }
+}
+
 // The message key in the current language, {name} replaced from vars.
 export function t(key, vars) {
   let s = catalogs[current][key];

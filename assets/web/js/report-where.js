@@ -1,11 +1,13 @@
-// Report, step 1: where. A pin on the map, the browser's location or
-// typed coordinates; the point chooses the jurisdiction as POST does, so
+// Report, step 1: where. A pin on the map, the browser's location, an
+// address from the gazetteer (report-address.js) or typed coordinates;
+// the point chooses the jurisdiction as POST does, so
 // the services at that point are asked for, and a point outside every
 // boundary is told plainly with the nearest authority named.
 import { getJSON } from './common.js';
 import * as i18n from './i18n.js';
 import * as maps from './map.js';
 import { setError, isNumber } from './fields.js';
+import * as address from './report-address.js';
 
 let marker = null;
 let gj = null;
@@ -15,6 +17,14 @@ function place(map, lat, lng) {
   document.getElementById('long').value = lng.toFixed(6);
   if (marker) marker.setLatLng([lat, lng]);
   else marker = maps.pin(lat, lng, i18n.t('report.maplabel')).addTo(map);
+}
+
+// The name of jurisdiction id in the boundaries (gj), else the id.
+function jurName(id) {
+  for (const f of (gj && gj.features) || []) {
+    if (f.properties && f.properties.jurisdiction_id === id) return f.properties.name;
+  }
+  return id || '';
 }
 
 function read() {
@@ -35,6 +45,13 @@ function read() {
 export async function setup(map, onDone) {
   gj = await maps.boundaries(map, true);
   map.on('click', (e) => place(map, e.latlng.lat, e.latlng.lng));
+  address.setup((a, said) => {
+    place(map, a.lat, a.long);
+    map.setView([a.lat, a.long], 17);
+    setError(document.getElementById('lat'), document.getElementById('lat-error'), '');
+    setError(document.getElementById('long'), document.getElementById('long-error'), '');
+    said.textContent = i18n.t('report.address.placed', { label: a.label, name: jurName(a.jurisdiction_id) });
+  });
   const status = document.getElementById('where-result');
   document.getElementById('locate').addEventListener('click', () => {
     if (!navigator.geolocation) { status.textContent = i18n.t('report.locate.failed'); return; }

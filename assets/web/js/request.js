@@ -1,12 +1,35 @@
 // A request's page: status, dates, public notes and history, photos, a
 // small map, the request it duplicates, and for its reporter (the link
-// in their e-mail carries t=) the way to say whether it is fixed.
+// in their e-mail carries t=) the survey and "it is not fixed", which
+// reopens a closed report (POST /requests/{id}/reopen).
 import { init, el, getJSON, webConfig } from './common.js';
 import * as i18n from './i18n.js';
 import * as maps from './map.js';
 
 const id = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+const token = new URLSearchParams(location.search).get('t');
 let req = null;
+
+// The request as the public sees it; its reporter's token also shows a
+// private service's request.
+async function load() {
+  const q = token ? `&t=${encodeURIComponent(token)}` : '';
+  req = (await getJSON(`/requests/${encodeURIComponent(id)}.json?extensions=true${q}`))[0];
+}
+
+async function reopen(ev) {
+  ev.preventDefault();
+  const status = document.getElementById('reopen-status');
+  const body = new URLSearchParams({ comment: document.getElementById('reopen-comment').value });
+  try {
+    await getJSON(`/requests/${encodeURIComponent(id)}/reopen.json?t=${encodeURIComponent(token)}`, { method: 'POST', body });
+    await load();
+    render();
+    status.textContent = i18n.t('req.reopen.done');
+  } catch (e) {
+    status.textContent = e.message;
+  }
+}
 
 function text(elId, v) { document.getElementById(elId).textContent = v || '—'; }
 
@@ -42,6 +65,7 @@ function render() {
       el('span', { text: [n.summary, n.description].filter(Boolean).join(' — ') })));
   }
   if (!hist.children.length) hist.append(el('li', { text: i18n.t('req.nohistory') }));
+  document.getElementById('reopen').hidden = !token || req.status !== 'closed';
   const photos = document.getElementById('r-photos');
   photos.replaceChildren();
   const urls = (x.media_urls && x.media_urls.length ? x.media_urls : [req.media_url]).filter(Boolean);
@@ -58,7 +82,7 @@ async function main() {
   const status = document.getElementById('req-status');
   status.textContent = i18n.t('req.loading');
   try {
-    req = (await getJSON(`/requests/${encodeURIComponent(id)}.json?extensions=true`))[0];
+    await load();
   } catch (e) {
     status.textContent = e.status === 404 || e.status === 400 ? i18n.t('req.notfound') : e.message;
     return;
@@ -67,9 +91,9 @@ async function main() {
   document.getElementById('req').hidden = false;
   render();
   document.addEventListener('langchange', render);
-  const t = new URLSearchParams(location.search).get('t');
-  if (t) {
-    document.getElementById('fb-link').href = `/requests/${encodeURIComponent(id)}/feedback?t=${encodeURIComponent(t)}`;
+  if (token) {
+    document.getElementById('fb-link').href = `/requests/${encodeURIComponent(id)}/feedback?t=${encodeURIComponent(token)}`;
+    document.getElementById('reopen').addEventListener('submit', reopen);
     document.getElementById('r-feedback').hidden = false;
   }
   if (typeof req.lat === 'number') {

@@ -83,7 +83,8 @@ expect_jq '.message_id | test("^<[0-9a-f]{32}@open311d>$")'
 expect_jq '.body | startswith("Hello Rita,\n")'
 expect_jq ".body | contains(\"Your report $nt_r (Fallen tree or limb) to City of San Diego is now in progress.\")"
 expect_jq '.body | contains("Note from the team:\nCrew on the way\n")'
-expect_jq ".body | contains(\"Follow it at $BASE/requests/$nt_r.json\")"
+expect_jq ".body | contains(\"Follow it at $BASE/requests/$nt_r?t=$nt_tr\n\")"
+expect_jq '.body | contains("Not fixed?") | not'
 expect_jq ".body | contains(\"To stop e-mails about this report: $BASE/unsubscribe?t=$nt_tr\")"
 expect_jq '.body | contains("feedback") | not'
 nt_mid=$(printf '%s' "$BODY" | jq -r '.message_id')
@@ -148,6 +149,7 @@ expect_json '.subject' "Your report $nt_r (Fallen tree or limb): fixed"
 expect_jq ".body | contains(\"Your report $nt_r (Fallen tree or limb) to City of San Diego is now fixed.\")"
 expect_jq '.body | contains("Note from the team:\nTree removed\n")'
 expect_jq ".body | contains(\"How did we do? Tell us in a minute: $BASE/requests/$nt_r/feedback?t=$nt_tr\")"
+expect_jq '.body | contains("\nNot fixed? Say so on that page and the report opens again.\n")'
 nt_fb=$(printf '%s' "$BODY" | jq -r '.body' | grep -o "$BASE/requests/[0-9]*/feedback?t=[0-9a-f]*")
 nt_last kim@example.org
 expect_jq ".body | contains(\"$BASE/requests/$nt_k/feedback?t=$nt_tk\")"

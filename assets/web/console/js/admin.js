@@ -1,6 +1,8 @@
-// Operate (admins): health, the outbox with dead letters to retry, and
-// the audit log, paged and exportable.
-import { call, el, required, when } from './api.js';
+// Operate (admins): health, the outbox with dead letters to retry, the
+// destinations (destinations.js), API keys, and the audit log, paged and
+// exportable.
+import { call, el, required, when, t } from './api.js';
+import { destinations, wireDestinations } from './destinations.js';
 
 const $ = (id) => document.getElementById(id);
 let before = null;
@@ -21,14 +23,14 @@ async function outbox() {
     el('td', {}, el('a', { href: `/console/requests/${d.request_id}`, text: `#${d.request_id}` })),
     el('td', { text: d.destination }), el('td', { text: String(d.attempts) }),
     el('td', { text: d.last_error || '' }),
-    el('td', {}, el('button', { type: 'button', text: 'Retry', onclick: () => retry(d.id) })))));
+    el('td', {}, el('button', { type: 'button', text: t('c.retry'), onclick: () => retry(d.id) })))));
 }
 
 async function retry(ev) {
-  $('status').textContent = 'Retrying…';
+  $('status').textContent = t('c.retrying');
   try {
     const r = await call(`outbox/${ev}/retry`, {});
-    $('status').textContent = `Queued again: ${r.requeued.join(', ')}`;
+    $('status').textContent = t('c.requeued', { ids: r.requeued.join(', ') });
     await outbox();
   } catch (e) {
     $('status').textContent = e.message;
@@ -40,9 +42,9 @@ async function keys() {
   $('keys').replaceChildren(...k.keys.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.prefix }), el('td', { text: x.name }),
     el('td', { text: x.scopes.join(', ') }),
-    el('td', { text: x.jurisdictions ? x.jurisdictions.join(', ') : '(all)' }),
+    el('td', { text: x.jurisdictions ? x.jurisdictions.join(', ') : t('c.all') }),
     el('td', { text: x.channel }),
-    el('td', { text: x.revoked ? `revoked: ${x.revoked_message || ''}` : 'active' }))));
+    el('td', { text: x.revoked ? t('c.revoked', { msg: x.revoked_message || '' }) : t('c.active') }))));
 }
 
 function wireKeys() {
@@ -52,7 +54,7 @@ function wireKeys() {
     for (const e of $('key-new').elements) if (e.name && e.value) b[e.name] = e.value;
     try {
       const r = await call('keys', b);
-      $('key-shown').textContent = `Key ${r.id}, shown this once: ${r.key}`;
+      $('key-shown').textContent = t('c.key-shown', { id: r.id, key: r.key });
       await keys();
     } catch (e) {
       $('key-shown').textContent = e.message;
@@ -62,7 +64,7 @@ function wireKeys() {
     ev.preventDefault();
     try {
       await call(`keys/${encodeURIComponent($('r-id').value)}/revoke`, { message: $('r-msg').value });
-      $('key-shown').textContent = `Key ${$('r-id').value} revoked.`;
+      $('key-shown').textContent = t('c.key-revoked', { id: $('r-id').value });
       await keys();
     } catch (e) {
       $('key-shown').textContent = e.message;
@@ -75,7 +77,7 @@ async function audit(more) {
   if (more && before) p.set('before', before);
   const a = await call(`audit?${p}`);
   const rows = a.entries.map((x) => el('tr', {},
-    el('td', { text: when(x.at) }), el('td', { text: x.staff || '(command line)' }),
+    el('td', { text: when(x.at) }), el('td', { text: x.staff || t('c.command-line') }),
     el('td', { text: x.action }), el('td', { text: x.request_id ? `#${x.request_id}` : '' }),
     el('td', { text: x.target || '' }), el('td', { text: x.address || '' })));
   if (more) $('audit').append(...rows); else $('audit').replaceChildren(...rows);
@@ -86,11 +88,12 @@ async function audit(more) {
 (async () => {
   const acc = await required();
   if (!acc) return;
-  if (acc.role !== 'admin') { $('status').textContent = 'This page is for admins.'; return; }
+  if (acc.role !== 'admin') { $('status').textContent = t('c.admins-only'); return; }
   $('audit-more').addEventListener('click', () => audit(true));
   wireKeys();
+  wireDestinations();
   try {
-    await Promise.all([health(), outbox(), keys(), audit(false)]);
+    await Promise.all([health(), outbox(), destinations(), keys(), audit(false)]);
   } catch (e) {
     $('status').textContent = e.message;
   }

@@ -1,8 +1,19 @@
 // The console's client of /console/api: the session (the account and
 // its CSRF token, from /console/api/me), JSON calls that send the token
 // on every change, and the header's account and sign-out buttons.
-// Untrusted text reaches the DOM as text only (see el()).
+// Untrusted text reaches the DOM as text only (see el()). Importing it
+// sets up the page's language (English or Spanish, msg.js); a change of
+// language reloads the page.
+import { init } from '../../js/common.js';
+import * as i18n from '../../js/i18n.js';
+import msgs from './msg.js';
+
 export { el } from '../../js/common.js';
+export const t = i18n.t;
+
+i18n.add(msgs);
+init();
+document.addEventListener('langchange', () => window.location.reload());
 
 let csrf = null;
 let account = null;
@@ -80,9 +91,7 @@ export async function required() {
 
 // A date as the browser's locale shows it ('' for none).
 export function when(s) {
-  if (!s) return '';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-    .format(new Date(s));
+  return i18n.date(s);
 }
 
 // A duration in seconds, roughly (3 d, 5 h, 12 min).
@@ -102,6 +111,7 @@ export function map(elem, points) {
     const mk = window.L.circleMarker([p.lat, p.long], { radius: 7, color: p.color || '#0b5394' });
     mk.bindTooltip(p.label);
     if (p.href) mk.on('click', () => window.location.assign(p.href));
+    if (p.onclick) mk.on('click', p.onclick);
     mk.addTo(m);
     ll.push([p.lat, p.long]);
   }

@@ -1,6 +1,6 @@
 // Sets the password with a one-time link (/console/password#token=...):
 // the token stays in the fragment, never sent in a URL.
-import { call } from './api.js';
+import { call, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(window.location.hash.slice(1)).get('token') || '';
@@ -9,13 +9,13 @@ $('pw-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   $('pw-error').textContent = '';
   if ($('pw1').value !== $('pw2').value) {
-    $('pw-error').textContent = 'The two passwords differ.';
+    $('pw-error').textContent = t('c.pw-differ');
     return;
   }
   try {
     await call('password', { token, password: $('pw1').value });
     $('pw-form').hidden = true;
-    $('pw-done').textContent = 'Your password is set. Sign in at /console/.';
+    $('pw-done').textContent = t('c.pw-set');
   } catch (e) {
     $('pw-error').textContent = e.message;
   }

@@ -1,6 +1,9 @@
 // The console's home: the sign-in form, or the queue (list and map) of
-// the account's jurisdictions with filters, counts and keyset paging.
-import { call, el, session, login, header, age, when, map } from './api.js';
+// the account's jurisdictions with filters, counts and keyset paging;
+// for supervisors and admins first the dashboard: staff-only measures
+// and the statistics charts of their jurisdictions.
+import { call, el, session, login, header, age, when, map, t } from './api.js';
+import { draw as drawCharts } from '../../js/stats-charts.js';
 
 const $ = (id) => document.getElementById(id);
 let next = null;
@@ -18,22 +21,24 @@ function query() {
   return p;
 }
 
+// A row of the queue; each cell names its column (data-label) for the
+// phone layout, where rows stack as cards.
 function row(r) {
   const tr = el('tr', { class: r.breached ? 'breached' : null },
-    el('td', {}, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
+    el('td', { 'data-label': t('c.request') }, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
       r.address ? el('div', { class: 'note', text: r.address }) : null),
-    el('td', { text: r.service_name }),
-    el('td', { text: r.detailed_status + (r.escalated ? ' (escalated)' : '') }),
-    el('td', { text: r.agency || '' }),
-    el('td', { text: age(r.age_seconds) }),
-    el('td', { text: (r.breached ? 'breached ' : '') + when(r.due) }));
+    el('td', { 'data-label': t('c.service'), text: r.service_name }),
+    el('td', { 'data-label': t('c.status'), text: r.detailed_status + (r.escalated ? t('c.escalated-mark') : '') }),
+    el('td', { 'data-label': t('c.agency'), text: r.agency || '' }),
+    el('td', { 'data-label': t('c.age'), text: age(r.age_seconds) }),
+    el('td', { 'data-label': t('c.due'), text: (r.breached ? `${t('c.breached-mark')} ` : '') + when(r.due) }));
   return tr;
 }
 
 function counts(q) {
   const ul = $('counts');
-  ul.replaceChildren(el('li', { text: `${q.total} matching` }),
-    el('li', { text: `${q.breached} past their SLA` }));
+  ul.replaceChildren(el('li', { text: t('c.matching', { n: q.total }) }),
+    el('li', { text: t('c.past-sla', { n: q.breached }) }));
   for (const [k, n] of Object.entries(q.by_service)) ul.append(el('li', { text: `${k}: ${n}` }));
 }
 
@@ -48,7 +53,7 @@ function draw() {
 async function load(more) {
   const p = query();
   if (more && next) p.set('after', next);
-  $('queue-status').textContent = 'Loading…';
+  $('queue-status').textContent = t('c.loading');
   try {
     const q = await call(`queue?${p}`);
     if (!more) { $('rows').replaceChildren(); shown = []; }
@@ -58,21 +63,42 @@ async function load(more) {
     $('more').hidden = !next;
     counts(q);
     draw();
-    $('queue-status').textContent = `${shown.length} of ${q.total} shown`;
+    $('queue-status').textContent = t('c.shown', { n: shown.length, total: q.total });
   } catch (e) {
     $('queue-status').textContent = e.message;
   }
 }
 
+let charts = [];
+
+// The statistics of my jurisdictions (GET /console/api/stats).
+async function stats() {
+  const p = new URLSearchParams();
+  if ($('d-jur').value) p.set('jurisdiction_id', $('d-jur').value);
+  if ($('d-start').value) p.set('start_date', `${$('d-start').value}T00:00:00Z`);
+  if ($('d-end').value) p.set('end_date', `${$('d-end').value}T23:59:59Z`);
+  $('dash-status').textContent = t('c.loading');
+  try {
+    const d = await call(`stats?${p}`);
+    $('dash-status').textContent = t('c.stats-status', { start: when(d.start_date), end: when(d.end_date), n: d.total.opened });
+    charts = drawCharts($('dash-charts'), d, charts, 'h4');
+  } catch (e) {
+    $('dash-status').textContent = e.message;
+  }
+}
+
 // Supervisors and admins: the staff-only measures of their jurisdictions.
-async function dashboard() {
+async function dashboard(acc) {
+  for (const j of acc.jurisdictions || []) $('d-jur').append(el('option', { value: j, text: j }));
+  $('dash-filter').addEventListener('submit', (ev) => { ev.preventDefault(); stats(); });
+  stats();
   const d = await call('dashboard');
-  const list = (o) => Object.entries(o).map(([k, v]) => `${k || '(none)'}: ${v}`).join('; ');
+  const list = (o) => Object.entries(o).map(([k, v]) => `${k || t('c.none')}: ${v}`).join('; ');
   const rows = [
-    ['Open requests by agency', list(d.backlog_by_agency)],
-    ['Oldest open request', d.oldest_open ? `#${d.oldest_open.id}, ${when(d.oldest_open.requested)}` : ''],
-    ['SLA breaches this week', String(d.breaches_this_week)],
-    ['Reopen rate by agency', list(d.reopen_rate_by_agency)],
+    [t('c.dash-backlog'), list(d.backlog_by_agency)],
+    [t('c.dash-oldest'), d.oldest_open ? `#${d.oldest_open.id}, ${when(d.oldest_open.requested)}` : ''],
+    [t('c.dash-breaches'), String(d.breaches_this_week)],
+    [t('c.dash-reopen'), list(d.reopen_rate_by_agency)],
   ];
   $('dash-facts').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   $('dash').hidden = false;
@@ -87,7 +113,7 @@ function work(acc) {
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); load(false); });
   $('more').addEventListener('click', () => load(true));
   load(false);
-  if (acc.role !== 'agent') dashboard().catch(() => null);
+  if (acc.role !== 'agent') dashboard(acc).catch(() => null);
 }
 
 async function start() {

@@ -1,11 +1,11 @@
 // One request in the console: details, the reporter (audited), history
-// with internal notes, a map with its duplicates, and the actions.
-import { call, el, required, when, map } from './api.js';
+// with internal notes, photos, a map with its duplicates and the
+// requests nearby (each of which can be merged with this one), and the
+// actions.
+import { call, el, required, when, map, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const id = window.location.pathname.split('/').filter(Boolean).pop();
-// The request's jurisdiction and service, once shown.
-let current = null;
 
 function facts(dl, pairs) {
   dl.replaceChildren();
@@ -16,104 +16,125 @@ function facts(dl, pairs) {
 }
 
 function show(r) {
-  current = { jurisdiction_id: r.jurisdiction_id, service_code: r.service_code };
-  document.title = `Request #${r.id} · Staff console`;
-  $('title').textContent = `Request #${r.id}: ${r.service_name}`;
+  document.title = t('c.req-doctitle', { id: r.id });
+  $('title').textContent = t('c.req-title', { id: r.id, service: r.service_name });
   facts($('facts'), [
-    ['Status', `${r.status} (${r.detailed_status})`], ['Status notes', r.status_notes],
-    ['Description', r.description], ['Agency', r.agency], ['Address', r.address],
-    ['Jurisdiction', r.jurisdiction_id], ['Requested', when(r.requested)],
-    ['Due (SLA)', when(r.due)], ['Expected', when(r.expected)],
-    ['Duplicate of', r.parent_id ? `#${r.parent_id}` : ''],
-    ['Duplicates', r.duplicates.map((d) => `#${d.id}`).join(', ')],
-    ['Escalated', r.escalated ? 'yes' : ''], ['Channel', r.channel],
+    [t('c.status'), `${r.status} (${r.detailed_status})`], [t('c.f-status-notes'), r.status_notes],
+    [t('c.f-description'), r.description], [t('c.agency'), r.agency], [t('c.address'), r.address],
+    [t('c.jurisdiction'), r.jurisdiction_id], [t('c.f-requested'), when(r.requested)],
+    [t('c.f-due'), when(r.due)], [t('c.f-expected'), when(r.expected)],
+    [t('c.f-duplicate-of'), r.parent_id ? `#${r.parent_id}` : ''],
+    [t('c.f-duplicates'), r.duplicates.map((d) => `#${d.id}`).join(', ')],
+    [t('c.f-escalated'), r.escalated ? t('c.yes') : ''], [t('c.channel'), r.channel],
   ]);
   const c = r.contact || {};
-  facts($('contact'), [['E-mail', c.email], ['Phone', c.phone],
-    ['Name', [c.first_name, c.last_name].filter(Boolean).join(' ')],
-    ['E-mails about progress', c.email ? (c.notify && !c.unsubscribed ? 'yes' : 'no') : '']]);
+  facts($('contact'), [[t('c.f-email'), c.email], [t('c.f-phone'), c.phone],
+    [t('c.name'), [c.first_name, c.last_name].filter(Boolean).join(' ')],
+    [t('c.f-notify'), c.email ? t(c.notify && !c.unsubscribed ? 'c.yes' : 'c.no') : '']]);
   $('history').replaceChildren(...r.history.map((u) => el('li', { class: u.public ? null : 'internal' },
     el('strong', { text: `${when(u.at)} · ${u.kind} · ${u.detailed_status || ''}` }),
-    el('span', { text: ` by ${u.by}${u.public ? '' : ' (internal)'}` }),
+    el('span', { text: t('c.by', { who: u.by }) + (u.public ? '' : t('c.internal')) }),
     u.description ? el('div', { class: 'pre', text: u.description }) : null)));
-  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id}` }];
+  photos(r);
+  const pts = [{ lat: r.lat, long: r.long, label: `#${r.id} (${t('c.this-request')})`, color: COLOR.this }];
+  for (const n of r.nearby) {
+    const dup = n.parent_id === r.id;
+    pts.push({ lat: n.lat, long: n.long, label: `#${n.id} ${n.service_name}${dup ? ' (duplicate)' : ''}`,
+      color: dup ? COLOR.dup : COLOR.near, onclick: () => $(`near-${n.id}`).focus() });
+  }
+  nearby(r);
   $('body').hidden = false;
   map($('map'), pts);
 }
 
+const COLOR = { this: '#b30000', dup: '#b35900', near: '#0b5394' };
+
+// The request's own photos inline; photos elsewhere as links.
+function photos(r) {
+  const own = (r.media_ids || []).map((m, i) => el('img', { src: `/media/${encodeURIComponent(m)}`, alt: t('c.photo', { n: i + 1, id: r.id }) }));
+  const other = (r.media_urls || []).map((u, i) => el('p', {}, el('a', { href: u, rel: 'noopener noreferrer', text: t('c.photo-elsewhere', { n: own.length + i + 1 }) })));
+  $('photos').replaceChildren(...own, ...other);
+  $('photos-panel').hidden = own.length + other.length === 0;
+}
+
+// The requests nearby, each with the two ways to merge it with this one.
+function nearby(r) {
+  const group = r.parent_id || r.id;
+  const items = r.nearby.map((n) => {
+    const same = n.id === group || n.parent_id === group;
+    const li = el('li', { id: `near-${n.id}`, tabindex: '-1' },
+      el('a', { href: `/console/requests/${encodeURIComponent(n.id)}`, text: `#${n.id}` }),
+      ` ${n.service_name} · ${n.status} · ${n.distance_m} m · ${when(n.requested)}`,
+      n.parent_id ? ` · ${t('c.dup-of', { id: n.parent_id })}` : '',
+      n.duplicate_count ? ` · ${t('c.n-duplicates', { n: n.duplicate_count })}` : '');
+    if (same) {
+      li.append(` · ${t('c.in-group')}`);
+    } else {
+      li.append(' ',
+        el('button', { type: 'button', class: 'merge-into', text: t('c.merge-into', { id: n.id }) }),
+        ' ',
+        el('button', { type: 'button', class: 'merge-onto', text: t('c.merge-onto', { id: n.id }) }));
+      li.querySelector('.merge-into').addEventListener('click', () => merge(n.id, r.id));
+      li.querySelector('.merge-onto').addEventListener('click', () => merge(r.id, n.id));
+    }
+    return li;
+  });
+  if (!items.length) items.push(el('li', { text: t('c.none-found') }));
+  $('nearby').replaceChildren(...items);
+}
+
+function merge(child, parent) {
+  act('link', { parent_service_request_id: parent }, child);
+}
+
+// The partner jurisdictions a request can move to, and the services of
+// the one chosen (the request's own code first when offered there).
+async function partners(r) {
+  const js = await fetch('/jurisdictions.json').then((x) => x.json());
+  for (const j of js) if (j.jurisdiction_id !== r.jurisdiction_id) $('a-jur').append(el('option', { value: j.jurisdiction_id, text: j.name }));
+  $('a-jur').addEventListener('change', async () => {
+    $('a-svc').replaceChildren();
+    if (!$('a-jur').value) return;
+    const q = new URLSearchParams({ jurisdiction_id: $('a-jur').value });
+    const svcs = await fetch(`/services.json?${q}`).then((x) => x.json());
+    svcs.sort((a, b) => (b.service_code === r.service_code) - (a.service_code === r.service_code));
+    for (const s of svcs) $('a-svc').append(el('option', { value: s.service_code, text: `${s.service_name} (${s.service_code})` }));
+  });
+}
+
+async function move(ev) {
+  ev.preventDefault();
+  $('act-status').textContent = t('c.saving');
+  try {
+    await call(`requests/${id}/transfer`, { jurisdiction_id: $('a-jur').value, service_code: $('a-svc').value, status_notes: $('a-move-note').value });
+    $('body').hidden = true;
+    $('status').replaceChildren(t('c.moved', { id, jur: $('a-jur').selectedOptions[0].text }),
+      el('a', { href: '/console/', text: t('c.back') }));
+  } catch (e) {
+    $('act-status').textContent = e.message;
+  }
+}
+
 async function load() {
   try {
-    show(await call(`requests/${id}`));
+    const r = await call(`requests/${id}`);
+    show(r);
+    partners(r).catch(() => null);
     $('status').textContent = '';
   } catch (e) {
     $('status').textContent = e.message;
   }
 }
 
-async function act(path, body) {
-  $('act-status').textContent = 'Saving…';
+// An action on this request, or on another (target) for a merge.
+async function act(path, body, target = id) {
+  $('act-status').textContent = t('c.saving');
   try {
-    await call(`requests/${id}/${path}`, body);
-    $('act-status').textContent = 'Saved.';
+    await call(`requests/${target}/${path}`, body);
+    $('act-status').textContent = t('c.saved');
     window.location.reload();
   } catch (e) {
     $('act-status').textContent = e.message;
-  }
-}
-
-// The partner jurisdictions to transfer to (the public list), once.
-async function jurisdictions() {
-  const sel = $('a-jur');
-  if (sel.options.length > 1) return;
-  try {
-    const r = await fetch('/jurisdictions.json', { headers: { Accept: 'application/json' } });
-    for (const j of await r.json()) {
-      if (current && j.jurisdiction_id === current.jurisdiction_id) continue;
-      sel.append(el('option', { value: j.jurisdiction_id, text: j.name }));
-    }
-  } catch (e) {
-    $('act-status').textContent = e.message;
-  }
-}
-
-// The services offered by jurisdiction jur, the request's own first.
-async function services(jur) {
-  const sel = $('a-jsvc');
-  sel.replaceChildren();
-  if (!jur) return;
-  try {
-    const r = await fetch(`/services.json?jurisdiction_id=${encodeURIComponent(jur)}`,
-      { headers: { Accept: 'application/json' } });
-    for (const s of await r.json()) {
-      sel.append(el('option', { value: s.service_code, text: s.service_name }));
-    }
-    if (current) sel.value = current.service_code;
-    if (sel.selectedIndex < 0) sel.selectedIndex = 0;
-  } catch (e) {
-    $('act-status').textContent = e.message;
-  }
-}
-
-// Moves the request to the chosen jurisdiction; afterwards a staff member
-// of the old one alone no longer sees it.
-async function move() {
-  const name = $('a-jur').selectedOptions[0] ? $('a-jur').selectedOptions[0].textContent : '';
-  $('act-status').textContent = 'Saving…';
-  try {
-    await call(`requests/${id}/transfer`, {
-      jurisdiction_id: $('a-jur').value, service_code: $('a-jsvc').value,
-      status_notes: $('a-jnote').value,
-    });
-  } catch (e) {
-    $('act-status').textContent = e.message;
-    return;
-  }
-  try {
-    show(await call(`requests/${id}`));
-    $('act-status').textContent = `Transferred to ${name}.`;
-  } catch (e) {
-    $('body').hidden = true;
-    $('status').textContent = `Request #${id} was transferred to ${name}; it is no longer in your jurisdictions.`;
   }
 }
 
@@ -125,18 +146,11 @@ function wire() {
     if ($('a-note').value) b.description = $('a-note').value;
     act('update', b);
   });
-  $('a-to').addEventListener('change', () => {
-    const jur = $('a-to').value === 'jurisdiction';
-    $('to-agency').hidden = jur;
-    $('to-jur').hidden = !jur;
-    if (jur) jurisdictions();
-  });
-  $('a-jur').addEventListener('change', () => services($('a-jur').value));
   $('f-transfer').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    if ($('a-to').value === 'jurisdiction') move();
-    else act('update', { agency_responsible: $('a-agency').value });
+    act('update', { agency_responsible: $('a-agency').value });
   });
+  $('f-move').addEventListener('submit', move);
   $('f-expected').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const d = new Date($('a-expected').value);
