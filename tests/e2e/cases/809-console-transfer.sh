@@ -129,5 +129,17 @@ expect_status 200
 expect_json '.jurisdiction_id' 'sandiego.gov'
 expect_jq "[.duplicates[].id] == [\"$t9_d\"]"
 
+# Moved to a private service: it gets the token its reporter reads it with.
+t9_p=$(curl -s -H "Authorization: Bearer $KEY_SUBMIT" \
+    -d "jurisdiction_id=chulavistaca.gov&service_code=POTHOLE&attribute%5BSIZE%5D=L&lat=32.6371&long=-117.0751&description=t9+private+$t9_run" \
+    "$BASE/requests.json" | jq -r '.[0].service_request_id')
+r=$(PSQL -tAc "select count(*) from requests where id = $t9_p and token is null")
+check "a Chula Vista pothole without a token ($t9_p: $r)" test "$r" = 1
+t9_post "$t9_p" cv "$t9_cv" -d 'jurisdiction_id=sandiegocounty.gov&service_code=WELFARE_CHECK' \
+    --data-urlencode 'status_notes=A welfare check for the County'
+expect_status 200
+r=$(PSQL -tAc "select count(*) from requests where id = $t9_p and jurisdiction_id = 'sandiegocounty.gov' and length(token) = 32")
+check "moved to the County's private service, with a token ($r)" test "$r" = 1
+
 for d in $t9_dcv $t9_dsd; do "$BIN" destinations remove "$d" >/dev/null; done
 fi
