@@ -4,7 +4,9 @@
 -- jurisdiction's a last request.updated, the new one's request.created);
 -- the old upstream Open311 server's id is forgotten (the new one's
 -- poller would look it up on the wrong server, and request.created gives
--- a new one); a request moved to a private service gets its token.
+-- a new one); a request moved to a private service gets its token; the
+-- reporters' e-mail names the old jurisdiction as the one that passed
+-- the report on, to the new one and its agency.
 
 -- Queues an event about a request for the active destinations of
 -- jurisdiction p_jur and service p_service, which need not be the
@@ -149,6 +151,13 @@ BEGIN
 	-- The new ones: a request of theirs from now on.
 	PERFORM o311_enqueue(r.id, 'request.created', NULL);
 	PERFORM o311_notify(r.id, 'transfer', uid);
+	-- The e-mail says who passed it to whom: "City of Chula Vista
+	-- passed your report 12 (Pothole) to City of San Diego (Streets)",
+	-- not the new jurisdiction passing it to its own agency.
+	UPDATE outbox o SET payload = o.payload || jsonb_build_object(
+	    'jurisdiction', oname, 'agency',
+	    src || coalesce(' (' || nullif(svc.agency, '') || ')', ''))
+	WHERE o.update_id = uid AND o.event = 'email';
 
 	INSERT INTO audit_log (staff_id, action, request_id, address, detail)
 	VALUES (p_staff, 'request.transfer', r.id, p_address,

@@ -106,6 +106,10 @@ check "Chula Vista told it left, San Diego given it, its reporter told ($r)" \
     test "$r" = "$t9_dcv:request.updated $t9_dsd:request.created mail:email"
 r=$(PSQL -tAc "select count(*) from outbox where id > $t9_ob and request_id = $t9_d and event = 'email' and payload->>'kind' = 'transfer'")
 check "the duplicate's reporter told too ($r)" test "$r" = 1
+t9_ag=$(PSQL -tAc "select agency from services where jurisdiction_id = 'sandiego.gov' and code = 'SIDEWALK'")
+r=$(PSQL -tAc "select payload->>'jurisdiction' || ' > ' || (payload->>'agency') from outbox where id > $t9_ob and request_id = $t9_r and event = 'email'")
+check "the e-mail: Chula Vista passed it to San Diego ($r)" \
+    test "$r" = "City of Chula Vista > City of San Diego ($t9_ag)"
 r=$(PSQL -tAc "select string_agg(coalesce(destination_id::text, 'mail') || ':' || event, ' ' order by id) from outbox where id > $t9_ob and request_id = $t9_d")
 check "the duplicate's back offices told as its parent's ($r)" \
     test "$r" = "$t9_dcv:request.updated $t9_dsd:request.created mail:email"
