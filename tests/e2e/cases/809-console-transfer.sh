@@ -3,7 +3,9 @@
 # public transfer, the request in San Diego on the API, the reporters'
 # e-mails queued, Chula Vista's back office told it left and San
 # Diego's given it (their outbox rows), the statistics moved, the audit
-# row; the Chula Vista agent loses it, a San Diego agent has it. Refusals:
+# row; the duplicate's own history entry and outbox rows, the old
+# upstream's id forgotten; the Chula Vista agent loses it, a San Diego
+# agent has it. Refusals:
 # a duplicate, the same jurisdiction, an unknown one, a service not
 # offered, no note, CSRF, out of scope.
 
@@ -83,6 +85,8 @@ expect_status 403
 r=$(PSQL -tAc "select jurisdiction_id from requests where id = $t9_r")
 check "refusals moved nothing ($r)" test "$r" = chulavistaca.gov
 
+# As if Chula Vista's upstream Open311 server had given it its id.
+PSQL -qc "update requests set upstream_id = 'cv-$t9_run' where id = $t9_r"
 t9_ob=$(PSQL -tAc "select coalesce(max(id), 0) from outbox")
 t9_post "$t9_r" cv "$t9_cv" --data-urlencode 'jurisdiction_id=sandiego.gov' \
     --data-urlencode 'status_notes=The sidewalk is on the San Diego side'
@@ -102,8 +106,19 @@ check "Chula Vista told it left, San Diego given it, its reporter told ($r)" \
     test "$r" = "$t9_dcv:request.updated $t9_dsd:request.created mail:email"
 r=$(PSQL -tAc "select count(*) from outbox where id > $t9_ob and request_id = $t9_d and event = 'email' and payload->>'kind' = 'transfer'")
 check "the duplicate's reporter told too ($r)" test "$r" = 1
-r=$(PSQL -tAc "select payload->'request'->>'jurisdiction_id' from outbox where id > $t9_ob and destination_id = $t9_dcv")
-check "the old back office learns where it went ($r)" test "$r" = sandiego.gov
+t9_ag=$(PSQL -tAc "select agency from services where jurisdiction_id = 'sandiego.gov' and code = 'SIDEWALK'")
+r=$(PSQL -tAc "select payload->>'jurisdiction' || ' > ' || (payload->>'agency') from outbox where id > $t9_ob and request_id = $t9_r and event = 'email'")
+check "the e-mail: Chula Vista passed it to San Diego ($r)" \
+    test "$r" = "City of Chula Vista > City of San Diego ($t9_ag)"
+r=$(PSQL -tAc "select string_agg(coalesce(destination_id::text, 'mail') || ':' || event, ' ' order by id) from outbox where id > $t9_ob and request_id = $t9_d")
+check "the duplicate's back offices told as its parent's ($r)" \
+    test "$r" = "$t9_dcv:request.updated $t9_dsd:request.created mail:email"
+r=$(PSQL -tAc "select count(*) from request_updates where request_id = $t9_d and kind = 'transfer' and public and staff_id is not null and description = 'Transferred from City of Chula Vista to City of San Diego with request $t9_r'")
+check "the duplicate's own public transfer entry ($r)" test "$r" = 1
+r=$(PSQL -tAc "select count(*) from requests where id = $t9_r and upstream_id is null")
+check "the old upstream's id forgotten ($r)" test "$r" = 1
+r=$(PSQL -tAc "select string_agg(request_id || ':' || (payload->'request'->>'jurisdiction_id'), ' ' order by request_id) from outbox where id > $t9_ob and destination_id = $t9_dcv")
+check "the old back office learns where they went ($r)" test "$r" = "$t9_r:sandiego.gov $t9_d:sandiego.gov"
 r=$(PSQL -tAc "select staff_id is not null and public from request_updates where id = $t9_u")
 check "the transfer is the staff member's, public ($r)" test "$r" = t
 r=$(PSQL -tAc "select detail->'before'->>'jurisdiction_id' || '>' || (detail->'after'->>'jurisdiction_id') from audit_log where action = 'request.transfer' and request_id = $t9_r")
@@ -117,6 +132,18 @@ get "/console/api/requests/$t9_r" -b "$E2E_TMP/t9-sd.jar"
 expect_status 200
 expect_json '.jurisdiction_id' 'sandiego.gov'
 expect_jq "[.duplicates[].id] == [\"$t9_d\"]"
+
+# Moved to a private service: it gets the token its reporter reads it with.
+t9_p=$(curl -s -H "Authorization: Bearer $KEY_SUBMIT" \
+    -d "jurisdiction_id=chulavistaca.gov&service_code=POTHOLE&attribute%5BSIZE%5D=L&lat=32.6371&long=-117.0751&description=t9+private+$t9_run" \
+    "$BASE/requests.json" | jq -r '.[0].service_request_id')
+r=$(PSQL -tAc "select count(*) from requests where id = $t9_p and token is null")
+check "a Chula Vista pothole without a token ($t9_p: $r)" test "$r" = 1
+t9_post "$t9_p" cv "$t9_cv" -d 'jurisdiction_id=sandiegocounty.gov&service_code=WELFARE_CHECK' \
+    --data-urlencode 'status_notes=A welfare check for the County'
+expect_status 200
+r=$(PSQL -tAc "select count(*) from requests where id = $t9_p and jurisdiction_id = 'sandiegocounty.gov' and length(token) = 32")
+check "moved to the County's private service, with a token ($r)" test "$r" = 1
 
 for d in $t9_dcv $t9_dsd; do "$BIN" destinations remove "$d" >/dev/null; done
 fi
