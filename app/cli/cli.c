@@ -148,7 +148,7 @@ cli_usage(void)
 	    "agent|supervisor|admin\n"
 	    "                     [--jurisdiction J[,J...]]\n"
 	    "       open311d [-c conf] staff list | disable EMAIL | "
-	    "password EMAIL\n"
+	    "link EMAIL\n"
 	    "       open311d [-c conf] config          check and print "
 	    "the settings\n");
 }
