@@ -30,7 +30,7 @@ struct fmt_mail {
 	const char	*to;
 	const char	*kind;		/* status, transfer, reopen;
 					   staff.password: a password link */
-	const char	*first_name;	/* staff.password: the staff name */
+	const char	*first_name;	/* staff.password: the name */
 	const char	*request_id;
 	const char	*parent_id;	/* when it is a duplicate */
 	const char	*service_name;
@@ -40,8 +40,8 @@ struct fmt_mail {
 	const char	*agency;
 	const char	*note;
 	const char	*base_url;	/* for the links */
-	const char	*token;		/* the reporter's, or the link's */
-	int		hours;		/* staff.password: link valid for */
+	const char	*token;		/* reporter's, or link's */
+	int		hours;		/* staff.password: validity */
 	const char	*message_id;	/* unique, stable across retries */
 	long long	date;		/* seconds since the epoch */
 };
