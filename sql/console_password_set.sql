@@ -1,5 +1,6 @@
 -- POST /console/api/password: uses a one-time link to set the password;
--- every session of the account ends.
+-- every session of the account ends, and a mail of a link not sent yet
+-- is skipped (0013).
 -- Params: $1 SHA-256 of the link's token (hex), $2 the new password's
 -- Argon2id encoding, $3 the client's address
 -- Result: id of the account, or no row when the link is unknown, used,
@@ -16,6 +17,10 @@ WITH t AS (
 	RETURNING s.id
 ), gone AS (
 	DELETE FROM staff_sessions x USING t WHERE x.staff_id = t.staff_id
+), m AS (
+	UPDATE outbox o SET state = 'skipped', lease_until = NULL,
+	    lease_owner = NULL
+	FROM t WHERE o.staff_id = t.staff_id AND o.state = 'pending'
 ), a AS (
 	INSERT INTO audit_log (staff_id, action, address)
 	SELECT id, 'staff.password_set', $3 FROM s

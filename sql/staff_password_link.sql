@@ -1,21 +1,13 @@
--- `open311d staff add` and `staff password`: a one-time link to set the
--- account's password; earlier unused links of the account stop working.
+-- `open311d staff add` and `staff link`: a one-time link to set the
+-- account's password; earlier unused links of the account stop working
+-- (see staff_link(), migration 0014). With the token (smtp_url set) the
+-- link is e-mailed too, through the outbox.
 -- Params: $1 e-mail (lower case), $2 SHA-256 of the link's token (hex),
--- $3 lifetime in seconds
+-- $3 lifetime in seconds, $4 the token to e-mail (NULL: not e-mailed),
+-- $5 the lifetime in hours, for the message
 -- Result: id of the account, or no row when no active account has it
-WITH s AS (
-	SELECT id FROM staff WHERE email = $1 AND active
-), old AS (
-	UPDATE staff_password_tokens t SET used_at = now()
-	FROM s WHERE t.staff_id = s.id AND t.used_at IS NULL
-), t AS (
-	INSERT INTO staff_password_tokens (hash, staff_id, expires_at)
-	SELECT decode($2, 'hex'), s.id,
-	    now() + make_interval(secs => $3::integer)
-	FROM s
-	RETURNING staff_id
-), a AS (
-	INSERT INTO audit_log (staff_id, action) SELECT staff_id,
-	    'staff.password_link' FROM t
-)
-SELECT staff_id FROM t
+SELECT x.id FROM (
+	SELECT staff_link(s.id, $2, $3::integer, $4, $5::integer, NULL, NULL)
+	    AS id
+	FROM staff s WHERE s.email = $1 AND s.active
+) x WHERE x.id IS NOT NULL

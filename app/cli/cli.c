@@ -149,7 +149,7 @@ cli_usage(void)
 	    "agent|supervisor|admin\n"
 	    "                     [--jurisdiction J[,J...]]\n"
 	    "       open311d [-c conf] staff list | disable EMAIL | "
-	    "password EMAIL\n"
+	    "link EMAIL\n"
 	    "       open311d [-c conf] addresses import FILE [--add] | "
 	    "addresses count\n"
 	    "       open311d [-c conf] config          check and print "

@@ -16,10 +16,12 @@
 
 
 /*
- * `open311d staff add|list|disable|password`: the console's accounts.
- * An account starts without a password; add and password print a
- * one-time link (valid console_link_hours) with which its owner sets
- * one. Only the link token's hash is stored.
+ * `open311d staff add|list|disable|link`: the console's accounts.
+ * An account starts without a password; add and link print a one-time
+ * link (valid console_link_hours) with which its owner sets one, and
+ * when smtp_url is set queue it in the outbox too, for the server to
+ * e-mail (`password` is link's older name). Only the link token's hash
+ * is stored (the outbox event holds the token until it is sent).
  */
 
 #include <getopt.h>
@@ -47,10 +49,10 @@ static int
 staff_link(PGconn *conn, const struct cfg *cfg, const char *email)
 {
 	PGresult	*res;
-	const char	*v[3];
+	const char	*v[5];
 	char		token[STAFF_HEX_LEN + 1], hash[STAFF_HEX_LEN + 1];
-	char		secs[16], err[512];
-	int		n;
+	char		secs[16], hours[16], err[512];
+	int		n, mail;
 
 	if (staff_token_new(token) == -1) {
 		cli_error("cannot get random bytes for the link");
@@ -61,18 +63,27 @@ staff_link(PGconn *conn, const struct cfg *cfg, const char *email)
 	    cfg->console_link_hours * 3600);
 	v[0] = email;
 	v[1] = hash;
+	(void)snprintf(hours, sizeof(hours), "%d", cfg->console_link_hours);
+	mail = cfg->smtp_url[0] != '\0';
 	v[2] = secs;
-	if ((res = store_pq_run(conn, SQL_staff_password_link, 3, v, err,
+	v[3] = mail ? token : NULL;
+	v[4] = hours;
+	if ((res = store_pq_run(conn, SQL_staff_password_link, 5, v, err,
 	    sizeof(err))) == NULL) {
+		OPENSSL_cleanse(token, sizeof(token));
 		cli_error("%s", err);
 		return (1);
 	}
 	n = PQntuples(res);
 	PQclear(res);
 	if (n != 1) {
+		OPENSSL_cleanse(token, sizeof(token));
 		cli_error("no active staff account has the address %s", email);
 		return (1);
 	}
+	if (mail)
+		printf("Password link e-mailed to %s (queued in the outbox; "
+		    "the server sends it).\n", email);
 	printf("Password link for %s (one use, valid %d hours):\n"
 	    "%s/console/password#token=%s\n", email,
 	    cfg->console_link_hours, cfg->public_url, token);
@@ -260,11 +271,12 @@ cli_staff(int argc, char **argv, const char *conf)
 		return (staff_list(conf));
 	if (argc == 3 && !strcmp(argv[1], "disable"))
 		return (staff_disable(argv[2], conf));
-	if (argc == 3 && !strcmp(argv[1], "password"))
+	if (argc == 3 && (!strcmp(argv[1], "link") ||
+	    !strcmp(argv[1], "password")))
 		return (staff_password(argv[2], conf));
 
 	cli_error("usage: open311d staff add EMAIL --name NAME --role "
 	    "agent|supervisor|admin [--jurisdiction J,...] | staff list | "
-	    "staff disable EMAIL | staff password EMAIL");
+	    "staff disable EMAIL | staff link EMAIL");
 	return (2);
 }

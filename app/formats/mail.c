@@ -37,6 +37,8 @@
 static void	mail_header(struct buf *, const char *, const char *);
 static void	mail_line(struct buf *, const char *);
 static const char	*mail_words(const char *);
+static void	mail_password(const struct fmt_mail *, const char *,
+		    struct buf *);
 
 /*
  * A header value on one line: CR and LF become spaces, and a value that
@@ -150,6 +152,10 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 	t = (time_t)m->date;
 	(void)gmtime_r(&t, &tm);
 	(void)strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	if (!strcmp(m->kind, "staff.password")) {
+		mail_password(m, date, b);
+		return;
+	}
 	closed = m->status != NULL && !strcmp(m->status, "closed");
 
 	buf_init(&line);
@@ -228,5 +234,48 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 	buf_printf(&line, "To stop e-mails about this report: "
 	    "%s/unsubscribe?t=%s", m->base_url, m->token);
 	mail_line(b, buf_cstr(&line));
+	buf_free(&line);
+}
+
+/* A staff member's one-time password link (kind staff.password). */
+static void
+mail_password(const struct fmt_mail *m, const char *date, struct buf *b)
+{
+	struct buf	line;
+
+	buf_init(&line);
+	mail_header(b, "From", m->from);
+	mail_header(b, "To", m->to);
+	mail_header(b, "Subject", "Your password link for the staff console");
+	mail_header(b, "Date", date);
+	buf_printf(&line, "<%s@open311d>", m->message_id);
+	mail_header(b, "Message-ID", buf_cstr(&line));
+	mail_header(b, "MIME-Version", "1.0");
+	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
+	mail_header(b, "Content-Transfer-Encoding", "8bit");
+	mail_header(b, "Auto-Submitted", "auto-generated");
+	buf_str(b, "\r\n");
+
+	buf_reset(&line);
+	buf_printf(&line, "Hello%s%s,", m->first_name != NULL &&
+	    m->first_name[0] != '\0' ? " " : "", m->first_name != NULL ?
+	    m->first_name : "");
+	mail_line(b, buf_cstr(&line));
+	mail_line(b, "");
+	mail_line(b, "Open this link to choose the password of your staff "
+	    "console account:");
+	mail_line(b, "");
+	buf_reset(&line);
+	buf_printf(&line, "%s/console/password#token=%s", m->base_url,
+	    m->token);
+	mail_line(b, buf_cstr(&line));
+	mail_line(b, "");
+	buf_reset(&line);
+	buf_printf(&line, "The link works once, for %d hours. A newer link "
+	    "replaces it. If you did not expect it, ignore this e-mail.",
+	    m->hours);
+	mail_line(b, buf_cstr(&line));
+	mail_line(b, "");
+	mail_line(b, "Your e-mail address is your login name.");
 	buf_free(&line);
 }

@@ -16,7 +16,8 @@
 
 /*
  * The e-mails reporters get about their requests, as RFC 5322 messages
- * (UTF-8 plain text) with unsubscribe and feedback links. Pure code.
+ * (UTF-8 plain text) with unsubscribe and feedback links, and the one
+ * that brings a staff member a one-time password link. Pure code.
  */
 
 #ifndef __H_FMT_MAIL
@@ -27,8 +28,9 @@
 struct fmt_mail {
 	const char	*from;		/* "City 311 <noreply@city.example>" */
 	const char	*to;
-	const char	*kind;		/* status, transfer, reopen */
-	const char	*first_name;
+	const char	*kind;		/* status, transfer, reopen;
+					   staff.password: a password link */
+	const char	*first_name;	/* staff.password: the name */
 	const char	*request_id;
 	const char	*parent_id;	/* when it is a duplicate */
 	const char	*service_name;
@@ -38,14 +40,18 @@ struct fmt_mail {
 	const char	*agency;
 	const char	*note;
 	const char	*base_url;	/* for the links */
-	const char	*token;
+	const char	*token;		/* reporter's, or link's */
+	int		hours;		/* staff.password: validity */
 	const char	*message_id;	/* unique, stable across retries */
 	long long	date;		/* seconds since the epoch */
 };
 
 /*
  * Writes the message (headers and body, CRLF line ends) to out. Header
- * values are kept on one line whatever the data holds.
+ * values are kept on one line whatever the data holds. Kind
+ * staff.password needs only from, to, first_name, base_url, token,
+ * hours, message_id and date: the link base_url/console/password#token=
+ * token and how long it is valid.
  */
 void	fmt_mail_message(const struct fmt_mail *, struct buf *);
 

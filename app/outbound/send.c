@@ -29,6 +29,7 @@
 
 #include <curl/curl.h>
 #include <jansson.h>
+#include <openssl/crypto.h>
 
 #include "app.h"
 #include "curl.h"
@@ -202,7 +203,10 @@ send_post(struct delivery *d)
 	kore_curl_run(&d->curl);
 }
 
-/* A reporter e-mail over SMTP. */
+/*
+ * An e-mail over SMTP: to a reporter, or a staff member's password link
+ * (event staff.password; its token never reaches a log).
+ */
 static void
 send_mail(struct delivery *d)
 {
@@ -211,6 +215,7 @@ send_mail(struct delivery *d)
 	struct buf		msg;
 	json_t			*p;
 	char			from[256], rcpt[300];
+	int			staff;
 
 	cfg = app_config();
 	p = json_loads(d->body, 0, NULL);
@@ -235,10 +240,16 @@ send_mail(struct delivery *d)
 	m.base_url = cfg->public_url;
 	m.message_id = d->idem;
 	m.date = (long long)time(NULL);
+	staff = !strcmp(d->event, "staff.password");
+	if (staff) {
+		m.kind = d->event;
+		m.first_name = json_string_value(json_object_get(p, "name"));
+		m.hours = (int)json_integer_value(json_object_get(p, "hours"));
+	}
 
-	if (m.to == NULL || m.kind == NULL || m.request_id == NULL ||
-	    m.service_name == NULL || m.jurisdiction == NULL ||
-	    m.token == NULL) {
+	if (m.to == NULL || m.token == NULL || (!staff && (m.kind == NULL ||
+	    m.request_id == NULL || m.service_name == NULL ||
+	    m.jurisdiction == NULL))) {
 		json_decref(p);
 		outbound_finish(d, "failed", "malformed e-mail event");
 		return;
@@ -249,8 +260,12 @@ send_mail(struct delivery *d)
 	fmt_mail_address(cfg->smtp_from, from, sizeof(from));
 	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", m.to);
 	json_decref(p);
+	/* The message (with the token) now lives only in msg. */
+	if (staff)
+		OPENSSL_cleanse(d->body, strlen(d->body));
 
 	if (!outbound_curl_init(&d->curl, cfg->smtp_url)) {
+		OPENSSL_cleanse(msg.data, msg.len);
 		buf_free(&msg);
 		outbound_finish(d, "failed", d->curl.errbuf);
 		return;
@@ -260,6 +275,7 @@ send_mail(struct delivery *d)
 	d->curl.http.tosend = kore_buf_alloc(msg.len);
 	kore_buf_append(d->curl.http.tosend, msg.data, msg.len);
 	kore_buf_reset(d->curl.http.tosend);
+	OPENSSL_cleanse(msg.data, msg.len);
 	buf_free(&msg);
 
 	d->rcpt = curl_slist_append(NULL, rcpt);

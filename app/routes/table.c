@@ -216,6 +216,10 @@ static const struct route_def	routes[] = {
 	    route_console_key_revoke,
 	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
 	    RATE_WRITE },
+	{ "console_staff_link", POST, "console/api/staff/:/link", RF_BARE,
+	    route_console_staff_link,
+	    AUTH_SESSION, STAFF_ADMIN, ROUTE_CONSOLE | ROUTE_CSRF, BODY_FORM,
+	    RATE_WRITE },
 	{ NULL, 0, NULL, 0, NULL, 0, 0, 0, 0, 0 }
 };
 

@@ -19,7 +19,9 @@
  * the fields hold (found by fuzz_mail): header values with line breaks
  * stay on one line, and no line, header or body, is longer than 998
  * bytes; long text is broken between UTF-8 characters and a broken line
- * that starts with "." is escaped.
+ * that starts with "." is escaped. A staff member's password link
+ * (kind staff.password): its subject, the link on public_url and how
+ * many hours it is valid, and no reporter links.
  */
 
 #include <sys/types.h>
@@ -43,19 +45,36 @@ struct mail_case {
 	const char	*service;
 	size_t		service_len;
 	const char	*want;		/* in the message */
+	const char	*kind;		/* NULL: status */
+	size_t		headers;	/* 0: 11 */
+	const char	*unwanted;	/* not in the message */
 };
 
 static const struct mail_case	mail_cases[] = {
-	{ "plain", "Filled.", 7, "Pothole", 7, "\r\nFilled.\r\n" },
+	{ "plain", "Filled.", 7, "Pothole", 7, "\r\nFilled.\r\n", NULL, 0,
+	    NULL },
 	{ "a long note in ascii", "abcdefghij", 5000, "Pothole", 7,
-	    "abcdefghij" },
+	    "abcdefghij", NULL, 0, NULL },
 	{ "a long note in 3-byte characters", "\xe2\x82\xac", 5000,
-	    "Pothole", 7, "\xe2\x82\xac" },
-	{ "a long note of dots", ".", 5000, "Pothole", 7, "\r\n...." },
+	    "Pothole", 7, "\xe2\x82\xac", NULL, 0, NULL },
+	{ "a long note of dots", ".", 5000, "Pothole", 7, "\r\n....", NULL,
+	    0, NULL },
 	{ "a long subject", "Done.", 5, "\xc3\xa9t\xc3\xa9 ", 2000,
-	    "Subject: " },
+	    "Subject: ", NULL, 0, NULL },
 	{ "a subject with line breaks", "Done.", 5, "Pot\r\nBcc: x@y\r\n", 16,
-	    "Pot  Bcc: x@y  " },
+	    "Pot  Bcc: x@y  ", NULL, 0, NULL },
+	{ "a password link's subject", "-", 1, "Pothole", 7,
+	    "\r\nSubject: Your password link for the staff console\r\n",
+	    "staff.password", 9, "unsubscribe" },
+	{ "a password link on public_url", "-", 1, "Pothole", 7,
+	    "\r\nhttps://311.example/console/password#token=tok\r\n",
+	    "staff.password", 9, "/requests/" },
+	{ "a password link's hours", "-", 1, "Pothole", 7,
+	    "The link works once, for 72 hours.", "staff.password", 9,
+	    "feedback" },
+	{ "a password link's greeting", "-", 1, "Pothole", 7,
+	    "\r\n\r\nHello Ana L\xc3\xb3pez,\r\n", "staff.password", 9,
+	    "Your report" },
 };
 
 static char *
@@ -93,7 +112,7 @@ test_mail_lines(void **state)
 		memset(&m, 0, sizeof(m));
 		m.from = "City 311 <noreply@city.example>";
 		m.to = "ana@example.org";
-		m.kind = "status";
+		m.kind = k->kind != NULL ? k->kind : "status";
 		m.request_id = "123";
 		m.service_name = service;
 		m.jurisdiction = "sandiego.gov";
@@ -104,12 +123,18 @@ test_mail_lines(void **state)
 		m.token = "tok";
 		m.message_id = "m1";
 		m.date = 1767225600;
+		if (k->kind != NULL) {
+			m.first_name = "Ana L\xc3\xb3pez";
+			m.hours = 72;
+		}
 
 		buf_init(&out);
 		fmt_mail_message(&m, &out);
 		text = buf_cstr(&out);
 		if (strstr(text, k->want) == NULL)
 			fail_msg("lacks '%s'", k->want);
+		if (k->unwanted != NULL && strstr(text, k->unwanted) != NULL)
+			fail_msg("has '%s'", k->unwanted);
 		assert_true(fmt_utf8_valid(text, out.len));
 		headers = 0;
 		body = 0;
@@ -124,7 +149,7 @@ test_mail_lines(void **state)
 			else
 				assert_false(end - line == 1 && *line == '.');
 		}
-		assert_int_equal(headers, 11);
+		assert_int_equal(headers, k->headers != 0 ? k->headers : 11);
 		buf_free(&out);
 		free(note);
 		free(service);
