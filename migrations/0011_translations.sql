@@ -9,9 +9,9 @@ ALTER TABLE services ADD COLUMN translations jsonb;
 ALTER TABLE request_contacts ADD COLUMN locale text
     CHECK (locale ~ '^[a-z]{2,3}(-[A-Z]{2})?$');
 
--- As in 0003, with the reporter's language ('locale', NULL: English).
-CREATE OR REPLACE FUNCTION o311_notify(p_request bigint, p_kind text,
-    p_update bigint)
+-- As in 0004, with the reporter's language ('locale', NULL: English)
+-- and the service's name in it where the catalog has one.
+CREATE OR REPLACE FUNCTION o311_notify(p_request bigint, p_kind text, p_update bigint)
 RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
 	n	integer;
@@ -30,10 +30,14 @@ BEGIN
 		    ->> 'service_name', s.translations
 		    -> split_part(c.locale, '-', 1) ->> 'service_name', s.name),
 		'jurisdiction', j.name,
-		'status', r.status, 'detailed_status', r.detailed_status,
-		'agency', r.agency, 'note', u.description,
-		'locale', c.locale)
+		'status', CASE WHEN r.id = p.id THEN r.status ELSE p.status END,
+		'detailed_status', CASE WHEN r.id = p.id THEN r.detailed_status
+		    ELSE p.detailed_status END,
+		'agency', CASE WHEN r.id = p.id THEN r.agency ELSE p.agency END,
+		'note', u.description, 'locale', c.locale)
 	FROM requests r
+	-- A duplicate that follows p is told p's state, not its own.
+	JOIN requests p ON p.id = p_request
 	JOIN request_contacts c ON c.request_id = r.id
 	JOIN services s ON s.jurisdiction_id = r.jurisdiction_id
 	    AND s.code = r.service_code

@@ -41,6 +41,7 @@ struct fmt_mail {
 	const char	*token;
 	const char	*message_id;	/* unique, stable across retries */
 	long long	date;		/* seconds since the epoch */
+	const char	*locale;	/* "es", "es-MX": Spanish; else English */
 };
 
 /*
