@@ -49,3 +49,41 @@ BEGIN
 	RETURN n;
 END
 $$;
+
+-- o311_submit, then the reporter's language on the contact it stored
+-- (the web pages send the page's language; NULL leaves it unset).
+CREATE FUNCTION o311_submit_lang(p_key bigint, p_idem text, p_jur text,
+    p_service text, p_test boolean, p_lat float8, p_long float8,
+    p_address text, p_address_id text, p_zipcode text, p_description text,
+    p_attributes jsonb, p_media_ids text[], p_media_urls text[],
+    p_channel text, p_email text, p_phone text, p_first text, p_last text,
+    p_device text, p_account text, p_locks bigint[], p_address_key text,
+    p_notify boolean, p_locale text)
+RETURNS TABLE (outcome text, request_id bigint, token text,
+    service_notice text, account_id text, replayed boolean,
+    parent_id bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	s	record;
+BEGIN
+	FOR s IN SELECT * FROM o311_submit(p_key, p_idem, p_jur, p_service,
+	    p_test, p_lat, p_long, p_address, p_address_id, p_zipcode,
+	    p_description, p_attributes, p_media_ids, p_media_urls, p_channel,
+	    p_email, p_phone, p_first, p_last, p_device, p_account, p_locks,
+	    p_address_key, p_notify) LOOP
+		IF p_locale IS NOT NULL AND s.outcome = 'ok' AND
+		    NOT s.replayed THEN
+			UPDATE request_contacts c SET locale = p_locale
+			    WHERE c.request_id = s.request_id;
+		END IF;
+		outcome := s.outcome;
+		request_id := s.request_id;
+		token := s.token;
+		service_notice := s.service_notice;
+		account_id := s.account_id;
+		replayed := s.replayed;
+		parent_id := s.parent_id;
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
