@@ -20,6 +20,7 @@ FROM (
 		    svc.keywords, svc.type,
 		    svc.agency AS agency_responsible, svc.service_notice,
 		    svc.sla_hours, svc.active, svc.private, svc.position,
+		    svc.translations,
 		    json_build_object('radius_m', svc.dup_radius_m,
 		        'window_hours', svc.dup_window_h,
 		        'mode', svc.dup_mode, 'group', svc.dup_group)

@@ -56,6 +56,17 @@ static int	cat_keywords(struct ctx *, json_t *, char **);
 static int	cat_service(struct ctx *, json_t *, struct cat_service *);
 static int	cat_attr(struct ctx *, json_t *, struct cat_attr *);
 static int	cat_duplicates(struct ctx *, json_t *, struct cat_service *);
+static int	cat_service_base(struct ctx *, json_t *, struct cat_service *);
+static int	cat_known(struct ctx *, json_t *, const char **);
+static int	cat_opt(struct ctx *, json_t *, const char *, size_t, int,
+		    char **);
+static int	cat_tr_attr(struct ctx *, json_t *, const struct cat_attr *,
+		    struct cat_tr_attr *);
+static int	cat_tr_one(struct ctx *, json_t *, struct cat_service *,
+		    struct cat_tr *);
+static int	cat_translations(struct ctx *, json_t *, struct cat_service *);
+
+#define CAT_LANGS_MAX		32	/* languages in one service */
 
 static int
 cat_fail(struct ctx *c, const char *field, const char *fmt, ...)
@@ -382,6 +393,194 @@ cat_duplicates(struct ctx *c, json_t *obj, struct cat_service *s)
 
 static int
 cat_service(struct ctx *c, json_t *obj, struct cat_service *s)
+{
+	if (cat_service_base(c, obj, s) == -1)
+		return (-1);
+	return (cat_translations(c, obj, s));
+}
+
+/* Fails on a member of obj that is not one of names. */
+static int
+cat_known(struct ctx *c, json_t *obj, const char **names)
+{
+	const char	*key;
+	json_t		*v;
+	size_t		i;
+
+	json_object_foreach(obj, key, v) {
+		for (i = 0; names[i] != NULL; i++) {
+			if (!strcmp(names[i], key))
+				break;
+		}
+		if (names[i] == NULL)
+			return (cat_fail(c, NULL, "unknown field \"%.64s\"",
+			    key));
+	}
+	return (0);
+}
+
+/* An optional translated text: absent or null gives NULL. */
+static int
+cat_opt(struct ctx *c, json_t *obj, const char *key, size_t maxchars,
+    int class, char **out)
+{
+	json_t		*v;
+
+	*out = NULL;
+	v = json_object_get(obj, key);
+	if (v == NULL || json_is_null(v))
+		return (0);
+	return (cat_str(c, obj, key, 1, maxchars, class, out));
+}
+
+static int
+cat_tr_attr(struct ctx *c, json_t *obj, const struct cat_attr *a,
+    struct cat_tr_attr *t)
+{
+	static const char	*fields[] = { "description",
+				    "datatype_description", "values", NULL };
+	json_t			*values, *v;
+	const char		*key;
+	struct ctx		sub;
+	size_t			i, plen;
+
+	if (!json_is_object(obj))
+		return (cat_fail(c, NULL, "must be an object"));
+	if (cat_known(c, obj, fields) == -1 ||
+	    cat_opt(c, obj, "description", CAT_TEXT_MAX, FMT_TEXT_MULTILINE,
+	    &t->description) == -1 ||
+	    cat_opt(c, obj, "datatype_description", 1000, FMT_TEXT_LINE,
+	    &t->datatype_description) == -1)
+		return (-1);
+
+	values = json_object_get(obj, "values");
+	if (values == NULL || json_is_null(values))
+		return (0);
+	if (!json_is_object(values))
+		return (cat_fail(c, "values", "must be an object of value "
+		    "keys and names"));
+
+	sub = *c;
+	plen = strlen(sub.path);
+	(void)snprintf(sub.path + plen, sizeof(sub.path) - plen, "values: ");
+	if (a->nvalues > 0)
+		t->values = mem_calloc(a->nvalues, sizeof(*t->values));
+	json_object_foreach(values, key, v) {
+		for (i = 0; i < a->nvalues; i++) {
+			if (!strcmp(a->values[i].key, key))
+				break;
+		}
+		if (i == a->nvalues)
+			return (cat_fail(&sub, NULL, "'%.64s' is not a value "
+			    "key of attribute %s", key, a->code));
+		if (cat_str(&sub, values, key, 1, NAME_MAX_CHARS,
+		    FMT_TEXT_LINE, &t->values[i]) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+static int
+cat_tr_one(struct ctx *c, json_t *obj, struct cat_service *s,
+    struct cat_tr *t)
+{
+	static const char	*fields[] = { "service_name", "description",
+				    "keywords", "attributes", NULL };
+	json_t			*attrs, *v;
+	const char		*code;
+	struct ctx		sub;
+	size_t			i, plen;
+
+	if (!json_is_object(obj))
+		return (cat_fail(c, NULL, "must be an object"));
+	if (cat_known(c, obj, fields) == -1 ||
+	    cat_opt(c, obj, "service_name", NAME_MAX_CHARS, FMT_TEXT_LINE,
+	    &t->name) == -1 ||
+	    cat_opt(c, obj, "description", CAT_TEXT_MAX, FMT_TEXT_MULTILINE,
+	    &t->description) == -1)
+		return (-1);
+	v = json_object_get(obj, "keywords");
+	if (v != NULL && !json_is_null(v) &&
+	    cat_keywords(c, obj, &t->keywords) == -1)
+		return (-1);
+
+	if (s->nattrs > 0)
+		t->attrs = mem_calloc(s->nattrs, sizeof(*t->attrs));
+	attrs = json_object_get(obj, "attributes");
+	if (attrs == NULL || json_is_null(attrs))
+		return (0);
+	if (!json_is_object(attrs))
+		return (cat_fail(c, "attributes", "must be an object of "
+		    "attribute codes"));
+
+	json_object_foreach(attrs, code, v) {
+		sub = *c;
+		plen = strlen(sub.path);
+		(void)snprintf(sub.path + plen, sizeof(sub.path) - plen,
+		    "attributes: %.64s: ", code);
+		for (i = 0; i < s->nattrs; i++) {
+			if (!strcmp(s->attrs[i].code, code))
+				break;
+		}
+		if (i == s->nattrs)
+			return (cat_fail(&sub, NULL, "not an attribute of "
+			    "this service"));
+		if (cat_tr_attr(&sub, v, &s->attrs[i], &t->attrs[i]) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * translations: an object of language tags, each the service's texts in
+ * that language. Read after the attributes are sorted, so each
+ * translation's attributes line up with them.
+ */
+static int
+cat_translations(struct ctx *c, json_t *obj, struct cat_service *s)
+{
+	json_t		*trs, *v;
+	const char	*lang;
+	struct ctx	sub;
+	size_t		i, plen;
+
+	trs = json_object_get(obj, "translations");
+	if (trs == NULL || json_is_null(trs))
+		return (0);
+	if (!json_is_object(trs))
+		return (cat_fail(c, "translations", "must be an object of "
+		    "language tags"));
+	if (json_object_size(trs) > CAT_LANGS_MAX)
+		return (cat_fail(c, "translations", "more than %d languages",
+		    CAT_LANGS_MAX));
+
+	s->ntrs = json_object_size(trs);
+	if (s->ntrs == 0)
+		return (0);
+	s->trs = mem_calloc(s->ntrs, sizeof(*s->trs));
+	i = 0;
+	json_object_foreach(trs, lang, v) {
+		sub = *c;
+		plen = strlen(sub.path);
+		(void)snprintf(sub.path + plen, sizeof(sub.path) - plen,
+		    "translations: %.16s: ", lang);
+		if (strlen(lang) >= CAT_LANG_MAX || !cat_lang_valid(lang))
+			return (cat_fail(c, "translations", "'%.32s' is not a "
+			    "language tag such as es or es-MX", lang));
+		s->trs[i].lang = mem_strdup(lang);
+		if (cat_tr_one(&sub, v, s, &s->trs[i]) == -1)
+			return (-1);
+		i++;
+	}
+
+	if ((s->trs_json = json_dumps(trs, JSON_COMPACT | JSON_SORT_KEYS))
+	    == NULL)
+		abort();
+	return (0);
+}
+
+static int
+cat_service_base(struct ctx *c, json_t *obj, struct cat_service *s)
 {
 	json_t		*attrs, *a;
 	size_t		i, j, plen;

@@ -32,68 +32,118 @@
 
 static void	render_list(struct cat_jurisdiction *, int);
 static void	render_definition(struct cat_service *, int);
+static void	definition(struct buf *, const struct cat_service *,
+		    const struct cat_tr *, int);
+static const char	*tr_text(const char *, const char *);
+
+/* The translated text when there is one, else the catalog's own. */
+static const char *
+tr_text(const char *tr, const char *own)
+{
+	return (tr != NULL ? tr : own);
+}
 static void	render_jurisdictions(struct catalog *);
 
 void
 fmt_catalog_service(struct fmt_doc *doc, const struct cat_service *s,
     int with_jurisdiction)
 {
+	fmt_catalog_service_tr(doc, s, NULL, with_jurisdiction);
+}
+
+void
+fmt_catalog_service_tr(struct fmt_doc *doc, const struct cat_service *s,
+    const char *lang, int with_jurisdiction)
+{
+	const struct cat_tr	*t;
+
+	t = lang != NULL ? cat_tr_find(s, lang) : NULL;
 	fmt_doc_object(doc, NULL);
 	fmt_doc_str(doc, "service_code", s->code);
-	fmt_doc_str(doc, "service_name", s->name);
-	fmt_doc_str(doc, "description", s->description);
+	fmt_doc_str(doc, "service_name", tr_text(t ? t->name : NULL,
+	    s->name));
+	fmt_doc_str(doc, "description", tr_text(t ? t->description : NULL,
+	    s->description));
 	fmt_doc_bool(doc, "metadata", s->nattrs > 0);
 	fmt_doc_str(doc, "type", cat_type_names[s->type]);
-	fmt_doc_str(doc, "keywords", s->keywords);
+	fmt_doc_str(doc, "keywords", tr_text(t ? t->keywords : NULL,
+	    s->keywords));
 	fmt_doc_str(doc, "group", s->group);
 	if (with_jurisdiction)
 		fmt_doc_str(doc, "jurisdiction_id", s->jur->id);
 	fmt_doc_end(doc);
 }
 
-static void
-render_list(struct cat_jurisdiction *jur, int type)
+void
+fmt_catalog_list(struct buf *out, const struct cat_jurisdiction *jur,
+    const char *lang, int type)
 {
 	struct fmt_doc		doc;
 	size_t			i;
 
-	fmt_doc_begin(&doc, &jur->list[type - 1], type);
+	fmt_doc_begin(&doc, out, type);
 	fmt_doc_list(&doc, "services", "service");
 	for (i = 0; i < jur->nservices; i++) {
 		if (jur->services[i].active)
-			fmt_catalog_service(&doc, &jur->services[i], 0);
+			fmt_catalog_service_tr(&doc, &jur->services[i], lang,
+			    0);
 	}
 	fmt_doc_end(&doc);
 }
 
 static void
+render_list(struct cat_jurisdiction *jur, int type)
+{
+	fmt_catalog_list(&jur->list[type - 1], jur, NULL, type);
+}
+
+void
+fmt_catalog_definition(struct buf *out, const struct cat_service *s,
+    const char *lang, int type)
+{
+	definition(out, s, lang != NULL ? cat_tr_find(s, lang) : NULL, type);
+}
+
+static void
 render_definition(struct cat_service *s, int type)
+{
+	definition(&s->def[type - 1], s, NULL, type);
+}
+
+static void
+definition(struct buf *out, const struct cat_service *s,
+    const struct cat_tr *t, int type)
 {
 	struct fmt_doc		doc;
 	const struct cat_attr	*a;
+	const struct cat_tr_attr	*ta;
 	size_t			i, j;
 
-	fmt_doc_begin(&doc, &s->def[type - 1], type);
+	fmt_doc_begin(&doc, out, type);
 	fmt_doc_object(&doc, "service_definition");
 	fmt_doc_str(&doc, "service_code", s->code);
 	fmt_doc_list(&doc, "attributes", "attribute");
 	for (i = 0; i < s->nattrs; i++) {
 		a = &s->attrs[i];
+		ta = t != NULL && t->attrs != NULL ? &t->attrs[i] : NULL;
 		fmt_doc_object(&doc, NULL);
 		fmt_doc_bool(&doc, "variable", a->variable);
 		fmt_doc_str(&doc, "code", a->code);
 		fmt_doc_str(&doc, "datatype", cat_datatype_names[a->datatype]);
 		fmt_doc_bool(&doc, "required", a->required);
-		fmt_doc_str(&doc, "datatype_description",
-		    a->datatype_description);
+		fmt_doc_str(&doc, "datatype_description", tr_text(ta ?
+		    ta->datatype_description : NULL, a->datatype_description));
 		fmt_doc_int(&doc, "order", a->order);
-		fmt_doc_str(&doc, "description", a->description);
+		fmt_doc_str(&doc, "description", tr_text(ta ?
+		    ta->description : NULL, a->description));
 		if (a->nvalues > 0) {
 			fmt_doc_list(&doc, "values", "value");
 			for (j = 0; j < a->nvalues; j++) {
 				fmt_doc_object(&doc, NULL);
 				fmt_doc_str(&doc, "key", a->values[j].key);
-				fmt_doc_str(&doc, "name", a->values[j].name);
+				fmt_doc_str(&doc, "name", tr_text(ta &&
+				    ta->values ? ta->values[j] : NULL,
+				    a->values[j].name));
 				fmt_doc_end(&doc);
 			}
 			fmt_doc_end(&doc);

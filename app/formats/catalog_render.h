@@ -64,6 +64,29 @@ void	fmt_catalog_service(struct fmt_doc *, const struct cat_service *,
 	    int);
 
 /*
+ * As fmt_catalog_service(), in the language lang (cat_tr_find(): es-MX
+ * falls back to es) where the service has a translation; NULL or an
+ * untranslated language writes the catalog's own texts.
+ */
+void	fmt_catalog_service_tr(struct fmt_doc *, const struct cat_service *,
+	    const char *, int);
+
+/*
+ * Appends a jurisdiction's service list (GET /services) in the language
+ * lang (NULL: the catalog's own texts), in type FMT_XML or FMT_JSON.
+ */
+void	fmt_catalog_list(struct buf *, const struct cat_jurisdiction *,
+	    const char *, int);
+
+/*
+ * Appends a service's definition (GET /services/{code}) with its
+ * attribute texts and value names in the language lang (NULL: the
+ * catalog's own), in type FMT_XML or FMT_JSON.
+ */
+void	fmt_catalog_definition(struct buf *, const struct cat_service *,
+	    const char *, int);
+
+/*
  * Renders every cached body of the catalog: each jurisdiction's service
  * list, each service's definition, and the discovery document.
  */

@@ -18,6 +18,7 @@
  * Reporter e-mails (see mail.h).
  */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -36,9 +37,70 @@
 
 static void	mail_header(struct buf *, const char *, const char *);
 static void	mail_line(struct buf *, const char *);
-static const char	*mail_words(const char *);
+static const char	*mail_words(const char *, int);
 static void	mail_password(const struct fmt_mail *, const char *,
 		    struct buf *);
+static int		mail_lang(const char *);
+static void		mail_fill(struct buf *, const char *, ...);
+
+#define MAIL_EN		0
+#define MAIL_ES		1
+
+/* The texts of a message in each language, printf arguments in order. */
+static const struct mail_texts {
+	const char	*subject;	/* id, service, what */
+	const char	*passed;
+	const char	*hello;		/* " ", first name */
+	const char	*duplicate;	/* id, service, parent, words */
+	const char	*transfer;	/* jurisdiction, id, service, agency */
+	const char	*another;
+	const char	*status;	/* id, service, jurisdiction, words */
+	const char	*note;
+	const char	*follow;	/* base, id, token */
+	const char	*notfixed;
+	const char	*feedback;	/* base, id, token */
+	const char	*stop;		/* base, token */
+	const char	*updated;
+} texts[] = {
+	[MAIL_EN] = {
+		"Your report %s (%s): %s",
+		"passed to another team",
+		"Hello%s%s,",
+		"Your report %s (%s) was the same problem as report %s, "
+		    "which is now %s.",
+		"%s passed your report %s (%s) to %s, who will handle it "
+		    "from now on.",
+		"another team",
+		"Your report %s (%s) to %s is now %s.",
+		"Note from the team:",
+		"Follow it at %s/requests/%s?t=%s",
+		"Not fixed? Say so on that page and the report opens again.",
+		"How did we do? Tell us in a minute: %s/requests/%s/"
+		    "feedback?t=%s",
+		"To stop e-mails about this report: %s/unsubscribe?t=%s",
+		"updated",
+	},
+	[MAIL_ES] = {
+		"Su reporte %s (%s): %s",
+		"pasado a otro equipo",
+		"Hola%s%s,",
+		"Su reporte %s (%s) era el mismo problema que el reporte %s, "
+		    "que ahora está %s.",
+		"%s pasó su reporte %s (%s) a %s, que se encargará de él "
+		    "a partir de ahora.",
+		"otro equipo",
+		"Su reporte %s (%s) a %s ahora está %s.",
+		"Nota del equipo:",
+		"Sígalo en %s/requests/%s?t=%s",
+		"¿No está resuelto? Dígalo en esa página y el reporte se abre "
+		    "de nuevo.",
+		"¿Cómo lo hicimos? Díganos en un minuto: %s/requests/%s/"
+		    "feedback?t=%s",
+		"Para dejar de recibir correos sobre este reporte: "
+		    "%s/unsubscribe?t=%s",
+		"actualizado",
+	},
+};
 
 /*
  * A header value on one line: CR and LF become spaces, and a value that
@@ -90,35 +152,78 @@ mail_line(struct buf *b, const char *text)
 	buf_str(b, "\r\n");
 }
 
+/*
+ * Appends tmpl with each "%s" replaced by the next argument, all
+ * strings: the texts table's templates, which the compiler cannot check
+ * as printf formats.
+ */
+static void
+mail_fill(struct buf *b, const char *tmpl, ...)
+{
+	va_list		ap;
+	const char	*p, *arg;
+
+	va_start(ap, tmpl);
+	for (p = tmpl; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			arg = va_arg(ap, const char *);
+			buf_str(b, arg != NULL ? arg : "");
+			p++;
+		} else {
+			buf_byte(b, *p);
+		}
+	}
+	va_end(ap);
+}
+
+/* "es" and "es-MX" are Spanish; anything else (or none) English. */
+static int
+mail_lang(const char *locale)
+{
+	if (locale != NULL && !strncmp(locale, "es", 2) &&
+	    (locale[2] == '\0' || locale[2] == '-'))
+		return (MAIL_ES);
+	return (MAIL_EN);
+}
+
 /* fixed -> "fixed"; not_councils_responsibility -> readable words. */
 static const char *
-mail_words(const char *status)
+mail_words(const char *status, int lang)
 {
 	static const struct {
 		const char	*code;
-		const char	*words;
+		const char	*words[2];
 	} map[] = {
-		{ "open", "open" }, { "closed", "closed" },
-		{ "fixed", "fixed" }, { "in_progress", "in progress" },
-		{ "action_scheduled", "scheduled" },
-		{ "planned", "planned" },
-		{ "investigating", "being investigated" },
-		{ "duplicate", "closed as a duplicate" },
+		{ "open", { "open", "abierto" } },
+		{ "closed", { "closed", "cerrado" } },
+		{ "fixed", { "fixed", "resuelto" } },
+		{ "in_progress", { "in progress", "en curso" } },
+		{ "action_scheduled", { "scheduled", "programado" } },
+		{ "planned", { "planned", "planificado" } },
+		{ "investigating", { "being investigated",
+		    "en investigación" } },
+		{ "duplicate", { "closed as a duplicate",
+		    "cerrado como duplicado" } },
 		{ "not_councils_responsibility",
-		    "passed on: not this jurisdiction's responsibility" },
-		{ "no_further_action", "closed with no further action" },
-		{ "internal_referral", "referred internally" },
-		{ "cancelled", "cancelled" }, { "reopen", "reopened" },
-		{ "for_triage", "waiting for triage" },
-		{ NULL, NULL }
+		    { "passed on: not this jurisdiction's responsibility",
+		    "remitido: no es responsabilidad de esta jurisdicción" } },
+		{ "no_further_action", { "closed with no further action",
+		    "cerrado sin más acciones" } },
+		{ "internal_referral", { "referred internally",
+		    "remitido internamente" } },
+		{ "cancelled", { "cancelled", "cancelado" } },
+		{ "reopen", { "reopened", "reabierto" } },
+		{ "for_triage", { "waiting for triage",
+		    "en espera de clasificación" } },
+		{ NULL, { NULL, NULL } }
 	};
 	int	i;
 
 	for (i = 0; status != NULL && map[i].code != NULL; i++) {
 		if (!strcmp(map[i].code, status))
-			return (map[i].words);
+			return (map[i].words[lang]);
 	}
-	return (status != NULL ? status : "updated");
+	return (status != NULL ? status : texts[lang].updated);
 }
 
 void
@@ -147,7 +252,8 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 	struct tm	tm;
 	time_t		t;
 	char		date[64];
-	int		closed;
+	int		closed, lang;
+	const struct mail_texts	*tx;
 
 	t = (time_t)m->date;
 	(void)gmtime_r(&t, &tm);
@@ -157,13 +263,15 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 		return;
 	}
 	closed = m->status != NULL && !strcmp(m->status, "closed");
+	lang = mail_lang(m->locale);
+	tx = &texts[lang];
 
 	buf_init(&line);
 	mail_header(b, "From", m->from);
 	mail_header(b, "To", m->to);
-	buf_printf(&line, "Your report %s (%s): %s", m->request_id,
+	mail_fill(&line, tx->subject, m->request_id,
 	    m->service_name, !strcmp(m->kind, "transfer") ?
-	    "passed to another team" : mail_words(m->detailed_status));
+	    tx->passed : mail_words(m->detailed_status, lang));
 	mail_header(b, "Subject", buf_cstr(&line));
 	mail_header(b, "Date", date);
 	buf_reset(&line);
@@ -177,10 +285,12 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
 	mail_header(b, "Content-Transfer-Encoding", "8bit");
 	mail_header(b, "Auto-Submitted", "auto-generated");
+	if (lang == MAIL_ES)
+		mail_header(b, "Content-Language", "es");
 	buf_str(b, "\r\n");
 
 	buf_reset(&line);
-	buf_printf(&line, "Hello%s%s,", m->first_name != NULL &&
+	mail_fill(&line, tx->hello, m->first_name != NULL &&
 	    m->first_name[0] != '\0' ? " " : "", m->first_name != NULL ?
 	    m->first_name : "");
 	mail_line(b, buf_cstr(&line));
@@ -188,42 +298,37 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 
 	buf_reset(&line);
 	if (m->parent_id != NULL && m->parent_id[0] != '\0') {
-		buf_printf(&line, "Your report %s (%s) was the same "
-		    "problem as report %s, which is now %s.", m->request_id,
+		mail_fill(&line, tx->duplicate, m->request_id,
 		    m->service_name, m->parent_id,
-		    mail_words(m->detailed_status));
+		    mail_words(m->detailed_status, lang));
 	} else if (!strcmp(m->kind, "transfer")) {
-		buf_printf(&line, "%s passed your report %s (%s) to %s, "
-		    "who will handle it from now on.", m->jurisdiction,
+		mail_fill(&line, tx->transfer, m->jurisdiction,
 		    m->request_id, m->service_name, m->agency != NULL ?
-		    m->agency : "another team");
+		    m->agency : tx->another);
 	} else {
-		buf_printf(&line, "Your report %s (%s) to %s is now %s.",
+		mail_fill(&line, tx->status,
 		    m->request_id, m->service_name, m->jurisdiction,
-		    mail_words(m->detailed_status));
+		    mail_words(m->detailed_status, lang));
 	}
 	mail_line(b, buf_cstr(&line));
 
 	if (m->note != NULL && m->note[0] != '\0') {
 		mail_line(b, "");
-		mail_line(b, "Note from the team:");
+		mail_line(b, tx->note);
 		mail_line(b, m->note);
 	}
 
 	mail_line(b, "");
 	buf_reset(&line);
-	buf_printf(&line, "Follow it at %s/requests/%s?t=%s",
-	    m->base_url, m->request_id, m->token);
+	mail_fill(&line, tx->follow, m->base_url, m->request_id, m->token);
 	mail_line(b, buf_cstr(&line));
 
 	if (closed) {
 		mail_line(b, "");
-		mail_line(b, "Not fixed? Say so on that page and the report "
-		    "opens again.");
+		mail_line(b, tx->notfixed);
 		mail_line(b, "");
 		buf_reset(&line);
-		buf_printf(&line, "How did we do? Tell us in a minute: "
-		    "%s/requests/%s/feedback?t=%s", m->base_url,
+		mail_fill(&line, tx->feedback, m->base_url,
 		    m->request_id, m->token);
 		mail_line(b, buf_cstr(&line));
 	}
@@ -231,8 +336,7 @@ fmt_mail_message(const struct fmt_mail *m, struct buf *b)
 	mail_line(b, "");
 	mail_line(b, "--");
 	buf_reset(&line);
-	buf_printf(&line, "To stop e-mails about this report: "
-	    "%s/unsubscribe?t=%s", m->base_url, m->token);
+	mail_fill(&line, tx->stop, m->base_url, m->token);
 	mail_line(b, buf_cstr(&line));
 	buf_free(&line);
 }

@@ -44,6 +44,7 @@ struct fmt_mail {
 	int		hours;		/* staff.password: validity */
 	const char	*message_id;	/* unique, stable across retries */
 	long long	date;		/* seconds since the epoch */
+	const char	*locale;	/* "es", "es-MX": Spanish; else English */
 };
 
 /*

@@ -110,6 +110,27 @@ cat_free_service(struct cat_service *svc)
 		free(svc->attrs[i].description);
 	}
 
+	for (i = 0; i < svc->ntrs; i++) {
+		for (j = 0; svc->trs[i].attrs != NULL && j < svc->nattrs;
+		    j++) {
+			free(svc->trs[i].attrs[j].description);
+			free(svc->trs[i].attrs[j].datatype_description);
+			if (svc->trs[i].attrs[j].values != NULL) {
+				size_t	k;
+
+				for (k = 0; k < svc->attrs[j].nvalues; k++)
+					free(svc->trs[i].attrs[j].values[k]);
+				free(svc->trs[i].attrs[j].values);
+			}
+		}
+		free(svc->trs[i].attrs);
+		free(svc->trs[i].lang);
+		free(svc->trs[i].name);
+		free(svc->trs[i].description);
+		free(svc->trs[i].keywords);
+	}
+	free(svc->trs);
+	free(svc->trs_json);
 	free(svc->attrs);
 	free(svc->code);
 	free(svc->name);
@@ -121,6 +142,58 @@ cat_free_service(struct cat_service *svc)
 	free(svc->dup_group);
 	buf_free(&svc->def[0]);
 	buf_free(&svc->def[1]);
+}
+
+int
+cat_lang_valid(const char *tag)
+{
+	size_t		i;
+
+	for (i = 0; tag[i] >= 'a' && tag[i] <= 'z'; i++)
+		;
+	if (i < 2 || i > 3)
+		return (0);
+	if (tag[i] == '\0')
+		return (1);
+	if (tag[i] != '-')
+		return (0);
+	tag += i + 1;
+	return (tag[0] >= 'A' && tag[0] <= 'Z' && tag[1] >= 'A' &&
+	    tag[1] <= 'Z' && tag[2] == '\0');
+}
+
+const struct cat_tr *
+cat_tr_find(const struct cat_service *s, const char *tag)
+{
+	size_t		i, len;
+	const char	*dash;
+
+	for (i = 0; i < s->ntrs; i++) {
+		if (!strcmp(s->trs[i].lang, tag))
+			return (&s->trs[i]);
+	}
+	if ((dash = strchr(tag, '-')) == NULL)
+		return (NULL);
+	len = (size_t)(dash - tag);
+	for (i = 0; i < s->ntrs; i++) {
+		if (strlen(s->trs[i].lang) == len &&
+		    !strncmp(s->trs[i].lang, tag, len))
+			return (&s->trs[i]);
+	}
+	return (NULL);
+}
+
+int
+cat_jurisdiction_has_lang(const struct cat_jurisdiction *jur,
+    const char *tag)
+{
+	size_t		i;
+
+	for (i = 0; i < jur->nservices; i++) {
+		if (cat_tr_find(&jur->services[i], tag) != NULL)
+			return (1);
+	}
+	return (0);
 }
 
 void

@@ -64,6 +64,27 @@ struct cat_attr {
 
 struct cat_jurisdiction;
 
+/*
+ * One language's texts of an attribute, aligned with the service's
+ * attributes; NULL (or a NULL value name) means the catalog's own text.
+ */
+struct cat_tr_attr {
+	char			*description;
+	char			*datatype_description;
+	char			**values;	/* aligned with the values */
+};
+
+/* One language's translation of a service; NULL fields: not translated. */
+struct cat_tr {
+	char			*lang;		/* "es", "es-MX" */
+	char			*name;
+	char			*description;
+	char			*keywords;
+	struct cat_tr_attr	*attrs;		/* nattrs entries */
+};
+
+#define CAT_LANG_MAX		16	/* bytes in a language tag + NUL */
+
 struct cat_service {
 	char			*code;
 	char			*name;
@@ -82,6 +103,9 @@ struct cat_service {
 	int			private;	/* requests never public */
 	struct cat_attr		*attrs;
 	size_t			nattrs;
+	struct cat_tr		*trs;		/* translations */
+	size_t			ntrs;
+	char			*trs_json;	/* as imported, or NULL */
 	struct cat_jurisdiction	*jur;
 
 	/* Pre-rendered GET /services/{code} bodies, XML then JSON. */
@@ -140,6 +164,26 @@ const struct cat_attr	*cat_attr_find(const struct cat_service *,
 
 /* Returns 1 when key is one of the attribute's value keys. */
 int	cat_attr_has_key(const struct cat_attr *, const char *);
+
+/*
+ * Returns 1 when tag is a language tag the catalog format takes:
+ * [a-z]{2,3} with an optional "-" and [A-Z]{2} ("es", "es-MX").
+ */
+int	cat_lang_valid(const char *);
+
+/*
+ * Returns the service's translation for the language tag: the exact tag,
+ * else its language alone ("es-MX" finds "es"), else NULL.
+ */
+const struct cat_tr	*cat_tr_find(const struct cat_service *,
+			    const char *);
+
+/*
+ * Returns 1 when any service of the jurisdiction has a translation for
+ * the tag (as cat_tr_find() finds them).
+ */
+int	cat_jurisdiction_has_lang(const struct cat_jurisdiction *,
+	    const char *);
 
 /* Returns how many of the jurisdiction's services are private. */
 size_t	cat_private_count(const struct cat_jurisdiction *);

@@ -224,6 +224,7 @@ send_mail(struct delivery *d)
 	m.to = json_string_value(json_object_get(p, "to"));
 	m.kind = json_string_value(json_object_get(p, "kind"));
 	m.first_name = json_string_value(json_object_get(p, "first_name"));
+	m.locale = json_string_value(json_object_get(p, "locale"));
 	m.request_id = json_string_value(json_object_get(p,
 	    "service_request_id"));
 	m.parent_id = json_string_value(json_object_get(p,

@@ -564,7 +564,7 @@ static void
 post_submit_start(struct http_request *req, struct route_ctx *ctx,
     struct post *p)
 {
-	const char	*v[24], *device;
+	const char	*v[25], *device, *locale;
 	char		key[24];
 
 	(void)snprintf(key, sizeof(key), "%lld", ctx->key.id);
@@ -599,7 +599,12 @@ post_submit_start(struct http_request *req, struct route_ctx *ctx,
 	/* E-mails about progress unless the reporter declined them. */
 	v[23] = params_bool(route_param(ctx, "email_alerts_requested"), 1) ==
 	    0 ? "false" : "true";
-	store_start(&ctx->q, req, SQL_request_submit, 24, v);
+	/* The web pages send the page's language (checked by web.c). */
+	locale = route_param(ctx, "locale");
+	v[24] = ctx->key.channel != NULL && !strcmp(ctx->key.channel, "web") &&
+	    locale != NULL && strlen(locale) < CAT_LANG_MAX &&
+	    cat_lang_valid(locale) ? locale : NULL;
+	store_start(&ctx->q, req, SQL_request_submit, 25, v);
 }
 
 enum route_result

@@ -21,6 +21,7 @@
  * jurisdiction_id, the list holds the services offered at that point
  * across jurisdictions, each with its jurisdiction_id: for a code several
  * jurisdictions offer, the most local one's (where a request would go).
+ * With locale, texts in that language where the catalog has them.
  */
 
 #include <stdlib.h>
@@ -37,11 +38,33 @@ static enum route_result	services_locate(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	services_list(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	services_locale(struct http_request *,
+				    struct route_ctx *, const char **);
 
 static const struct route_step	services_at[] = {
 	[STEP_LOCATE] = { "locate", services_locate },
 	[STEP_LIST] = { "list", services_list },
 };
+
+/*
+ * The locale parameter: a language tag ("es", "es-MX"), else 400. Gives
+ * the tag, or NULL when none was sent.
+ */
+static enum route_result
+services_locale(struct http_request *req, struct route_ctx *ctx,
+    const char **lang)
+{
+	const char	*v;
+
+	*lang = NULL;
+	if ((v = route_param(ctx, "locale")) == NULL)
+		return (ROUTE_NEXT);
+	if (strlen(v) >= CAT_LANG_MAX || !cat_lang_valid(v))
+		return (route_error(req, ctx, 400, "locale must be a language "
+		    "tag such as es or es-MX"));
+	*lang = v;
+	return (ROUTE_NEXT);
+}
 
 /* lat and long instead of a jurisdiction: where they lie. */
 static enum route_result
@@ -71,9 +94,11 @@ services_list(struct http_request *req, struct route_ctx *ctx)
 	struct buf		body;
 	struct fmt_doc		doc;
 	struct cat_service	*s, *o;
+	const char		*lang;
 	size_t			i, j, k;
 	int			seen;
 
+	(void)services_locale(req, ctx, &lang);	/* checked before */
 	buf_init(&body);
 	fmt_doc_begin(&doc, &body, ctx->fmt);
 	fmt_doc_list(&doc, "services", "service");
@@ -86,7 +111,7 @@ services_list(struct http_request *req, struct route_ctx *ctx)
 				seen = (o = cat_service_find(ctx->located[k],
 				    s->code)) != NULL && o->active;
 			if (!seen)
-				fmt_catalog_service(&doc, s, 1);
+				fmt_catalog_service_tr(&doc, s, lang, 1);
 		}
 	}
 	fmt_doc_end(&doc);
@@ -99,8 +124,11 @@ enum route_result
 route_services(struct http_request *req, struct route_ctx *ctx)
 {
 	enum route_result	r;
+	struct buf		body;
+	const char		*lang;
 
-	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT)
+	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
+	    (r = services_locale(req, ctx, &lang)) != ROUTE_NEXT)
 		return (r);
 
 	if (route_param(ctx, "jurisdiction_id") == NULL &&
@@ -110,7 +138,16 @@ route_services(struct http_request *req, struct route_ctx *ctx)
 
 	if ((r = route_jurisdiction(req, ctx, 1)) != ROUTE_NEXT)
 		return (r);
-	return (route_reply_doc(req, ctx, 200, &ctx->jur->list[ctx->fmt - 1]));
+	if (lang == NULL || !cat_jurisdiction_has_lang(ctx->jur, lang))
+		return (route_reply_doc(req, ctx, 200,
+		    &ctx->jur->list[ctx->fmt - 1]));
+
+	/* A language the catalog has: rendered for this answer. */
+	buf_init(&body);
+	fmt_catalog_list(&body, ctx->jur, lang, ctx->fmt);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
 }
 
 enum route_result
@@ -118,8 +155,11 @@ route_service_definition(struct http_request *req, struct route_ctx *ctx)
 {
 	struct cat_service	*svc;
 	enum route_result	r;
+	struct buf		body;
+	const char		*lang;
 
 	if ((r = route_catalog(req, ctx)) != ROUTE_NEXT ||
+	    (r = services_locale(req, ctx, &lang)) != ROUTE_NEXT ||
 	    (r = route_jurisdiction(req, ctx, 0)) != ROUTE_NEXT)
 		return (r);
 
@@ -128,5 +168,13 @@ route_service_definition(struct http_request *req, struct route_ctx *ctx)
 		return (route_error(req, ctx, 404, "service_code '%s' not "
 		    "found in %s", ctx->arg[0], ctx->jur->id));
 
-	return (route_reply_doc(req, ctx, 200, &svc->def[ctx->fmt - 1]));
+	if (lang == NULL || cat_tr_find(svc, lang) == NULL)
+		return (route_reply_doc(req, ctx, 200,
+		    &svc->def[ctx->fmt - 1]));
+
+	buf_init(&body);
+	fmt_catalog_definition(&body, svc, lang, ctx->fmt);
+	r = route_reply_doc(req, ctx, 200, &body);
+	buf_free(&body);
+	return (r);
 }

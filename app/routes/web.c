@@ -178,6 +178,10 @@ route_web_submit(struct http_request *req, struct route_ctx *ctx)
 		}
 		if (route_param(ctx, "website") != NULL)
 			return (route_error(req, ctx, 400, "not sent"));
+		if ((token = route_param(ctx, "locale")) != NULL &&
+		    (strlen(token) >= CAT_LANG_MAX || !cat_lang_valid(token)))
+			return (route_error(req, ctx, 400, "locale must be a "
+			    "language tag such as es or es-MX"));
 
 		if ((ready = store_keys_ready(req, &ctx->wait)) == STORE_WAIT)
 			return (ROUTE_WAIT);

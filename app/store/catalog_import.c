@@ -46,7 +46,7 @@ import_service(PGconn *conn, const struct cat_jurisdiction *jur,
     const struct cat_service *s, int pos, char *err, size_t errlen)
 {
 	const struct cat_attr	*a;
-	const char		*p[17];
+	const char		*p[18];
 	char			sla[16], radius[16], window[16], position[16];
 	char			order[16], vpos[24];
 	size_t			i, j;
@@ -73,7 +73,8 @@ import_service(PGconn *conn, const struct cat_jurisdiction *jur,
 	p[14] = s->active ? "true" : "false";
 	p[15] = position;
 	p[16] = s->private ? "true" : "false";
-	if (import_run(conn, SQL_catalog_service_upsert, 17, p,
+	p[17] = s->trs_json;
+	if (import_run(conn, SQL_catalog_service_upsert, 18, p,
 	    err, errlen) == -1)
 		return (-1);
 

@@ -63,6 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct catalog		*cat;
 	struct cat_jurisdiction	*jur;
 	struct cat_service	*s;
+	struct buf		tb;
 	char			err[512];
 	size_t			i, k, a;
 	int			type;
@@ -82,9 +83,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < cat->njurs; i++) {
 			jur = &cat->jurs[i];
 			check_body(&jur->list[type - 1], type);
-			for (k = 0; k < jur->nservices; k++)
-				check_body(&jur->services[k].def[type - 1],
-				    type);
+			for (k = 0; k < jur->nservices; k++) {
+				s = &jur->services[k];
+				check_body(&s->def[type - 1], type);
+				/* Each translation, as locale answers it. */
+				for (a = 0; a < s->ntrs; a++) {
+					FUZZ_CHECK(cat_lang_valid(
+					    s->trs[a].lang));
+					FUZZ_CHECK(cat_tr_find(s,
+					    s->trs[a].lang) == &s->trs[a]);
+					buf_init(&tb);
+					fmt_catalog_definition(&tb, s,
+					    s->trs[a].lang, type);
+					check_body(&tb, type);
+					buf_reset(&tb);
+					fmt_catalog_list(&tb, jur,
+					    s->trs[a].lang, type);
+					check_body(&tb, type);
+					buf_free(&tb);
+				}
+			}
 		}
 	}
 

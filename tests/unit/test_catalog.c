@@ -122,6 +122,7 @@ check_xml(const struct buf *b)
 #define A0	"'code':'Y','datatype':'string','description':'d','order':1"
 #define A(s)	"{" A0 s "}"
 #define SA(a)	S(",'attributes':[" a "]")
+#define SAT(a, t)	"{" S0 ",'attributes':[" a "],'translations':" t "}"
 #define V2	"'values':[{'key':'a','name':'A'},{'key':'b','name':'B'}]"
 
 struct bad_case {
@@ -368,6 +369,57 @@ static const struct bad_case	bad_cases[] = {
 	    "'datatype':'number','description':'d','order':'2'}]}"),
 	    "services[1] (POTHOLE): attributes[1] (DEPTH): order: must be a "
 	    "whole number" },
+	/* Translations (a service's texts in other languages). */
+	{ J(S(",'translations':[]")), "services[0] (X): translations: must "
+	    "be an object of language tags" },
+	{ J(S(",'translations':{'ES':{}}")), "services[0] (X): "
+	    "translations: 'ES' is not a language tag" },
+	{ J(S(",'translations':{'es-mx':{}}")), "'es-mx' is not a language "
+	    "tag" },
+	{ J(S(",'translations':{'e':{}}")), "'e' is not a language tag" },
+	{ J(S(",'translations':{'spanish':{}}")), "'spanish' is not a "
+	    "language tag" },
+	{ J(S(",'translations':{'es-MXX':{}}")), "'es-MXX' is not" },
+	{ J(S(",'translations':{'es':'x'}")), "services[0] (X): "
+	    "translations: es: must be an object" },
+	{ J(S(",'translations':{'es':{'name':'N'}}")), "translations: es: "
+	    "unknown field \"name\"" },
+	{ J(S(",'translations':{'es':{'service_name':''}}")), "translations: "
+	    "es: service_name: must not be empty" },
+	{ J(S(",'translations':{'es':{'service_name':'@201@'}}")),
+	    "translations: es: service_name: is longer than 200 characters" },
+	{ J(S(",'translations':{'es':{'description':'~4001~'}}")),
+	    "translations: es: description: is longer than 4000" },
+	{ J(S(",'translations':{'es':{'service_name':'a\\nb'}}")),
+	    "translations: es: service_name: " },
+	{ J(S(",'translations':{'es':{'keywords':['a,b']}}")),
+	    "translations: es: keywords: item 0" },
+	{ J(SAT(A(""), "{'es':{'attributes':{'Z':{}}}}")),
+	    "services[0] (X): translations: es: attributes: Z: not an "
+	    "attribute of this service" },
+	{ J(SAT(A(""), "{'es':{'attributes':[]}}")),
+	    "translations: es: attributes: must be an object" },
+	{ J(SAT(A(""), "{'es':{'attributes':{'Y':"
+	    "{'description':'@4001@'}}}}")), "translations: es: "
+	    "attributes: Y: description: is longer than 4000" },
+	{ J(SAT(A(""), "{'es':{'attributes':{'Y':"
+	    "{'label':'x'}}}}")), "attributes: Y: unknown field "
+	    "\"label\"" },
+	{ J(SAT(A(""), "{'es':{'attributes':{'Y':"
+	    "{'values':{'a':'A'}}}}}")), "attributes: Y: values: 'a' is "
+	    "not a value key of attribute Y" },
+	{ J(SAT("{'code':'Y','datatype':'singlevaluelist','description':'d',"
+	    "'order':1," V2 "}", "{'es':{'attributes':{'Y':"
+	    "{'values':{'c':'C'}}}}}")), "attributes: Y: values: 'c' is "
+	    "not a value key of attribute Y" },
+	{ J(SAT("{'code':'Y','datatype':'singlevaluelist','description':'d',"
+	    "'order':1," V2 "}", "{'es':{'attributes':{'Y':"
+	    "{'values':{'a':''}}}}}")), "attributes: Y: values: a: must "
+	    "not be empty" },
+	{ J(SAT("{'code':'Y','datatype':'singlevaluelist','description':'d',"
+	    "'order':1," V2 "}", "{'es':{'attributes':{'Y':"
+	    "{'values':['A']}}}}")), "attributes: Y: values: must be an "
+	    "object" },
 };
 
 static void
@@ -476,7 +528,66 @@ static const struct good_case	good_cases[] = {
 	{ J(SA("{'code':'attr with spaces','datatype':'singlevaluelist',"
 	    "'description':'d','order':1,'values':[{'key':'a/b [c]',"
 	    "'name':'A'}]}")), NULL },
+	/* Translations: tags with a region, partial texts, null. */
+	{ J(S(",'translations':null")), NULL },
+	{ J(S(",'translations':{}")), NULL },
+	{ J(S(",'translations':{'es':{},'es-MX':{'service_name':'~200~'},"
+	    "'fil':{'keywords':['a','b']}}")), NULL },
+	{ J(SAT("{'code':'Y','datatype':'singlevaluelist','description':'d',"
+	    "'order':1," V2 "}", "{'es':{'service_name':'S',"
+	    "'description':'d\\nd','attributes':{'Y':{'description':'~4000~',"
+	    "'datatype_description':'t','values':{'b':'Be'}}}}}")), NULL },
 };
+
+/* Translations line up with the sorted attributes; es-MX finds es. */
+static void
+test_translations(void **state)
+{
+	struct cat_jurisdiction	jur;
+	const struct cat_service	*s;
+	const struct cat_tr	*t;
+	json_t			*j;
+	char			err[512];
+
+	(void)state;
+	j = load_json(J(SAT("{'code':'B','datatype':'singlevaluelist',"
+	    "'description':'d','order':20," V2 "},"
+	    "{'code':'A','datatype':'string','description':'d','order':10}",
+	    "{'es':{'service_name':'Bache','attributes':{"
+	    "'B':{'description':'dB','values':{'b':'Be'}}}},"
+	    "'es-MX':{'description':'mx'}}")));
+	memset(&jur, 0, sizeof(jur));
+	if (fmt_catalog_jurisdiction(j, &jur, err, sizeof(err)) != 0)
+		fail_msg("refused: %s", err);
+	s = &jur.services[0];
+	assert_int_equal(s->ntrs, 2);
+	t = cat_tr_find(s, "es");
+	assert_non_null(t);
+	assert_string_equal(t->name, "Bache");
+	assert_null(t->description);
+	assert_string_equal(s->attrs[1].code, "B");
+	assert_null(t->attrs[0].description);
+	assert_string_equal(t->attrs[1].description, "dB");
+	assert_null(t->attrs[1].values[0]);
+	assert_string_equal(t->attrs[1].values[1], "Be");
+	t = cat_tr_find(s, "es-MX");
+	assert_string_equal(t->description, "mx");
+	t = cat_tr_find(s, "es-AR");
+	assert_string_equal(t->name, "Bache");
+	assert_null(cat_tr_find(s, "fr"));
+	assert_null(cat_tr_find(s, "fr-FR"));
+	assert_true(cat_jurisdiction_has_lang(&jur, "es-CL"));
+	assert_false(cat_jurisdiction_has_lang(&jur, "en"));
+	assert_non_null(s->trs_json);
+	assert_true(cat_lang_valid("es"));
+	assert_true(cat_lang_valid("fil-PH"));
+	assert_false(cat_lang_valid("es_MX"));
+	assert_false(cat_lang_valid("es-"));
+	assert_false(cat_lang_valid(""));
+	assert_false(cat_lang_valid("es-419"));
+	cat_jurisdiction_free(&jur);
+	json_decref(j);
+}
 
 static void
 test_good_table(void **state)
@@ -1019,6 +1130,7 @@ main(void)
 		cmocka_unit_test(test_demo),
 		cmocka_unit_test(test_bad_table),
 		cmocka_unit_test(test_good_table),
+		cmocka_unit_test(test_translations),
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_discovery_url_table),

@@ -156,11 +156,105 @@ test_mail_lines(void **state)
 	}
 }
 
+struct lang_case {
+	const char	*locale;
+	const char	*kind;
+	const char	*status;
+	const char	*detailed;
+	const char	*parent;
+	const char	*want[4];	/* each in the message */
+	const char	*never;		/* nowhere in it */
+};
+
+/* The report's language: Spanish for es and es-*, else English. */
+static const struct lang_case	lang_cases[] = {
+	{ NULL, "status", "open", "in_progress", NULL,
+	    { "Subject: Your report 123 (Bache): in progress\r\n",
+	    "Hello Ana,", "Your report 123 (Bache) to sandiego.gov is now "
+	    "in progress.", "Note from the team:" }, "Content-Language" },
+	{ "en", "status", "open", "in_progress", NULL,
+	    { "Hello Ana,", NULL }, "Hola" },
+	{ "fr", "status", "open", "fixed", NULL,
+	    { "is now fixed.", NULL }, "Hola" },
+	{ "es", "status", "open", "in_progress", NULL,
+	    { "Subject: Su reporte 123 (Bache): en curso\r\n",
+	    "\r\nHola Ana,\r\n", "Su reporte 123 (Bache) a sandiego.gov "
+	    "ahora está en curso.", "Nota del equipo:" }, "Hello" },
+	{ "es-MX", "status", "closed", "fixed", NULL,
+	    { "Content-Language: es\r\n", "ahora está resuelto.",
+	    "¿Cómo lo hicimos? Díganos en un minuto: "
+	    "https://311.example/requests/123/feedback?t=tok",
+	    "Para dejar de recibir correos sobre este reporte: "
+	    "https://311.example/unsubscribe?t=tok" }, "Follow it" },
+	{ "es", "transfer", "open", "open", NULL,
+	    { "Subject: Su reporte 123 (Bache): pasado a otro equipo\r\n",
+	    "sandiego.gov pasó su reporte 123 (Bache) a Caltrans, "
+	    "que se encargará de él a partir de ahora.",
+	    "Sígalo en https://311.example/requests/123?t=tok",
+	    NULL }, "passed" },
+	{ "es", "status", "closed", "duplicate", "77",
+	    { "Su reporte 123 (Bache) era el mismo problema que el reporte "
+	    "77, que ahora está cerrado como duplicado.", NULL },
+	    "same problem" },
+	{ "es", "status", "open", "weird_status", NULL,
+	    { "ahora está weird_status.", NULL }, NULL },
+	{ "est", "status", "open", "fixed", NULL,
+	    { "is now fixed.", NULL }, "Hola" },
+};
+
+static void
+test_mail_lang(void **state)
+{
+	struct fmt_mail	m;
+	struct buf	out;
+	const char	*text;
+	size_t		i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(lang_cases) / sizeof(lang_cases[0]); i++) {
+		const struct lang_case	*k = &lang_cases[i];
+
+		print_message("case %zu: %s %s\n", i,
+		    k->locale ? k->locale : "(none)", k->detailed);
+		memset(&m, 0, sizeof(m));
+		m.from = "City 311 <noreply@city.example>";
+		m.to = "ana@example.org";
+		m.kind = k->kind;
+		m.first_name = "Ana";
+		m.request_id = "123";
+		m.parent_id = k->parent;
+		m.service_name = "Bache";
+		m.jurisdiction = "sandiego.gov";
+		m.status = k->status;
+		m.detailed_status = k->detailed;
+		m.agency = "Caltrans";
+		m.note = "Listo.";
+		m.base_url = "https://311.example";
+		m.token = "tok";
+		m.message_id = "m1";
+		m.date = 1767225600;
+		m.locale = k->locale;
+
+		buf_init(&out);
+		fmt_mail_message(&m, &out);
+		text = buf_cstr(&out);
+		assert_true(fmt_utf8_valid(text, out.len));
+		for (j = 0; j < 4 && k->want[j] != NULL; j++) {
+			if (strstr(text, k->want[j]) == NULL)
+				fail_msg("lacks '%s' in:\n%s", k->want[j], text);
+		}
+		if (k->never != NULL && strstr(text, k->never) != NULL)
+			fail_msg("has '%s' in:\n%s", k->never, text);
+		buf_free(&out);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_mail_lines),
+		cmocka_unit_test(test_mail_lang),
 	};
 
 	return (cmocka_run_group_tests_name("mail", tests, NULL, NULL));

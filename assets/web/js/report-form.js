@@ -46,7 +46,7 @@ function field(a) {
           el('input', { type: 'checkbox', id: cid, name: `attribute[${a.code}][]`, value: v.key }),
           el('label', { for: cid, text: v.name })));
       });
-      fs.append(help, err);
+      fs.append(...[help, err].filter(Boolean));
       return fs;
     }
     default:

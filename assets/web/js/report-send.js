@@ -56,6 +56,8 @@ async function body(st) {
     fd.append('email_alerts_requested', 'true');
   }
   fd.append('website', document.getElementById('website').value);
+  // The report's language: its e-mails are written in it.
+  fd.append('locale', i18n.lang());
   form.append(fd);
   const files = [...document.getElementById('photo').files].slice(0, st.cfg.photos_max);
   for (const [i, f] of files.entries()) fd.append('media', await shrink(f), `photo${i + 1}.jpg`);

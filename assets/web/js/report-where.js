@@ -66,7 +66,7 @@ export async function setup(map, onDone) {
     const pt = read();
     if (!pt) return;
     place(map, pt.lat, pt.long);
-    const list = await getJSON(`/services.json?lat=${pt.lat}&long=${pt.long}`);
+    const list = await getJSON(`/services.json?lat=${pt.lat}&long=${pt.long}&locale=${encodeURIComponent(i18n.lang())}`);
     if (list.length === 0) {
       const near = maps.nearest(gj, pt.lat, pt.long);
       status.textContent = near ? i18n.t('report.outside.near', { name: near }) : i18n.t('report.outside');

@@ -17,7 +17,7 @@ function step(id) {
 
 async function choose(service) {
   st.service = service;
-  const def = await getJSON(`/services/${encodeURIComponent(service.service_code)}.json?jurisdiction_id=${encodeURIComponent(service.jurisdiction_id)}`);
+  const def = await getJSON(`/services/${encodeURIComponent(service.service_code)}.json?jurisdiction_id=${encodeURIComponent(service.jurisdiction_id)}&locale=${encodeURIComponent(i18n.lang())}`);
   form.build(def);
   document.getElementById('service-chosen').textContent = i18n.t('report.chosen', { name: service.service_name });
   step('step-details');

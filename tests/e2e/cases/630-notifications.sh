@@ -277,6 +277,34 @@ dl_smtp_start nt "$nt_sport" "$nt_dir"
 sleep 1
 check "nothing more to the duplicate's reporter ($(nt_count kim@example.org))" nt_count_is kim@example.org 3
 
+# A report made in Spanish on the web pages (locale=es, the page's
+# language): its e-mails are in Spanish, with the catalog's Spanish name.
+get /web/config.json
+nt_wt=$(printf '%s' "$BODY" | jq -r .token)
+for _ in $(seq 1 60); do
+	post /web/requests.json -H "Origin: $BASE" -H "Sec-Fetch-Site: same-origin" \
+	    -H "X-Web-Token: $nt_wt" -d 'service_code=POTHOLE&lat=32.7158&long=-117.1612&attribute%5BDEPTH%5D=3&attribute%5BSIZE%5D=S&email=lola%40example.org&first_name=Lola&locale=es'
+	[ "$STATUS" = 429 ] || break
+	sleep 0.25
+done
+expect_status 200
+nt_es=$(printf '%s' "$BODY" | jq -r '.[0].service_request_id')
+r=$(DLPSQL -tAc "select locale from request_contacts where request_id = $nt_es")
+check "the report's language is stored ($r)" test "$r" = es
+code=$(nt_update "$nt_es" 'status=in_progress&description=Cuadrilla+en+camino')
+check "status change of the Spanish report ($code)" test "$code" = 200
+dl_until 10 nt_count_is lola@example.org 1
+check "one e-mail to the Spanish reporter" test $? -eq 0
+nt_last lola@example.org
+expect_json '.subject' "Su reporte $nt_es (Bache): en curso"
+expect_jq '.body | startswith("Hola Lola,\n")'
+expect_jq ".body | contains(\"Su reporte $nt_es (Bache) a City of San Diego ahora está en curso.\")"
+expect_jq '.body | contains("Nota del equipo:\nCuadrilla en camino\n")'
+expect_jq ".body | contains(\"Para dejar de recibir correos sobre este reporte:\")"
+post /web/requests.json -H "Origin: $BASE" -H "Sec-Fetch-Site: same-origin" \
+    -H "X-Web-Token: $nt_wt" -d 'service_code=POTHOLE&lat=32.7158&long=-117.1612&attribute%5BDEPTH%5D=3&attribute%5BSIZE%5D=S&locale=es_MX'
+expect_error 400 json locale
+
 BASE=$nt_saved
 stop_server mail
 dl_smtp_stop nt
