@@ -17,11 +17,22 @@
 /*
  * The seccomp filter workers run under, on top of Kore's own: what
  * glibc's stdio and malloc (mremap grows large blocks in place), libpq,
- * PROJ (SQLite reading proj.db) and name resolution need. A syscall outside Kore's list and this one kills the
- * worker, and the test suite fails on any such death.
+ * PROJ (SQLite reading proj.db) and name resolution need. A syscall
+ * outside Kore's list and this one kills the worker, and the test suite
+ * fails on any such death.
+ *
+ * libcurl (Debian's, without c-ares) resolves a destination's host name
+ * in a thread of its own: threads may be made (clone with CLONE_THREAD;
+ * clone3, whose flags a filter cannot read, answers ENOSYS and glibc
+ * falls back to clone), never processes, and nothing may be executed;
+ * a thread starting asks its id and CPUs (gettid, sched_getaffinity:
+ * glibc and ASan).
  */
 
 #include <sys/socket.h>
+
+#include <errno.h>
+#include <sched.h>
 
 #include <kore/kore.h>
 #include <kore/hooks.h>
@@ -53,5 +64,12 @@ KORE_SECCOMP_FILTER("open311",
 	KORE_SYSCALL_ALLOW(recvfrom),
 	KORE_SYSCALL_ALLOW(sendto),
 	KORE_SYSCALL_ALLOW(poll),
-	KORE_SYSCALL_ALLOW(ppoll)
+	KORE_SYSCALL_ALLOW(ppoll),
+	KORE_SYSCALL_DENY(clone3, ENOSYS),
+	KORE_SYSCALL_ALLOW_WITH_FLAG(clone, 0, CLONE_THREAD),
+	KORE_SYSCALL_ALLOW(set_robust_list),
+	KORE_SYSCALL_ALLOW(rseq),
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
+	KORE_SYSCALL_ALLOW(exit)
 )

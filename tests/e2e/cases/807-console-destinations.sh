@@ -63,8 +63,9 @@ expect_status 403
 r=$(PSQL -tAc "select count(*) from destinations where url like '%crm.example.org%'")
 check "refusals added nothing ($r)" test "$r" = 0
 
-# A webhook for San Diego's streetlights.
-e7_add --data-urlencode "url=https://crm.example.org/hook/$e7_run" \
+# A webhook for San Diego's streetlights, at a host name that never
+# resolves.
+e7_add --data-urlencode "url=https://crm.example.invalid/hook/$e7_run" \
     -d 'jurisdiction_id=sandiego.gov&service_code=STREETLIGHT&kind=webhook&dead_after=3600'
 expect_status 201
 expect_jq '.secret | test("^[0-9a-f]{64}$")'
@@ -74,7 +75,7 @@ r=$(PSQL -tAc "select secret = '$e7_secret' and kind = 'webhook' and dead_after 
 check "stored as given, with the secret shown ($r)" test "$r" = t
 get /console/api/destinations -b "$E2E_TMP/e7-admin.jar"
 expect_status 200
-expect_jq ".destinations | map(select(.id == \"$e7_id\")) | .[0] | .url == \"https://crm.example.org/hook/$e7_run\" and .active and .pending == 0"
+expect_jq ".destinations | map(select(.id == \"$e7_id\")) | .[0] | .url == \"https://crm.example.invalid/hook/$e7_run\" and .active and .pending == 0"
 expect_jq "[.. | strings | select(. == \"$e7_secret\")] | length == 0"
 expect_jq '[.destinations[].jurisdiction_id] | all(. == "sandiego.gov")'
 r=$(PSQL -tAc "select count(*) from audit_log where action = 'destination.add' and target = '$e7_id' and detail::text not like '%$e7_secret%'")
@@ -86,6 +87,13 @@ e7_req=$(curl -s -H "Authorization: Bearer $KEY_SUBMIT" \
     "$BASE/requests.json" | jq -r '.[0].service_request_id')
 r=$(PSQL -tAc "select count(*) from outbox where destination_id = $e7_id and request_id = '$e7_req' and event = 'request.created'")
 check "a new request is queued for it ($e7_req: $r)" test "$r" = 1
+# A worker tries it: resolving the host name (libcurl's resolver thread,
+# which the sandbox must allow; the server logs are checked for worker
+# deaths) fails, as .invalid never resolves, and is retried.
+e7_tried() {
+	test "$(PSQL -tAc "select attempts >= 1 and last_error like '%resolve%' from outbox where destination_id = $e7_id and request_id = '$e7_req'")" = t
+}
+check "a worker resolved its host name and lived" await e7_tried
 
 # Removed: its events skipped, audited; once only.
 post "/console/api/destinations/$e7_id/remove" -b "$E2E_TMP/e7-admin.jar" \
