@@ -28,13 +28,21 @@
 #include "formats/mail.h"
 #include "fuzz.h"
 
-#define NFIELDS	15
+#define NFIELDS	16
 
-static const char	*headers[] = {
+/* A reporter's message; Content-Language only in Spanish. */
+static const char	*report_headers[] = {
 	"From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ",
 	"List-Unsubscribe: ", "List-Unsubscribe-Post: ", "MIME-Version: ",
 	"Content-Type: ", "Content-Transfer-Encoding: ", "Auto-Submitted: ",
-	NULL
+	"Content-Language: ", NULL
+};
+
+/* A staff member's password link. */
+static const char	*password_headers[] = {
+	"From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ",
+	"MIME-Version: ", "Content-Type: ", "Content-Transfer-Encoding: ",
+	"Auto-Submitted: ", NULL
 };
 
 int
@@ -42,11 +50,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fmt_mail	m;
 	struct buf	out;
-	const char	*f[NFIELDS], *line, *end, *next;
+	const char	*f[NFIELDS], *line, *end, *next, **headers;
 	char		*mem;
 	long long	date;
 	size_t		n, h;
-	int		body;
+	int		body, spanish;
 
 	if (size < sizeof(date))
 		return (0);
@@ -70,7 +78,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m.base_url = f[12];
 	m.token = f[13];
 	m.message_id = f[14];
+	m.locale = f[15][0] != '\0' ? f[15] : NULL;
+	m.hours = (int)(date & 0xff);
 	m.date = date;
+	if (!strcmp(m.kind, "staff.password"))
+		headers = password_headers;
+	else
+		headers = report_headers;
+	spanish = headers == report_headers && m.locale != NULL &&
+	    !strncmp(m.locale, "es", 2) &&
+	    (m.locale[2] == '\0' || m.locale[2] == '-');
 
 	buf_init(&out);
 	fmt_mail_message(&m, &out);
@@ -91,7 +108,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		if (n == 0) {
-			FUZZ_CHECK(headers[h] == NULL);
+			FUZZ_CHECK(headers[h] == NULL || (!spanish &&
+			    !strcmp(headers[h], "Content-Language: ")));
 			body = 1;
 			continue;
 		}
