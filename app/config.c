@@ -388,6 +388,12 @@ cfg_set(struct cfg *c, const struct setting *s, const char *v,
 			memmove(host, host + 1, strlen(host));
 			host[strlen(host) - 1] = '\0';
 		}
+		if (strlen(host) > CFG_HOST_MAX) {
+			(void)snprintf(err, errlen, "listen: the address is "
+			    "longer than %d characters", CFG_HOST_MAX);
+			free(host);
+			return (-1);
+		}
 		if (host[0] == '\0' || strpbrk(host, " \t{}#[]") != NULL) {
 			(void)snprintf(err, errlen,
 			    "listen: bad address in '%s'", v);

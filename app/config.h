@@ -114,6 +114,8 @@ struct cfg {
 
 /* The longest text setting (a path, a URL): Kore's config lines fit. */
 #define CFG_STR_MAX	4096
+/* The longest listen address (a host name's 255 at most). */
+#define CFG_HOST_MAX	255
 
 /* smtp_starttls: never, when the relay offers it, or required. */
 #define CFG_STARTTLS_NO		0

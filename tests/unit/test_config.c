@@ -75,6 +75,8 @@ check_dump(const struct cfg *c, const char *want)
 	buf_free(&b);
 }
 
+#define A64	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
 struct parse_case {
 	const char	*text;
 	int		rc;
@@ -181,6 +183,10 @@ static const struct parse_case	parse_cases[] = {
 	{ "listen [::1:8443", -1, "listen: bad address in '[::1:8443'" },
 	{ "listen \"a b:80\"", -1, "listen: bad address in 'a b:80'" },
 	{ "listen a{b:80", -1, "listen: bad address" },
+	{ "listen " A64 A64 A64 A64 ":80", -1,
+	    "listen: the address is longer than 255 characters" },
+	{ "listen " A64 A64 A64 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:80",
+	    0, "" },
 	/* worker_death. */
 	{ "worker_death terminate", 0, "worker_death=terminate" },
 	{ "worker_death restart", 0, "worker_death=restart" },
