@@ -24,8 +24,8 @@ def test_spanish_report_flow(d):
     until(d, lambda: d.execute_script(
         "return document.querySelectorAll('.leaflet-overlay-pane path')"
         ".length"), "the boundaries")
-    d.find_element(By.ID, "lat").send_keys("32.7411")
-    d.find_element(By.ID, "long").send_keys("-117.1612")
+    d.find_element(By.ID, "lat").send_keys("32.7520")
+    d.find_element(By.ID, "long").send_keys("-117.1450")
     d.find_element(By.ID, "where-next").click()
     button = '#services button[data-code="POTHOLE"]'
     until(d, lambda: d.find_elements(By.CSS_SELECTOR, button),
