@@ -1,14 +1,19 @@
 -- GET /console/api/outbox: for admins, the backlog per destination and
 -- state with the oldest pending event, and the latest dead letters with
--- their last error, of the requests in the admin's jurisdictions.
+-- their last error, of the requests in the admin's jurisdictions and of
+-- the password links mailed to the staff accounts scoped within them
+-- (destination 'email', no request_id, staff_id and staff_email set).
 -- Params: $1 account id, $2 how many dead letters
 -- Result: JSON; no row when the account is not an admin
 WITH me AS (
 	SELECT console_scope(s.id) AS jurs FROM staff s
 	WHERE s.id = $1::bigint AND s.active AND s.role = 'admin'
 ), o AS (
-	SELECT o.* FROM me, outbox o JOIN requests r ON r.id = o.request_id
+	SELECT o.*, s.email AS staff_email FROM me, outbox o
+	LEFT JOIN requests r ON r.id = o.request_id
+	LEFT JOIN staff s ON s.id = o.staff_id
 	WHERE me.jurs IS NULL OR r.jurisdiction_id = ANY (me.jurs)
+	    OR (s.jurisdictions IS NOT NULL AND s.jurisdictions <@ me.jurs)
 )
 SELECT json_build_object(
     'backlog', (SELECT coalesce(json_agg(json_build_object(
@@ -22,7 +27,8 @@ SELECT json_build_object(
 		OR o.delivered_at > now() - interval '1 day'
 	    GROUP BY 1, 2) x),
     'dead', (SELECT coalesce(json_agg(json_build_object('id', d.id::text,
-	'request_id', d.request_id::text,
+	'request_id', d.request_id::text, 'staff_id', d.staff_id::text,
+	'staff_email', d.staff_email,
 	'destination', coalesce(d.destination_id::text, 'email'),
 	'event', d.event, 'attempts', d.attempts,
 	'last_error', d.last_error, 'created', d.created_at)

@@ -137,8 +137,8 @@ staff_add(int argc, char **argv, const char *conf)
 		cli_error("--role: agent, supervisor or admin; not '%s'", role);
 		return (2);
 	}
-	if (name[0] == '\0' || strlen(name) > 200) {
-		cli_error("--name: 1 to 200 characters");
+	if (name[0] == '\0' || strlen(name) > STAFF_NAME_MAX) {
+		cli_error("--name: 1 to %d characters", STAFF_NAME_MAX);
 		return (2);
 	}
 

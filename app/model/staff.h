@@ -43,6 +43,7 @@
 #define STAFF_PASSWORD_MIN	12	/* bytes */
 #define STAFF_PASSWORD_MAX	256
 #define STAFF_EMAIL_MAX		254
+#define STAFF_NAME_MAX		200	/* characters */
 
 /* The role of a name (agent, supervisor, admin), or 0. */
 int	staff_role(const char *);

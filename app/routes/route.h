@@ -578,6 +578,12 @@ enum route_result	route_console_key_create(struct http_request *,
 enum route_result	route_console_key_revoke(struct http_request *,
 			    struct route_ctx *);
 /* console_staff.c: staff accounts from the console (admins) */
+enum route_result	route_console_staff(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_staff_add(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_staff_disable(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_staff_link(struct http_request *,
 			    struct route_ctx *);
 

@@ -222,3 +222,19 @@ await_cache() {
 	done
 	return 1
 }
+
+# console_account JAR EMAIL ROLE [JURISDICTIONS]: a staff account made
+# with `open311d staff add`, its password (CONSOLE_PW) set through its
+# one-time link, signed in with cookie jar JAR; CONSOLE_CSRF is the
+# session's CSRF token (empty when something failed).
+CONSOLE_PW='correct horse battery staple'
+console_account() {
+	_tok=$("$BIN" staff add "$2" --name "Staff $3" --role "$3" \
+	    ${4:+--jurisdiction "$4"} | sed -n 's/.*#token=//p')
+	curl -s -o /dev/null -H 'content-type: application/json' \
+	    -d "{\"token\":\"$_tok\",\"password\":\"$CONSOLE_PW\"}" \
+	    "$BASE/console/api/password"
+	CONSOLE_CSRF=$(curl -s -c "$1" -H 'content-type: application/json' \
+	    -d "{\"email\":\"$2\",\"password\":\"$CONSOLE_PW\"}" \
+	    "$BASE/console/api/login" | jq -r '.csrf? // empty')
+}

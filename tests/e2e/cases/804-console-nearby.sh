@@ -5,16 +5,9 @@
 # with its own duplicate) merged into this one's.
 
 n4_run=$(date +%s%N)
-n4_pw='correct horse battery staple'
-
-_tok=$("$BIN" staff add "n4-agent-$n4_run@example.org" --name "N4 agent" \
-    --role agent --jurisdiction sandiego.gov | sed -n 's/.*#token=//p')
-curl -s -o /dev/null -H 'content-type: application/json' \
-    -d "{\"token\":\"$_tok\",\"password\":\"$n4_pw\"}" \
-    "$BASE/console/api/password"
-n4_csrf=$(curl -s -c "$E2E_TMP/n4.jar" -H 'content-type: application/json' \
-    -d "{\"email\":\"n4-agent-$n4_run@example.org\",\"password\":\"$n4_pw\"}" \
-    "$BASE/console/api/login" | jq -r .csrf)
+console_account "$E2E_TMP/n4.jar" "n4-agent-$n4_run@example.org" agent \
+    sandiego.gov
+n4_csrf=$CONSOLE_CSRF
 check "signed in ($n4_csrf)" test ${#n4_csrf} -gt 10
 
 mkdir -p "$E2E_TMP/n4"

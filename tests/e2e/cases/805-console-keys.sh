@@ -4,20 +4,12 @@
 # jurisdiction may only make keys of it; CSRF on both changes; audited.
 
 k8_run=$(date +%s%N)
-k8_pw='correct horse battery staple'
 
-# k8_account EMAIL ROLE [JURISDICTIONS]: an account with k8_pw; its jar
+# k8_account EMAIL ROLE [JURISDICTIONS]: console_account; its jar
 # is $E2E_TMP/k8-EMAIL.jar and K8_CSRF its CSRF token.
 k8_account() {
-	_tok=$("$BIN" staff add "$1" --name "K $2" --role "$2" \
-	    ${3:+--jurisdiction "$3"} | sed -n 's/.*#token=//p')
-	curl -s -o /dev/null -H 'content-type: application/json' \
-	    -d "{\"token\":\"$_tok\",\"password\":\"$k8_pw\"}" \
-	    "$BASE/console/api/password"
-	K8_CSRF=$(curl -s -c "$E2E_TMP/k8-$1.jar" \
-	    -H 'content-type: application/json' \
-	    -d "{\"email\":\"$1\",\"password\":\"$k8_pw\"}" \
-	    "$BASE/console/api/login" | jq -r .csrf)
+	console_account "$E2E_TMP/k8-$1.jar" "$@"
+	K8_CSRF=$CONSOLE_CSRF
 }
 
 k8_admin="k8-admin-$k8_run@example.org"

@@ -3,20 +3,12 @@
 # the supervisor's jurisdictions only; agents may not.
 
 d8_run=$(date +%s%N)
-d8_pw='correct horse battery staple'
 d8_crew="D8 crew $d8_run"
 
 # d8_account EMAIL ROLE JURISDICTIONS: signs in; D8_CSRF its token.
 d8_account() {
-	_tok=$("$BIN" staff add "$1" --name "D $2" --role "$2" \
-	    --jurisdiction "$3" | sed -n 's/.*#token=//p')
-	curl -s -o /dev/null -H 'content-type: application/json' \
-	    -d "{\"token\":\"$_tok\",\"password\":\"$d8_pw\"}" \
-	    "$BASE/console/api/password"
-	D8_CSRF=$(curl -s -c "$E2E_TMP/d8-$2.jar" \
-	    -H 'content-type: application/json' \
-	    -d "{\"email\":\"$1\",\"password\":\"$d8_pw\"}" \
-	    "$BASE/console/api/login" | jq -r .csrf)
+	console_account "$E2E_TMP/d8-$2.jar" "$@"
+	D8_CSRF=$CONSOLE_CSRF
 }
 
 app/tools/demo.sh "$BIN" all >/dev/null

@@ -7,19 +7,11 @@
 # offered, a bad kind, an open311 destination without its key, CSRF.
 
 e7_run=$(date +%s%N)
-e7_pw='correct horse battery staple'
 
 # e7_account EMAIL ROLE JURISDICTION NAME: signs in to jar NAME; E7_CSRF.
 e7_account() {
-	_tok=$("$BIN" staff add "$1" --name "E7 $4" --role "$2" \
-	    --jurisdiction "$3" | sed -n 's/.*#token=//p')
-	curl -s -o /dev/null -H 'content-type: application/json' \
-	    -d "{\"token\":\"$_tok\",\"password\":\"$e7_pw\"}" \
-	    "$BASE/console/api/password"
-	E7_CSRF=$(curl -s -c "$E2E_TMP/e7-$4.jar" \
-	    -H 'content-type: application/json' \
-	    -d "{\"email\":\"$1\",\"password\":\"$e7_pw\"}" \
-	    "$BASE/console/api/login" | jq -r .csrf)
+	console_account "$E2E_TMP/e7-$4.jar" "$1" "$2" "$3"
+	E7_CSRF=$CONSOLE_CSRF
 }
 
 if [ -z "$E2E_EXTERNAL" ]; then

@@ -10,19 +10,11 @@
 # offered, no note, CSRF, out of scope.
 
 t9_run=$(date +%s%N)
-t9_pw='correct horse battery staple'
 
 # t9_account EMAIL JURISDICTION NAME: signs in to jar NAME; T9_CSRF.
 t9_account() {
-	_tok=$("$BIN" staff add "$1" --name "T9 $3" --role agent \
-	    --jurisdiction "$2" | sed -n 's/.*#token=//p')
-	curl -s -o /dev/null -H 'content-type: application/json' \
-	    -d "{\"token\":\"$_tok\",\"password\":\"$t9_pw\"}" \
-	    "$BASE/console/api/password"
-	T9_CSRF=$(curl -s -c "$E2E_TMP/t9-$3.jar" \
-	    -H 'content-type: application/json' \
-	    -d "{\"email\":\"$1\",\"password\":\"$t9_pw\"}" \
-	    "$BASE/console/api/login" | jq -r .csrf)
+	console_account "$E2E_TMP/t9-$3.jar" "$1" agent "$2"
+	T9_CSRF=$CONSOLE_CSRF
 }
 
 if [ -z "$E2E_EXTERNAL" ]; then
