@@ -10,6 +10,7 @@ to $WEB_SHOTS. Prints one line per test and "N passed, N failed" last.
 
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -18,8 +19,8 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, PW, RUN, axe, errors, login, psql, request,
-                    shot, staff, until)
+from weblib import (BASE, BIN, PW, RUN, axe, errors, login, mails_to, psql,
+                    request, shot, staff, until)
 import weblib
 
 MARKUP = '<img src=x onerror="window.pwned=1">'
@@ -180,6 +181,68 @@ def test_admin_page(d):
     d.find_element(By.ID, "logout-all").click()
     until(d, lambda: d.find_element(By.ID, "login").is_displayed(),
           "the sign-in form after signing out")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def test_staff_panel(d):
+    """Operate's staff accounts: an address refused on its field, an
+    account added whose password link reaches its mailbox, the link
+    used, the account disabled; a dead password mail in the outbox
+    offers a new link, which is mailed."""
+    email = f"web-staffadmin-{RUN}@example.org"
+    new = f"web-new-{RUN}@example.org"
+    staff(email, "Web Staff Admin", "admin", "sandiego.gov")
+    login(d, email)
+    d.get(BASE + "/console/admin")
+    until(d, lambda: "Web Staff Admin (you)" in
+          d.find_element(By.ID, "staff").text, "the staff list")
+    d.find_element(By.ID, "s-email").send_keys("not an address")
+    d.find_element(By.ID, "s-name").send_keys("Nia Nueva")
+    d.find_element(By.CSS_SELECTOR, "#staff-new button").click()
+    until(d, lambda: d.find_element(By.ID, "s-email").get_attribute(
+        "aria-invalid") == "true", "the address refused on its field")
+    assert d.switch_to.active_element.get_attribute("id") == "s-email"
+    d.find_element(By.ID, "s-email").clear()
+    d.find_element(By.ID, "s-email").send_keys(new)
+    Select(d.find_element(By.ID, "s-role")).select_by_value("supervisor")
+    d.find_element(By.ID, "s-jur").send_keys("sandiego.gov")
+    d.find_element(By.CSS_SELECTOR, "#staff-new button").click()
+    until(d, lambda: f"A password link was e-mailed to {new}" in
+          d.find_element(By.ID, "s-error").text, "the account added")
+    assert d.find_element(By.ID, "s-email").get_attribute(
+        "aria-invalid") is None
+    until(d, lambda: new in d.find_element(By.ID, "staff").text,
+          "the account listed")
+    look(d, "console-staff")
+    until(d, lambda: mails_to(new), "the password link in the mailbox")
+    link = re.search(r"(\S+/console/password#token=[0-9a-f]{64})",
+                     mails_to(new)[-1]["body"]).group(1)
+    assert psql(f"select role || ' ' || array_to_string(jurisdictions, ',')"
+                f" from staff where email = '{new}'") == \
+        "supervisor sandiego.gov"
+    # The account disabled from its row.
+    d.find_element(By.XPATH, "//button[text()='Disable Nia Nueva']").click()
+    d.switch_to.alert.accept()
+    until(d, lambda: f"{new} is disabled" in
+          d.find_element(By.ID, "s-error").text, "the account disabled")
+    assert psql(f"select active from staff where email = '{new}'") == "f"
+    assert link.startswith(BASE)
+    # A password mail that died: the outbox offers a new link instead
+    # of a retry.
+    psql("insert into outbox (staff_id, seq, event, payload, state, "
+         "attempts, last_error) select id, 1, 'staff.password', "
+         "jsonb_build_object('to', email, 'name', name), 'dead', 9, "
+         f"'web refused' from staff where email = '{email}'")
+    before = len(mails_to(email))
+    d.get(BASE + "/console/admin")
+    until(d, lambda: f"Password link for {email}" in
+          d.find_element(By.ID, "dead").text, "the dead password mail")
+    d.find_element(By.XPATH,
+                   f"//button[text()='Send {email} a new link']").click()
+    until(d, lambda: f"A password link was e-mailed to {email}" in
+          d.find_element(By.ID, "status").text, "the new link")
+    until(d, lambda: len(mails_to(email)) > before, "the new link's mail")
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

@@ -22,14 +22,9 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, RUN, axe, errors, psql, request, shot, text,
-                    until)
+from weblib import (BASE, BIN, HOOKLOG, RECEIVER, RUN, axe, errors, mails_to,
+                    psql, request, shot, text, until)
 import weblib
-
-MAILS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                     "..", "e2e", "tools", "mails.py")
-RECEIVER = os.path.join(os.path.dirname(MAILS), "receiver.py")
-HOOKLOG = os.path.join(os.path.dirname(MAILS), "hooklog.py")
 
 
 def newkey(*args):
@@ -37,13 +32,6 @@ def newkey(*args):
                           f"reporter tests {RUN}"] + list(args),
                          capture_output=True, text=True, check=True)
     return out.stdout.strip().splitlines()[-1]
-
-
-def mails_to(addr):
-    out = subprocess.run(["/usr/bin/python3", MAILS,
-                          os.environ["WEB_MAILDIR"]],
-                         capture_output=True, text=True, check=True)
-    return [m for m in json.loads(out.stdout) if m["to"] == addr]
 
 
 def post(path, key, fields):

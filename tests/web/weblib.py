@@ -36,6 +36,10 @@ AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = "420,900"
 DESKTOP = "1280,900"
+MAILS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                     "..", "e2e", "tools", "mails.py")
+RECEIVER = os.path.join(os.path.dirname(MAILS), "receiver.py")
+HOOKLOG = os.path.join(os.path.dirname(MAILS), "hooklog.py")
 
 
 def browser(lang="en-US", size=PHONE):
@@ -141,6 +145,15 @@ def api_request(rid):
     with urllib.request.urlopen(
             f"{BASE}/requests/{rid}.json?extensions=true") as r:
         return json.load(r)[0]
+
+
+def mails_to(addr):
+    """The messages the suite's SMTP sink ($WEB_MAILDIR) holds for
+    addr, oldest first (tests/e2e/tools/mails.py's JSON)."""
+    out = subprocess.run(["/usr/bin/python3", MAILS,
+                          os.environ["WEB_MAILDIR"]],
+                         capture_output=True, text=True, check=True)
+    return [m for m in json.loads(out.stdout) if m["to"] == addr]
 
 
 def staff(email, name, role, jur=None):

@@ -1,8 +1,10 @@
-// Operate (admins): health, the outbox with dead letters to retry, the
-// destinations (destinations.js), API keys, and the audit log, paged and
-// exportable.
+// Operate (admins): health, the outbox with dead letters to retry (a
+// password mail cannot be sent again: its account gets a new link), the
+// destinations (destinations.js), staff accounts (staff.js), API keys,
+// and the audit log, paged and exportable.
 import { call, el, required, when, t } from './api.js';
 import { destinations, wireDestinations } from './destinations.js';
+import { link, staff, wireStaff } from './staff.js';
 
 const $ = (id) => document.getElementById(id);
 let before = null;
@@ -20,10 +22,14 @@ async function outbox() {
     el('td', { text: String(b.count) }), el('td', { text: String(b.oldest_pending_seconds) }))));
   $('dead').replaceChildren(...o.dead.map((d) => el('tr', {},
     el('td', { text: d.id }),
-    el('td', {}, el('a', { href: `/console/requests/${d.request_id}`, text: `#${d.request_id}` })),
+    el('td', {}, d.request_id
+      ? el('a', { href: `/console/requests/${d.request_id}`, text: `#${d.request_id}` })
+      : t('c.password-link-for', { email: d.staff_email })),
     el('td', { text: d.destination }), el('td', { text: String(d.attempts) }),
     el('td', { text: d.last_error || '' }),
-    el('td', {}, el('button', { type: 'button', text: t('c.retry'), onclick: () => retry(d.id) })))));
+    el('td', {}, d.request_id
+      ? el('button', { type: 'button', text: t('c.retry'), onclick: () => retry(d.id) })
+      : el('button', { type: 'button', text: t('c.send-new-link', { email: d.staff_email }), onclick: () => newLink(d.staff_id) })))));
 }
 
 async function retry(ev) {
@@ -35,6 +41,12 @@ async function retry(ev) {
   } catch (e) {
     $('status').textContent = e.message;
   }
+}
+
+async function newLink(id) {
+  await link(id);
+  $('status').textContent = $('s-error').textContent;
+  await outbox();
 }
 
 async function keys() {
@@ -92,8 +104,9 @@ async function audit(more) {
   $('audit-more').addEventListener('click', () => audit(true));
   wireKeys();
   wireDestinations();
+  wireStaff();
   try {
-    await Promise.all([health(), outbox(), destinations(), keys(), audit(false)]);
+    await Promise.all([health(), outbox(), destinations(), staff(), keys(), audit(false)]);
   } catch (e) {
     $('status').textContent = e.message;
   }

@@ -41,6 +41,30 @@ export async function call(path, body) {
   return data;
 }
 
+// The values of form's named fields that are filled in and not hidden.
+export function formBody(form) {
+  const b = {};
+  for (const e of form.elements) if (e.name && e.value && !e.closest('[hidden]')) b[e.name] = e.value;
+  return b;
+}
+
+// Shows an API error in status and marks the field of form it names
+// first ("url: ...") invalid and focused; clearFields() undoes it.
+export function formError(form, status, err) {
+  status.textContent = err.message;
+  for (const e of form.elements) {
+    if (e.name && err.message.startsWith(e.name)) {
+      e.setAttribute('aria-invalid', 'true');
+      e.focus();
+      return;
+    }
+  }
+}
+
+export function clearFields(form) {
+  for (const e of form.elements) e.removeAttribute('aria-invalid');
+}
+
 // The signed-in account, or null (no session).
 export async function session() {
   try {

@@ -1,17 +1,9 @@
 // Operate's destinations (admins): the list with their backlog, a form
 // to add one (a webhook's signing secret is made by the gateway and
 // shown once; an error is tied to the field it names) and removal.
-import { call, el, t } from './api.js';
+import { call, clearFields, el, formBody, formError, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
-
-// The form's field an API error names first ("url: ...").
-function fieldOf(msg) {
-  for (const e of $('dest-new').elements) {
-    if (e.name && msg.startsWith(e.name)) return e;
-  }
-  return null;
-}
 
 export async function destinations() {
   const d = await call('destinations');
@@ -44,11 +36,9 @@ export function wireDestinations() {
   kind();
   $('dest-new').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    for (const e of $('dest-new').elements) e.removeAttribute('aria-invalid');
-    const b = {};
-    for (const e of $('dest-new').elements) if (e.name && e.value && !e.closest('[hidden]')) b[e.name] = e.value;
+    clearFields($('dest-new'));
     try {
-      const r = await call('destinations', b);
+      const r = await call('destinations', formBody($('dest-new')));
       $('d-error').textContent = r.secret
         ? t('c.dest-added-secret', { id: r.id, secret: r.secret })
         : t('c.dest-added', { id: r.id });
@@ -56,9 +46,7 @@ export function wireDestinations() {
       kind();
       await destinations();
     } catch (e) {
-      $('d-error').textContent = e.message;
-      const f = fieldOf(e.message);
-      if (f) { f.setAttribute('aria-invalid', 'true'); f.focus(); }
+      formError($('dest-new'), $('d-error'), e);
     }
   });
 }
