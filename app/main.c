@@ -43,6 +43,7 @@
 #include "outbound/delivery.h"
 #include "routes/route.h"
 #include "shm/gauge.h"
+#include "shm/metrics.h"
 #include "store/catalog_cache.h"
 #include "store/db.h"
 #include "store/jobs.h"
@@ -296,6 +297,9 @@ kore_parent_configure(int argc, char **argv)
 	/* Made before the workers fork, so all of them share it. */
 	if (app_share() == -1)
 		fatal("cannot map the shared tables: %s", errno_s);
+	if (route_slots() > MET_ROUTES)
+		fatal("the route table has %d metrics slots, the metrics "
+		    "table %d", route_slots(), MET_ROUTES);
 	http_error_body_hook = route_error_body_hook;
 	http_request_early_hook = route_early;
 	main_kore_conf();

@@ -69,6 +69,17 @@ route_slot(const struct route_def *table, const struct route_def *def)
 	return (slot);
 }
 
+int
+route_slots(void)
+{
+	const struct route_def	*t, *d;
+
+	t = route_table();
+	for (d = t; d[1].name != NULL; d++)
+		;
+	return (route_slot(t, d) + 1);
+}
+
 enum route_result
 route_handover(struct http_request *req, struct route_ctx *ctx,
     enum route_result (*handler)(struct http_request *, struct route_ctx *))

@@ -199,6 +199,9 @@ const struct route_def	*route_table(void);
  */
 int	route_slot(const struct route_def *, const struct route_def *);
 
+/* How many metrics slots the route table needs: its names and slot 0. */
+int	route_slots(void);
+
 /*
  * Runs the handler's steps from ctx->step on: each step's ROUTE_NEXT
  * goes on to the next one (or to the one the step set in ctx->step);

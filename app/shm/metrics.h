@@ -32,7 +32,7 @@
 
 #include "lib/buf.h"
 
-#define MET_ROUTES	40	/* route slots; 0 is "unrouted" */
+#define MET_ROUTES	96	/* route slots; 0 is "unrouted" */
 #define MET_STATUSES	26	/* known status codes, the last "other" */
 #define MET_BUCKETS	14	/* latency buckets, the last +Inf */
 

@@ -47,6 +47,13 @@ check "three services reads counted ($before -> $(metric "$svc"))" \
 check "the histogram counts them too" test "$(metric "$inf")" = $((binf + 3))
 expect_body_has 'open311d_http_requests_total{route="service_definition",method="GET",code="404"}'
 
+# A route near the end of the table has its own slot too (the metrics
+# once held only the first 40 route names; the server now refuses to
+# start with more names than slots).
+curl -s -o /dev/null -X POST -d '' "$BASE/console/api/staff/1/link"
+get /metrics
+expect_body_has 'open311d_http_requests_total{route="console_staff_link",method="POST",code="401"}'
+
 # A duplicate submission and a POST show up; database queries grow.
 auth=(-H "Authorization: Bearer $KEY_SUBMIT")
 dup=$(metric open311d_duplicates_total)
