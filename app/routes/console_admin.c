@@ -23,7 +23,8 @@
  * entries before the id in before, of request_id or staff_id if given.
  * GET /console/api/outbox: backlog per destination, dead letters.
  * POST /console/api/outbox/{id}/retry: a dead event is sent again.
- * GET /console/api/health: the database at a glance.
+ * GET /console/api/health: the database and this server at a glance
+ * (the shared metrics: answers, errors, latency, workers).
  * GET /console/api/dashboard (supervisors too): backlog by agency, the
  * oldest open request, breaches this week, reopen rate by agency.
  */
@@ -32,8 +33,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "formats/params.h"
 #include "route.h"
+#include "shm/metrics.h"
 
 #define AUDIT_PAGE	100
 #define AUDIT_PAGE_MAX	1000
@@ -51,6 +54,8 @@ static enum route_result	retry_query(struct http_request *,
 static enum route_result	retry_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	health_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	health_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	dashboard_query(struct http_request *,
 				    struct route_ctx *);
@@ -72,7 +77,7 @@ static const struct route_step	retry_steps[] = {
 
 static const struct route_step	health_steps[] = {
 	[STEP_START] = { "health", health_query },
-	[STEP_ANSWER] = { "answer", route_console_answer },
+	[STEP_ANSWER] = { "answer", health_answer },
 };
 
 static const struct route_step	dashboard_steps[] = {
@@ -165,6 +170,36 @@ health_query(struct http_request *req, struct route_ctx *ctx)
 	v[0] = ctx->staff.idtext;
 	store_start(&ctx->q, req, SQL_console_health, 1, v);
 	return (ROUTE_NEXT);
+}
+
+/* The database's figures (one JSON object) with the server's added. */
+static enum route_result
+health_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct met_gauges	g;
+	struct buf		b;
+	const char		*db;
+	size_t			len;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 403, "your account may not see "
+		    "this"));
+	db = store_val(&ctx->q, 0, 0);
+	if ((len = strlen(db)) < 2 || db[len - 1] != '}')
+		return (route_error(req, ctx, 500, "internal error"));
+	memset(&g, 0, sizeof(g));
+	g.workers = worker_count - KORE_WORKER_BASE;
+	buf_init(&b);
+	buf_add(&b, db, len - 1);
+	buf_str(&b, ",");
+	met_glance(app_metrics(), &g, &b);
+	buf_str(&b, "}");
+	r = route_reply_json(req, ctx, 200, buf_cstr(&b));
+	buf_free(&b);
+	return (r);
 }
 
 static enum route_result

@@ -248,6 +248,61 @@ met_render(const struct met_table *t, const char *const *names, size_t n,
 	    g->outbox_oldest_s, g->workers);
 }
 
+void
+met_glance(const struct met_table *t, const struct met_gauges *g,
+    struct buf *out)
+{
+	const struct met_route	*r;
+	uint64_t		n, c4, c5, b[MET_BUCKETS], seen;
+	size_t			i, j, k;
+	int			code;
+
+	n = c4 = c5 = 0;
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < MET_ROUTES; i++) {
+		for (j = 0; j < 2; j++) {
+			r = &t->routes[i][j];
+			for (k = 0; k < MET_STATUSES; k++) {
+				n += met_get(&r->status[k]);
+				code = k < MET_STATUSES - 1 ? met_codes[k] : 0;
+				if (code >= 400 && code < 500)
+					c4 += met_get(&r->status[k]);
+				else if (code >= 500)
+					c5 += met_get(&r->status[k]);
+			}
+			for (k = 0; k < MET_BUCKETS; k++)
+				b[k] += met_get(&r->bucket[k]);
+		}
+	}
+	buf_printf(out, "\"requests\":%llu,\"client_errors\":%llu,"
+	    "\"server_errors\":%llu,\"latency_p95_ms\":",
+	    (unsigned long long)n, (unsigned long long)c4,
+	    (unsigned long long)c5);
+	seen = 0;
+	for (k = 0; k < MET_BUCKETS - 1; k++) {
+		seen += b[k];
+		if (n > 0 && seen * 100 >= n * 95)
+			break;
+	}
+	if (n > 0 && k < MET_BUCKETS - 1)
+		buf_printf(out, "%g", (double)met_bounds[k] / 1000.0);
+	else
+		buf_str(out, "null");
+	buf_printf(out, ",\"db_queries\":%llu,\"db_errors\":%llu,"
+	    "\"db_pool_waits\":%llu,\"outbox_delivered\":%llu,"
+	    "\"outbox_failures\":%llu,\"rate_limited\":%llu,\"workers\":%lld",
+	    (unsigned long long)met_get(&t->counter[MET_DB_QUERIES]),
+	    (unsigned long long)met_get(&t->counter[MET_DB_ERRORS]),
+	    (unsigned long long)met_get(&t->counter[MET_DB_WAITS]),
+	    (unsigned long long)met_get(&t->counter[MET_OUTBOX_SENT]),
+	    (unsigned long long)met_get(&t->counter[MET_OUTBOX_FAILED]),
+	    (unsigned long long)met_get(&t->counter[MET_RATE_LIMITED]),
+	    g->workers);
+	if (met_get(&t->replica_probed))
+		buf_printf(out, ",\"replica_lag_ms\":%llu",
+		    (unsigned long long)met_get(&t->replica_lag_ms));
+}
+
 struct met_table *
 met_table_shared(void)
 {

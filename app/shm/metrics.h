@@ -108,6 +108,19 @@ void	met_db_wait(struct met_table *, uint64_t);
 void	met_render(const struct met_table *, const char *const *, size_t,
 	    const struct met_gauges *, struct buf *);
 
+/*
+ * Appends to out the figures an operator reads at a glance, as JSON
+ * members without braces: "requests" (every answer since the start),
+ * "client_errors" (4xx), "server_errors" (5xx), "latency_p95_ms" (the
+ * upper bound of the latency bucket that holds the 95th percentile of
+ * every answer, null with none or beyond the last bound), the database
+ * statements, their errors and pool waits, outbox deliveries and
+ * failures, 429s, "workers" (from g), and "replica_lag_ms" once a probe
+ * has reported.
+ */
+void	met_glance(const struct met_table *, const struct met_gauges *,
+	    struct buf *);
+
 /* Maps a zeroed table into memory shared with processes forked later. */
 struct met_table	*met_table_shared(void);
 

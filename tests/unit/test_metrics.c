@@ -78,7 +78,7 @@ test_requests(void **state)
 	met_request(t, 1, 0, 200, 500);		/* on the bound: same */
 	met_request(t, 1, 0, 404, 30000);		/* 0.05 */
 	met_request(t, 1, 0, 299, 9000000);	/* other, +Inf */
-	met_request(t, 77, 0, 400, 1);		/* slot 0 */
+	met_request(t, MET_ROUTES, 0, 400, 1);	/* slot 0 */
 	met_request(t, -1, 0, 503, 2);		/* slot 0 */
 	met_request(t, 2, 0, 200, 1);		/* unnamed: not rendered */
 	met_request(t, 1, 1, 201, 2000);	/* a write */
@@ -228,6 +228,60 @@ test_shared(void **state)
 	free(s);
 }
 
+/* The figures at a glance: a table of request mixes and what they say. */
+static void
+test_glance(void **state)
+{
+	static const struct {
+		int		status[4];
+		uint64_t	us[4];
+		int		n;
+		const char	*want;
+	} cases[] = {
+		{ { 0 }, { 0 }, 0, "\"requests\":0,\"client_errors\":0,"
+		    "\"server_errors\":0,\"latency_p95_ms\":null," },
+		{ { 200, 200, 404, 503 }, { 400, 900, 2000, 30000 }, 4,
+		    "\"requests\":4,\"client_errors\":1,\"server_errors\":1,"
+		    "\"latency_p95_ms\":50," },
+		{ { 200, 201, 299, 429 }, { 100, 100, 100, 100 }, 4,
+		    "\"requests\":4,\"client_errors\":1,\"server_errors\":0,"
+		    "\"latency_p95_ms\":0.5," },
+		/* Beyond the last bound: no figure rather than a wrong one. */
+		{ { 200 }, { 9000000 }, 1, "\"requests\":1,\"client_errors\":0,"
+		    "\"server_errors\":0,\"latency_p95_ms\":null," },
+	};
+	struct met_table	*t;
+	struct met_gauges	g;
+	struct buf		b;
+	size_t			i;
+	int			j;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	g.workers = 3;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t = calloc(1, sizeof(*t));
+		for (j = 0; j < cases[i].n; j++)
+			met_request(t, j, j % 2, cases[i].status[j],
+			    cases[i].us[j]);
+		met_add(t, MET_DB_ERRORS, 2);
+		buf_init(&b);
+		met_glance(t, &g, &b);
+		if (strncmp(buf_cstr(&b), cases[i].want,
+		    strlen(cases[i].want)))
+			fail_msg("case %zu: %s", i, buf_cstr(&b));
+		assert_non_null(strstr(buf_cstr(&b), "\"db_errors\":2,"));
+		assert_non_null(strstr(buf_cstr(&b), "\"workers\":3"));
+		assert_null(strstr(buf_cstr(&b), "replica_lag_ms"));
+		met_replica(t, 1500, 1);
+		buf_reset(&b);
+		met_glance(t, &g, &b);
+		assert_non_null(strstr(buf_cstr(&b), ",\"replica_lag_ms\":1500"));
+		buf_free(&b);
+		free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -235,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_requests),
 		cmocka_unit_test(test_counters),
 		cmocka_unit_test(test_shared),
+		cmocka_unit_test(test_glance),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

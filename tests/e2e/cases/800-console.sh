@@ -308,6 +308,12 @@ expect_jq '(.backlog | type == "array") and (.dead | type == "array")'
 get /console/api/health -b "$c8_jar_ad"
 expect_status 200
 expect_jq '.schema_version >= 9'
+# The server's figures at a glance, from the metrics every worker shares.
+expect_jq '.workers >= 1 and .requests > 0 and .client_errors > 0 and (.latency_p95_ms | type == "number") and .db_queries > 0'
+c8_req=$(printf '%s' "$BODY" | jq .requests)
+get /metrics
+c8_met=$(printf '%s\n' "$BODY" | awk '/^open311d_http_requests_total/ { n += $2 } END { print n }')
+check "the figures are the metrics' ($c8_req <= $c8_met)" test "$c8_req" -le "$c8_met"
 post /console/api/outbox/999999999/retry -b "$c8_jar_ad" \
     -H "x-csrf-token: $c8_csrf_ad" -d ''
 expect_error 404 json "no dead event"

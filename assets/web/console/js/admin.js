@@ -12,7 +12,7 @@ let before = null;
 async function health() {
   const h = await call('health');
   $('health').replaceChildren(...Object.entries(h).flatMap(([k, v]) => [
-    el('dt', { text: k.replace(/_/g, ' ') }), el('dd', { text: String(v) })]));
+    el('dt', { text: k.replace(/_/g, ' ') }), el('dd', { text: v === null ? '—' : String(v) })]));
 }
 
 async function outbox() {
