@@ -67,6 +67,10 @@ static enum route_result	unsubscribe_ask(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	unsubscribe_done(struct http_request *,
 				    struct route_ctx *);
+static void	answer_begin(struct fmt_doc *, struct buf *, struct route_ctx *,
+		    const char *, const char *);
+static enum route_result	answer_end(struct http_request *,
+				    struct route_ctx *, struct fmt_doc *, struct buf *);
 
 static const struct route_step	feedback_get_steps[] = {
 	[STEP_CHECK] = { "check", feedback_check },
@@ -92,6 +96,36 @@ static const struct route_step	unsubscribe_post_steps[] = {
 	[STEP_CHECK] = { "check", unsubscribe_check },
 	[STEP_ANSWER] = { "done", unsubscribe_done },
 };
+
+/*
+ * Starts the answer of a survey or reopening in ctx->fmt: a list named
+ * list of one item with the request's service_request_id; the caller
+ * adds its members and calls answer_end().
+ */
+static void
+answer_begin(struct fmt_doc *doc, struct buf *body, struct route_ctx *ctx,
+    const char *list, const char *item)
+{
+	buf_init(body);
+	fmt_doc_begin(doc, body, ctx->fmt);
+	fmt_doc_list(doc, list, item);
+	fmt_doc_object(doc, NULL);
+	fmt_doc_str(doc, "service_request_id", ctx->arg[0]);
+}
+
+/* Closes what answer_begin() started and sends it with 200. */
+static enum route_result
+answer_end(struct http_request *req, struct route_ctx *ctx,
+    struct fmt_doc *doc, struct buf *body)
+{
+	enum route_result	r;
+
+	fmt_doc_end(doc);
+	fmt_doc_end(doc);
+	r = route_reply_doc(req, ctx, 200, body);
+	buf_free(body);
+	return (r);
+}
 
 /* The link's token and request id; refuses a link that cannot be valid. */
 static enum route_result
@@ -219,17 +253,9 @@ feedback_stored(struct http_request *req, struct route_ctx *ctx)
 		return (route_reply_page(req, ctx, 200, "Thank you",
 		    "Your answer was recorded.", NULL));
 
-	buf_init(&body);
-	fmt_doc_begin(&doc, &body, ctx->fmt);
-	fmt_doc_list(&doc, "feedback", "answer");
-	fmt_doc_object(&doc, NULL);
-	fmt_doc_str(&doc, "service_request_id", ctx->arg[0]);
+	answer_begin(&doc, &body, ctx, "feedback", "answer");
 	fmt_doc_int(&doc, "rating", atoi(route_param(ctx, "rating")));
-	fmt_doc_end(&doc);
-	fmt_doc_end(&doc);
-	r = route_reply_doc(req, ctx, 200, &body);
-	buf_free(&body);
-	return (r);
+	return (answer_end(req, ctx, &doc, &body));
 }
 
 enum route_result
@@ -280,17 +306,9 @@ reopen_done(struct http_request *req, struct route_ctx *ctx)
 		    "Thank you. Your report is open again and the team was "
 		    "told it is not fixed.", NULL));
 
-	buf_init(&body);
-	fmt_doc_begin(&doc, &body, ctx->fmt);
-	fmt_doc_list(&doc, "service_requests", "request");
-	fmt_doc_object(&doc, NULL);
-	fmt_doc_str(&doc, "service_request_id", ctx->arg[0]);
+	answer_begin(&doc, &body, ctx, "service_requests", "request");
 	fmt_doc_str(&doc, "status", "open");
-	fmt_doc_end(&doc);
-	fmt_doc_end(&doc);
-	r = route_reply_doc(req, ctx, 200, &body);
-	buf_free(&body);
-	return (r);
+	return (answer_end(req, ctx, &doc, &body));
 }
 
 enum route_result
