@@ -68,6 +68,11 @@ def test_spanish_report_flow(d):
                "join request_contacts c on c.request_id = r.id "
                f"where r.id = {int(rid)}")
     assert row == "es|POTHOLE", f"stored: {row!r}"
+    # Its page names the service in Spanish too (the API's own name
+    # is the catalog's English one).
+    d.find_element(By.ID, "done-link").click()
+    until(d, lambda: text(d, "#r-service") == "Bache",
+          "the request page's service in Spanish")
     assert not errors(d), errors(d)
 
 

@@ -36,6 +36,21 @@ export async function getJSON(path, opts = {}) {
 
 // The pages' settings and the submission token (/web/config.json).
 let config = null;
+// The public services' names in the page's language by service code,
+// over the jurisdictions with ids jurs (default: every one; the first
+// that offers a code names it).
+export async function serviceNames(jurs) {
+  const names = new Map();
+  const ids = jurs || (await getJSON('/jurisdictions.json')).map((j) => j.jurisdiction_id);
+  for (const j of ids) {
+    const q = new URLSearchParams({ jurisdiction_id: j, locale: i18n.lang() });
+    for (const s of await getJSON(`/services.json?${q}`)) {
+      if (!names.has(s.service_code)) names.set(s.service_code, s.service_name);
+    }
+  }
+  return names;
+}
+
 export async function webConfig() {
   if (!config) config = await getJSON('/web/config.json');
   return config;

@@ -1,21 +1,20 @@
 // The home page: open requests on a clustered map and in a list, filters
 // by service, status and age, and the "Track a request" box.
-import { init, el, getJSON, webConfig } from './common.js';
+import { init, el, getJSON, serviceNames, webConfig } from './common.js';
 import * as i18n from './i18n.js';
 import * as maps from './map.js';
 
 let map = null;
 let cluster = null;
 let jurs = [];
+let names = new Map();
 
+// The service filter's options, named in the page's language.
 async function services() {
   const sel = document.getElementById('f-service');
-  const seen = new Map();
-  for (const j of jurs) {
-    const list = await getJSON(`/services.json?jurisdiction_id=${encodeURIComponent(j)}`);
-    for (const s of list) if (!seen.has(s.service_code)) seen.set(s.service_code, s.service_name);
-  }
-  for (const [code, name] of [...seen].sort((a, b) => a[1].localeCompare(b[1]))) {
+  names = await serviceNames(jurs);
+  for (const o of [...sel.options]) if (o.value) o.remove();
+  for (const [code, name] of [...names].sort((a, b) => a[1].localeCompare(b[1]))) {
     sel.append(el('option', { value: code, text: name }));
   }
 }
@@ -42,7 +41,7 @@ async function load() {
   cluster.clearLayers();
   list.replaceChildren();
   for (const r of rows) {
-    const label = `${r.service_name} #${r.service_request_id}`;
+    const label = `${names.get(r.service_code) || r.service_name} #${r.service_request_id}`;
     const href = `/requests/${encodeURIComponent(r.service_request_id)}`;
     if (typeof r.lat === 'number' && typeof r.long === 'number') {
       const m = maps.pin(r.lat, r.long, label, r.status === 'closed');
@@ -102,7 +101,12 @@ async function main() {
   for (const id of ['f-service', 'f-status', 'f-age']) {
     document.getElementById(id).addEventListener('change', load);
   }
-  document.addEventListener('langchange', load);
+  document.addEventListener('langchange', async () => {
+    const keep = document.getElementById('f-service').value;
+    await services();
+    document.getElementById('f-service').value = keep;
+    await load();
+  });
   await load();
 }
 

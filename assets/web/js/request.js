@@ -2,13 +2,14 @@
 // small map, the request it duplicates, and for its reporter (the link
 // in their e-mail carries t=) the survey and "it is not fixed", which
 // reopens a closed report (POST /requests/{id}/reopen).
-import { init, el, getJSON, webConfig } from './common.js';
+import { init, el, getJSON, serviceNames, webConfig } from './common.js';
 import * as i18n from './i18n.js';
 import * as maps from './map.js';
 
 const id = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const token = new URLSearchParams(location.search).get('t');
 let req = null;
+let names = new Map();
 
 // The request as the public sees it; its reporter's token also shows a
 // private service's request.
@@ -38,7 +39,7 @@ function render() {
   const x = req.extended_attributes || {};
   document.getElementById('req-h').textContent = i18n.t('req.h1.id', { id: req.service_request_id });
   document.title = i18n.t('req.h1.id', { id: req.service_request_id });
-  text('r-service', req.service_name);
+  text('r-service', names.get(req.service_code) || req.service_name);
   text('r-status', i18n.t(`status.${req.status}`) + (x.detailed_status && x.detailed_status !== req.status ? ` (${x.detailed_status})` : ''));
   text('r-requested', i18n.date(req.requested_datetime));
   text('r-expected', i18n.date(req.expected_datetime));
@@ -88,9 +89,13 @@ async function main() {
     return;
   }
   status.textContent = '';
+  names = await serviceNames().catch(() => names);
   document.getElementById('req').hidden = false;
   render();
-  document.addEventListener('langchange', render);
+  document.addEventListener('langchange', async () => {
+    names = await serviceNames().catch(() => names);
+    render();
+  });
   if (token) {
     document.getElementById('fb-link').href = `/requests/${encodeURIComponent(id)}/feedback?t=${encodeURIComponent(token)}`;
     document.getElementById('reopen').addEventListener('submit', reopen);
@@ -100,7 +105,7 @@ async function main() {
     const cfg = await webConfig();
     const map = maps.create('map', cfg);
     map.setView([req.lat, req.long], 16);
-    maps.pin(req.lat, req.long, req.service_name, req.status === 'closed').addTo(map);
+    maps.pin(req.lat, req.long, names.get(req.service_code) || req.service_name, req.status === 'closed').addTo(map);
   } else {
     document.getElementById('map').hidden = true;
   }
