@@ -146,6 +146,12 @@ pg_script() {
 		v=$(printf '%s' "$v" | sed 's/[&|]/\\&/g')
 		sed -i "s|\\\$$n\\b|$v|g" "$TMP/$name.body"
 	done
+	if grep -qE '\$[0-9]+' "$TMP/$name.body"; then
+		echo "bench: sql/$name.sql has parameters the bench gives no" \
+		    "value: $(grep -oE '\$[0-9]+' "$TMP/$name.body" |
+		    sort -u | tr '\n' ' ')" >&2
+		exit 1
+	fi
 	{ printf '%b' "$sets"; cat "$TMP/$name.body"; echo ';'; } \
 	    > "$TMP/$name.pgb"
 	echo "$TMP/$name.pgb"
@@ -192,14 +198,14 @@ NOOP=$R_RATE
 wrk_run "$BASE/services.json?jurisdiction_id=sandiego.gov"
 row "GET services" "$R_RATE" "$R_P50" "$R_P99" "no-op handler" "$NOOP" 50 "$R_BAD"
 
-S=$(pg_script request_get "\\\\set id random(1, $MAXID)\n" "1=:id" "2='false'")
+S=$(pg_script request_get "\\\\set id random(1, $MAXID)\n" "1=:id" "2='false'" "3=false" "4=NULL" "5=NULL")
 pg_run "$S"
 wrk_run "$BASE/requests/1.json" one.lua
 row "GET one request" "$R_RATE" "$R_P50" "$R_P99" "pgbench request_get" "$R_TPS" 50 "$R_BAD"
 
 LIST_ARGS=("1='sandiego.gov'" "2='false'" "3=NULL" "4=NULL"
     "5=(extract(epoch FROM now()) - 7776000)" "6=NULL" "7=1000" "8=0"
-    "9=NULL" "10=NULL")
+    "9=NULL" "10=NULL" "11=NULL" "12=NULL")
 S=$(pg_script requests_search "" "${LIST_ARGS[@]}")
 pg_run "$S"
 wrk_run "$BASE/requests.json?jurisdiction_id=sandiego.gov"
@@ -213,7 +219,7 @@ LIST_RATE=$R_RATE
 NEAR_ARGS=("1='sandiego.gov'" "2='false'" "3=NULL" "4=ARRAY['open']"
     "5=(extract(epoch FROM now()) - 7776000)" "6=NULL" "7=1000" "8=0"
     "9=NULL" "10=NULL" "11=:lat / 1000000.0" "12=:lon / 1000000.0"
-    "13=500" "14=NULL" "15=NULL" "16=NULL" "17=NULL")
+    "13=500" "14=NULL" "15=NULL" "16=NULL" "17=NULL" "18=NULL" "19=NULL")
 S=$(pg_script requests_near \
     "\\\\set lat random(32700000, 32930000)\n\\\\set lon random(-117200000, -117020000)\n" \
     "${NEAR_ARGS[@]}")
@@ -242,7 +248,8 @@ for svc in POTHOLE NOISE; do
 	    "7=:lon / 1000000.0" "8=NULL" "9=NULL" "10=NULL" "11='bench'" \
 	    "12='$attrs'" "13=NULL" "14=NULL" "15='partner_app'" "16=NULL" \
 	    "17=NULL" "18=NULL" "19=NULL" "20=NULL" "21=NULL" \
-	    "22=ARRAY[:k, :k + 1, :k + 2, :k + 3]" "23=NULL" "24=NULL")
+	    "22=ARRAY[:k, :k + 1, :k + 2, :k + 3]" "23=NULL" "24=NULL" \
+	    "25=NULL")
 	pg_run "$S"
 	BENCH_SERVICE=$svc wrk_run "$BASE/requests.json" post.lua
 	if [ $svc = POTHOLE ]; then

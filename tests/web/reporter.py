@@ -11,7 +11,6 @@ number of seconds. Prints one line per test and "N passed, N failed".
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,8 +21,8 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, HOOKLOG, RECEIVER, RUN, axe, errors, mails_to,
-                    psql, request, shot, text, until)
+from weblib import (BASE, BIN, RUN, axe, errors, free_port, hooks, mails_to,
+                    psql, receiver, request, shot, text, until, webhook)
 import weblib
 
 
@@ -45,14 +44,6 @@ def post(path, key, fields):
             return json.load(r)
     except urllib.error.HTTPError as e:
         raise AssertionError(f"POST {path}: {e.code} {e.read()[:300]}")
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def look(d, name):
@@ -110,14 +101,7 @@ def test_batch_token_becomes_a_number(d):
     office that is down, the confirmation shows the token; once it is
     back and has the request, the page shows the number."""
     port = free_port()
-    out = subprocess.run([BIN, "destinations", "add", "--jurisdiction",
-                          "sandiego.gov", "--service", "WATER_LEAK",
-                          "--webhook", f"http://127.0.0.1:{port}/hook",
-                          "--secret-env", "WEB_HOOK_SECRET"],
-                         capture_output=True, text=True, check=True,
-                         env=dict(os.environ, WEB_HOOK_SECRET="s" * 32,
-                                  OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS="yes"))
-    dest = re.search(r"^destination (\d+):", out.stdout, re.M).group(1)
+    dest = webhook("WATER_LEAK", port)
     log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
     recv = None
     try:
@@ -147,12 +131,7 @@ def test_batch_token_becomes_a_number(d):
         assert psql(f"select accepted_at is null from requests "
                     f"where id = {rid}") == "t"
 
-        recv = subprocess.Popen(["/usr/bin/python3", RECEIVER, str(port),
-                                 log], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        until(d, lambda: urllib.request.urlopen(
-            f"http://127.0.0.1:{port}/healthz").status == 200,
-            "the back office up")
+        recv = receiver(port, log)
         # Its next attempt due now rather than after the backoff (again
         # while waiting: an attempt under way when the back office came
         # up may fail and push it back).
@@ -166,10 +145,8 @@ def test_batch_token_becomes_a_number(d):
             text(d, "#done-text")
         assert d.find_element(By.ID, "done-link").get_attribute(
             "href").endswith(f"/requests/{rid}")
-        got = subprocess.run(["/usr/bin/python3", HOOKLOG, log],
-                             capture_output=True, text=True, check=True)
-        assert any(json.loads(x)["request"] == rid
-                   for x in got.stdout.splitlines()), got.stdout
+        got = hooks(log)
+        assert any(h["request"] == rid for h in got), got
         assert not errors(d, allow=("/tokens/",)), errors(d)
     finally:
         subprocess.run([BIN, "destinations", "remove", dest],

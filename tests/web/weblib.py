@@ -9,6 +9,8 @@ against the gateway at BASE (argv 1).
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import time
@@ -40,6 +42,7 @@ MAILS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                      "..", "e2e", "tools", "mails.py")
 RECEIVER = os.path.join(os.path.dirname(MAILS), "receiver.py")
 HOOKLOG = os.path.join(os.path.dirname(MAILS), "hooklog.py")
+HOOK_SECRET = "s" * 32  # webhook()'s signing secret
 
 
 def browser(lang="en-US", size=PHONE):
@@ -156,6 +159,54 @@ def mails_to(addr):
     return [m for m in json.loads(out.stdout) if m["to"] == addr]
 
 
+def free_port():
+    """A TCP port of 127.0.0.1 nothing listens on now."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def webhook(service, port, jur="sandiego.gov"):
+    """A webhook destination for service of jur at 127.0.0.1:port (the
+    command line's `destinations add`); its id. Remove it with
+    `destinations remove` when done."""
+    out = subprocess.run([BIN, "destinations", "add", "--jurisdiction", jur,
+                          "--service", service, "--webhook",
+                          f"http://127.0.0.1:{port}/hook",
+                          "--secret-env", "WEB_HOOK_SECRET"],
+                         capture_output=True, text=True, check=True,
+                         env=dict(os.environ, WEB_HOOK_SECRET=HOOK_SECRET,
+                                  OPEN311_ALLOW_PLAIN_HTTP_DESTINATIONS="yes"))
+    return re.search(r"^destination (\d+):", out.stdout, re.M).group(1)
+
+
+def receiver(port, log):
+    """Starts tests/e2e/tools/receiver.py on port, logging to log; the
+    process, once it answers."""
+    p = subprocess.Popen(["/usr/bin/python3", RECEIVER, str(port), log],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(WAIT * 10):
+        try:
+            with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz") as r:
+                if r.status == 200:
+                    return p
+        except OSError:
+            time.sleep(0.1)
+    p.terminate()
+    raise AssertionError("the receiver did not start")
+
+
+def hooks(log):
+    """The deliveries receiver.py logged (hooklog.py's objects, "signed"
+    checked against webhook()'s secret)."""
+    out = subprocess.run(["/usr/bin/python3", HOOKLOG, log, HOOK_SECRET],
+                         capture_output=True, text=True, check=True)
+    return [json.loads(x) for x in out.stdout.splitlines()]
+
+
 def staff(email, name, role, jur=None):
     """A console account with PW as its password, set through its link."""
     args = [BIN, "staff", "add", email, "--name", name, "--role", role]
@@ -169,14 +220,21 @@ def staff(email, name, role, jur=None):
     urllib.request.urlopen(req).read()
 
 
-def request(spot, description, email=None):
-    """A San Diego SHOPPING_CART request filed through the API with
-    $KEY_SUBMIT, at a point that differs by spot; its id."""
+def request(spot, description, email=None, service="SHOPPING_CART",
+            attrs=None):
+    """A San Diego request (SHOPPING_CART unless service says, with
+    attrs, a dict of its attributes) filed through the API with
+    $KEY_SUBMIT; its id. A spot of 0..19 is a point near 32.807,-117.177
+    (a few metres apart), a (lat, long) pair that point."""
     key = os.environ["KEY_SUBMIT"]
-    body = urllib.parse.urlencode({
-        "service_code": "SHOPPING_CART", "description": description,
-        "lat": f"32.80{60 + spot * 2}", "long": f"-117.17{60 + spot * 2}",
-        "email": email or f"web-{RUN}@example.org"}).encode()
+    lat, lon = spot if isinstance(spot, tuple) else (
+        f"32.80{60 + spot * 2}", f"-117.17{60 + spot * 2}")
+    fields = {"service_code": service, "description": description,
+              "lat": lat, "long": lon,
+              "email": email or f"web-{RUN}@example.org"}
+    for k, v in (attrs or {}).items():
+        fields[f"attribute[{k}]"] = v
+    body = urllib.parse.urlencode(fields).encode()
     req = urllib.request.Request(BASE + "/requests.json", body,
                                  {"Authorization": "Bearer " + key})
     with urllib.request.urlopen(req) as r:

@@ -37,8 +37,28 @@ export async function call(path, body) {
   }
   const r = await fetch(`/console/api/${path}`, opt);
   const data = await r.json().catch(() => null);
+  if (r.status === 401 && account) ended();
   if (!r.ok) throw failure(r, data);
   return data;
+}
+
+// The session ended (idle, too old, signed out elsewhere): to the sign-in
+// form, which brings the staff member back here afterwards.
+function ended() {
+  account = null;
+  toLogin({ ended: '1' });
+}
+
+function toLogin(q) {
+  q.next = window.location.pathname + window.location.search;
+  window.location.assign(`/console/?${new URLSearchParams(q)}`);
+}
+
+// Where to go after signing in: the page a session ended on, if it is
+// one of the console's, else nowhere (null).
+export function afterLogin() {
+  const next = new URLSearchParams(window.location.search).get('next') || '';
+  return /^\/console\/[^/]/.test(next) && !next.startsWith('/console/?') ? next : null;
 }
 
 // The values of form's named fields that are filled in and not hidden.
@@ -102,11 +122,12 @@ export function header(acc) {
   }
 }
 
-// Sends the page to the sign-in form when there is no session.
+// Sends the page to the sign-in form when there is no session (back
+// here after signing in).
 export async function required() {
   const acc = await session();
   if (!acc) {
-    window.location.assign('/console/');
+    toLogin({});
     return null;
   }
   header(acc);

@@ -2,7 +2,7 @@
 // the account's jurisdictions with filters, counts and keyset paging;
 // for supervisors and admins first the dashboard: staff-only measures
 // and the statistics charts of their jurisdictions.
-import { call, el, session, login, header, age, when, map, t } from './api.js';
+import { afterLogin, call, el, session, login, header, age, when, map, t } from './api.js';
 import { draw as drawCharts } from '../../js/stats-charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -120,6 +120,7 @@ async function start() {
   const acc = await session().catch(() => null);
   if (acc) { work(acc); return; }
   $('login').hidden = false;
+  if (new URLSearchParams(window.location.search).get('ended')) $('login-error').textContent = t('c.session-ended');
   $('login-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     $('login-error').textContent = '';
@@ -127,6 +128,9 @@ async function start() {
     try {
       const a = await login($('email').value, $('password').value);
       $('password').value = '';
+      const next = afterLogin();
+      if (next) { window.location.assign(next); return; }
+      window.history.replaceState(null, '', '/console/');
       work(a);
     } catch (e) {
       $('password').setAttribute('aria-invalid', 'true');
