@@ -13,19 +13,15 @@ test and "N passed, N failed" last.
 """
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 import urllib.error
 import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, RUN, axe, errors, free_port, hooks, login,
-                    mails_to, psql, receiver, request, shot, staff, until,
-                    webhook)
+from weblib import (BASE, RUN, BackOffice, axe, errors, login, mails_to, psql,
+                    request, shot, staff, until)
 import weblib
 
 
@@ -60,17 +56,14 @@ def test_status_reaches_back_office_and_reporter(d):
     receiver): the agent closes it from the page with a public note; the
     back office gets the signed update, the reporter the closure e-mail
     with the note, the API the new status."""
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
-    recv = receiver(port, log)
-    dest = webhook("STREETLIGHT", port)
     reporter = f"flow-reporter-{RUN}@example.org"
-    try:
+    with BackOffice("STREETLIGHT") as office:
+        office.start()
         rid = request((32.7200, -117.1000), "Flow light out", reporter,
                       "STREETLIGHT", {"ISSUE": "OUT"})
         until(d, lambda: any(h["request"] == rid and
                              h["event"] == "request.created"
-                             for h in hooks(log)),
+                             for h in office.hooks()),
               "the back office has the new request")
         admin(d, "status")
         open_request(d, rid)
@@ -83,29 +76,20 @@ def test_status_reaches_back_office_and_reporter(d):
         until(d, lambda: any(h["request"] == rid and
                              h["event"] == "request.updated" and
                              h["status"] == "closed" and h["signed"]
-                             for h in hooks(log)),
+                             for h in office.hooks()),
               "the back office has the closure")
         until(d, lambda: any("New lamp fitted" in m["body"]
                              for m in mails_to(reporter)),
               "the closure e-mail with the note")
         assert api_status(rid)["status"] == "closed"
         assert errors(d, allow=("/console/api/",)) == []
-    finally:
-        subprocess.run([BIN, "destinations", "remove", dest],
-                       capture_output=True)
-        recv.terminate()
-        recv.wait()
-        os.unlink(log)
 
 
 def test_dead_letter_retry(d):
     """A back office that is down past its dead-letter time: the event is
     dead; once it is up again, Retry on Operate delivers it."""
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
-    dest = webhook("SIGNAL", port)
-    recv = None
-    try:
+    with BackOffice("SIGNAL") as office:
+        dest = office.dest
         psql(f"update destinations set dead_after = interval '1 second' "
              f"where id = {dest}")
         rid = request((32.7250, -117.1000), "Flow signal dark", None,
@@ -124,23 +108,16 @@ def test_dead_letter_retry(d):
         row = f"//tbody[@id='dead']/tr[td/a[text()='#{rid}']]"
         until(d, lambda: d.find_elements(By.XPATH, row), "the dead letter")
         look(d, "console-dead-letter")
-        recv = receiver(port, log)
+        office.start()
         d.find_element(By.XPATH, row + "//button").click()
         until(d, lambda: "Queued again" in
               d.find_element(By.ID, "status").text, "the retry")
-        until(d, lambda: any(h["request"] == rid for h in hooks(log)),
+        until(d, lambda: any(h["request"] == rid for h in office.hooks()),
               "the back office has it")
         until(d, lambda: psql(f"select state from outbox where "
                               f"destination_id = {dest} and request_id = "
                               f"{rid}") == "delivered", "delivered")
         assert errors(d, allow=("/console/api/",)) == []
-    finally:
-        subprocess.run([BIN, "destinations", "remove", dest],
-                       capture_output=True)
-        if recv:
-            recv.terminate()
-            recv.wait()
-        os.unlink(log)
 
 
 def test_key_create_and_revoke(d):

@@ -9,11 +9,9 @@ number of seconds. Prints one line per test and "N passed, N failed".
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,8 +19,8 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from weblib import (BASE, BIN, RUN, axe, errors, free_port, hooks, mails_to,
-                    psql, receiver, request, shot, text, until, webhook)
+from weblib import (BASE, BIN, RUN, BackOffice, axe, errors, mails_to, psql,
+                    request, shot, text, until)
 import weblib
 
 
@@ -100,11 +98,8 @@ def test_batch_token_becomes_a_number(d):
     """WATER_LEAK is a batch service: the answer is a token. With a back
     office that is down, the confirmation shows the token; once it is
     back and has the request, the page shows the number."""
-    port = free_port()
-    dest = webhook("WATER_LEAK", port)
-    log = tempfile.NamedTemporaryFile(suffix=".log", delete=False).name
-    recv = None
-    try:
+    with BackOffice("WATER_LEAK") as office:
+        dest = office.dest
         d.get(BASE + "/report")
         until(d, lambda: d.execute_script(
             "return document.querySelectorAll('.leaflet-overlay-pane path')"
@@ -131,7 +126,7 @@ def test_batch_token_becomes_a_number(d):
         assert psql(f"select accepted_at is null from requests "
                     f"where id = {rid}") == "t"
 
-        recv = receiver(port, log)
+        office.start()
         # Its next attempt due now rather than after the backoff (again
         # while waiting: an attempt under way when the back office came
         # up may fail and push it back).
@@ -145,16 +140,9 @@ def test_batch_token_becomes_a_number(d):
             text(d, "#done-text")
         assert d.find_element(By.ID, "done-link").get_attribute(
             "href").endswith(f"/requests/{rid}")
-        got = hooks(log)
+        got = office.hooks()
         assert any(h["request"] == rid for h in got), got
         assert not errors(d, allow=("/tokens/",)), errors(d)
-    finally:
-        subprocess.run([BIN, "destinations", "remove", dest],
-                       capture_output=True)
-        if recv:
-            recv.terminate()
-            recv.wait()
-        os.unlink(log)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import urllib.parse
@@ -205,6 +206,37 @@ def hooks(log):
     out = subprocess.run(["/usr/bin/python3", HOOKLOG, log, HOOK_SECRET],
                          capture_output=True, text=True, check=True)
     return [json.loads(x) for x in out.stdout.splitlines()]
+
+
+class BackOffice:
+    """A back office for service of jur: a webhook destination at a port
+    of its own, and, once started, tests/e2e/tools/receiver.py answering
+    there. As a context manager it removes the destination, stops the
+    receiver and deletes its log when done."""
+
+    def __init__(self, service, jur="sandiego.gov"):
+        self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile(suffix=".log",
+                                               delete=False).name
+        self.dest = webhook(service, self.port, jur)
+        self.proc = None
+
+    def start(self):
+        self.proc = receiver(self.port, self.log)
+
+    def hooks(self):
+        return hooks(self.log)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run([BIN, "destinations", "remove", self.dest],
+                       capture_output=True)
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait()
+        os.unlink(self.log)
 
 
 def staff(email, name, role, jur=None):
