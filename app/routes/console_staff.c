@@ -49,7 +49,6 @@
 
 static enum route_result	link_query(struct http_request *,
 				    struct route_ctx *);
-
 static enum route_result	staff_query(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	add_query(struct http_request *,

@@ -63,6 +63,12 @@ s3 admin POST /console/api/staff -d "email=s3-x-$s3_run@example.org&name=X&role=
 expect_error 400 json "role"
 s3 admin POST /console/api/staff -d "email=s3-x-$s3_run@example.org&role=agent"
 expect_error 400 json "name"
+s3 admin POST /console/api/staff -d "email=s3-x-$s3_run@example.org&name=&role=agent"
+expect_error 400 json "name"
+s3 admin POST /console/api/staff -d "email=s3-x-$s3_run@example.org&name=$(printf 'n%.0s' $(seq 1 201))&role=agent"
+expect_error 400 json "name"
+s3 admin POST /console/api/staff -d "email=s3-x-$s3_run@example.org&name=X&role=agent&jurisdiction=sandiego.gov,,x"
+expect_error 400 json "jurisdiction"
 s3 admin POST /console/api/staff --data-urlencode "name=$(printf 'a\001b')" \
     -d "email=s3-x-$s3_run@example.org&role=agent"
 expect_error 400 json "name"
