@@ -118,6 +118,7 @@ function work(acc) {
 
 async function start() {
   const acc = await session().catch(() => null);
+  if (acc && afterLogin()) { window.location.assign(afterLogin()); return; }
   if (acc) { work(acc); return; }
   $('login').hidden = false;
   if (new URLSearchParams(window.location.search).get('ended')) $('login-error').textContent = t('c.session-ended');
