@@ -15,8 +15,9 @@
  */
 
 /*
- * Writes one jurisdiction's catalog to the database in one transaction
- * (the command-line import); a failure leaves the old catalog in place.
+ * Writes one jurisdiction's catalog to the database in one statement
+ * (o311_catalog_import(), which the console runs too); a failure leaves
+ * the old catalog in place.
  */
 
 #ifndef __H_STORE_CATALOG_IMPORT
