@@ -580,6 +580,11 @@ enum route_result	route_console_key_create(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_key_revoke(struct http_request *,
 			    struct route_ctx *);
+/* console_catalog.c: jurisdictions and catalogs from the console */
+enum route_result	route_console_jurisdictions(struct http_request *,
+			    struct route_ctx *);
+enum route_result	route_console_catalog(struct http_request *,
+			    struct route_ctx *);
 /* console_staff.c: staff accounts from the console (admins) */
 enum route_result	route_console_staff(struct http_request *,
 			    struct route_ctx *);
