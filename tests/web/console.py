@@ -247,6 +247,64 @@ def test_staff_panel(d):
     assert errs == [], errs
 
 
+def test_catalog_upload(d):
+    """Operate's catalog upload: a bad file refused with the entry and
+    field beside the file input, a check that changes nothing, an import
+    that every worker serves, and the demo catalog imported back."""
+    email = f"web-catalog-{RUN}@example.org"
+    staff(email, "Web Catalog", "admin", "sandiego.gov")
+    demo = os.path.abspath("assets/demo/sandiego-catalog.json")
+    with open(demo) as f:
+        cat = json.load(f)
+    tmp = os.environ.get("TMPDIR", "/tmp")
+    bad = os.path.join(tmp, f"web-bad-{RUN}.json")
+    new = os.path.join(tmp, f"web-new-{RUN}.json")
+    cat["services"][2]["attributes"][1]["datatype"] = "colour"
+    with open(bad, "w") as f:
+        json.dump(cat, f)
+    cat["services"][2]["attributes"][1]["datatype"] = "singlevaluelist"
+    cat["services"][0]["service_name"] = "Pothole (from the browser)"
+    with open(new, "w") as f:
+        json.dump(cat, f)
+    login(d, email)
+    d.get(BASE + "/console/admin")
+    until(d, lambda: "sandiego.gov" in d.find_element(By.ID, "jurs").text,
+          "the jurisdictions")
+
+    def send(path, button):
+        d.find_element(By.ID, "c-file").send_keys(path)
+        d.find_element(By.CSS_SELECTOR, button).click()
+
+    send(bad, "#catalog-new button[type=submit]")
+    until(d, lambda: "services[2] (STREETLIGHT): attributes[1] (ISSUE): "
+          "datatype" in d.find_element(By.ID, "c-error").text,
+          "the refusal naming the field")
+    assert d.find_element(By.ID, "c-file").get_attribute(
+        "aria-invalid") == "true"
+    assert d.switch_to.active_element.get_attribute("id") == "c-file"
+    look(d, "console-catalog-refused")
+    send(new, "#c-check")
+    until(d, lambda: "A valid catalog for sandiego.gov: 14 services" in
+          d.find_element(By.ID, "c-error").text, "the check")
+    send(new, "#catalog-new button[type=submit]")
+    until(d, lambda: "Catalog of sandiego.gov imported" in
+          d.find_element(By.ID, "c-error").text, "the import")
+
+    def served(name):
+        with urllib.request.urlopen(
+                BASE + "/services.json?jurisdiction_id=sandiego.gov") as r:
+            return any(x["service_name"] == name for x in json.load(r))
+    until(d, lambda: served("Pothole (from the browser)"),
+          "the new catalog served")
+    send(demo, "#catalog-new button[type=submit]")
+    until(d, lambda: d.find_element(By.ID, "c-error").text.count(
+        "imported") and served("Pothole"), "the demo catalog back")
+    os.unlink(bad)
+    os.unlink(new)
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def test_supervisor_dashboard(d):
     """A San Diego supervisor's dashboard: the staff-only measures and
     the statistics charts of San Diego alone, as /console/api/stats

@@ -1,8 +1,10 @@
 // Operate (admins): health, the outbox with dead letters to retry (a
 // password mail cannot be sent again: its account gets a new link), the
-// destinations (destinations.js), staff accounts (staff.js), API keys,
-// and the audit log, paged and exportable.
+// destinations (destinations.js), jurisdictions and their catalogs
+// (catalogs.js), staff accounts (staff.js), API keys, and the audit log,
+// paged and exportable.
 import { call, el, required, when, t } from './api.js';
+import { jurisdictions, wireCatalogs } from './catalogs.js';
 import { destinations, wireDestinations } from './destinations.js';
 import { link, staff, wireStaff } from './staff.js';
 
@@ -105,8 +107,9 @@ async function audit(more) {
   wireKeys();
   wireDestinations();
   wireStaff();
+  wireCatalogs();
   try {
-    await Promise.all([health(), outbox(), destinations(), staff(), keys(), audit(false)]);
+    await Promise.all([health(), outbox(), destinations(), jurisdictions(), staff(), keys(), audit(false)]);
   } catch (e) {
     $('status').textContent = e.message;
   }

@@ -28,12 +28,18 @@ function failure(r, body) {
 
 // GET (no body) or POST (an object sent as JSON) to /console/api/path.
 export async function call(path, body) {
+  return upload(path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+}
+
+// GET (no body) or POST of body (FormData: multipart, files included;
+// else text of type ctype) to /console/api/path.
+export async function upload(path, body, ctype) {
   const opt = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     opt.method = 'POST';
-    opt.headers['Content-Type'] = 'application/json';
+    if (ctype) opt.headers['Content-Type'] = ctype;
     if (csrf) opt.headers['X-CSRF-Token'] = csrf;
-    opt.body = JSON.stringify(body);
+    opt.body = body;
   }
   const r = await fetch(`/console/api/${path}`, opt);
   const data = await r.json().catch(() => null);
