@@ -28,74 +28,12 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "formats/boundary.h"
 #include "formats/crs.h"
 #include "store/jurisdiction_import.h"
 #include "store/pq.h"
 
-static int	jur_collect(json_t *, json_t *, const char *);
-static int	jur_source_crs(json_t *);
 static int	jur_import(int, char **, const char *);
-
-/* Adds the Polygon/MultiPolygon geometries of a GeoJSON object to out. */
-static int
-jur_collect(json_t *obj, json_t *out, const char *where)
-{
-	json_t		*features, *f, *geom;
-	const char	*type;
-	size_t		i;
-	char		sub[64];
-
-	type = json_string_value(json_object_get(obj, "type"));
-	if (type == NULL) {
-		cli_error("%s: GeoJSON object without a \"type\"", where);
-		return (-1);
-	}
-
-	if (!strcmp(type, "FeatureCollection")) {
-		features = json_object_get(obj, "features");
-		if (!json_is_array(features)) {
-			cli_error("%s: \"features\" must be an array", where);
-			return (-1);
-		}
-		json_array_foreach(features, i, f) {
-			(void)snprintf(sub, sizeof(sub), "features[%zu]", i);
-			if (jur_collect(f, out, sub) == -1)
-				return (-1);
-		}
-		return (0);
-	}
-
-	if (!strcmp(type, "Feature")) {
-		geom = json_object_get(obj, "geometry");
-		if (!json_is_object(geom)) {
-			cli_error("%s: feature without a geometry", where);
-			return (-1);
-		}
-		return (jur_collect(geom, out, where));
-	}
-
-	if (!strcmp(type, "Polygon") || !strcmp(type, "MultiPolygon")) {
-		json_array_append(out, obj);
-		return (0);
-	}
-
-	cli_error("%s: a boundary must be made of Polygon or MultiPolygon "
-	    "geometries, not %s", where, type);
-	return (-1);
-}
-
-/* The CRS named by a legacy GeoJSON "crs" member, or 4326. */
-static int
-jur_source_crs(json_t *root)
-{
-	const char	*name;
-
-	name = json_string_value(json_object_get(json_object_get(
-	    json_object_get(root, "crs"), "properties"), "name"));
-	if (name == NULL)
-		return (4326);
-	return (fmt_crs_epsg(name));
-}
 
 static int
 jur_import(int argc, char **argv, const char *conf)
@@ -178,16 +116,8 @@ jur_import(int argc, char **argv, const char *conf)
 	text = NULL;
 	geoms = json_array();
 
-	if (j.from_srid == 0 && (j.from_srid = jur_source_crs(root)) == -1) {
-		cli_error("%s: the \"crs\" member names a CRS this tool does "
-		    "not know; give --from-crs", file);
-		goto out;
-	}
-
-	if (jur_collect(root, geoms, file) == -1)
-		goto out;
-	if (json_array_size(geoms) == 0) {
-		cli_error("%s: no Polygon or MultiPolygon in the file", file);
+	if (fmt_boundary(root, geoms, &j.from_srid, err, sizeof(err)) == -1) {
+		cli_error("%s: %s", file, err);
 		goto out;
 	}
 

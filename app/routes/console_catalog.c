@@ -27,14 +27,21 @@
  * then imported by the same statement; with check=1 only checked. The
  * file must be for {id}. Every worker reloads the catalog (its version
  * moves); audited.
+ * POST /console/api/jurisdictions/{id}/boundary: a GeoJSON boundary
+ * ("file"; from_crs EPSG:N when the file names no CRS and is not WGS
+ * 84), checked (formats/boundary.h) and stored as `open311d jurisdiction
+ * import` does, the jurisdiction's other settings kept; audited.
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "formats/boundary.h"
 #include "formats/catalog.h"
+#include "formats/crs.h"
 #include "formats/catalog_import.h"
 #include "formats/params.h"
 #include "route.h"
@@ -45,6 +52,7 @@
 struct upload {
 	struct cat_jurisdiction	jur;
 	struct buf		services;
+	char			*geoms;		/* a boundary's, JSON */
 };
 
 static enum route_result	list_query(struct http_request *,
@@ -53,6 +61,12 @@ static enum route_result	catalog_query(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	catalog_answer(struct http_request *,
 				    struct route_ctx *);
+static enum route_result	boundary_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	boundary_answer(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	upload_file(struct http_request *,
+				    struct route_ctx *, json_t **);
 static void	upload_free(struct route_ctx *);
 static void	upload_json(struct buf *, const struct cat_jurisdiction *,
 		    const char *);
@@ -65,6 +79,11 @@ static const struct route_step	list_steps[] = {
 static const struct route_step	catalog_steps[] = {
 	[STEP_START] = { "check", catalog_query },
 	[STEP_ANSWER] = { "answer", catalog_answer },
+};
+
+static const struct route_step	boundary_steps[] = {
+	[STEP_START] = { "check", boundary_query },
+	[STEP_ANSWER] = { "answer", boundary_answer },
 };
 
 static enum route_result
@@ -86,6 +105,7 @@ upload_free(struct route_ctx *ctx)
 		return;
 	cat_jurisdiction_free(&u->jur);
 	buf_free(&u->services);
+	free(u->geoms);
 	kore_free(u);
 	ctx->priv = NULL;
 }
@@ -105,19 +125,18 @@ upload_json(struct buf *b, const struct cat_jurisdiction *jur,
 		buf_str(b, ",\"checked\":true}");
 }
 
+/*
+ * The uploaded file (the body's field "file") parsed as JSON into *root
+ * (the caller's to free), and ctx->priv a new struct upload. ROUTE_NEXT,
+ * or ROUTE_ANSWERED after 400.
+ */
 static enum route_result
-catalog_query(struct http_request *req, struct route_ctx *ctx)
+upload_file(struct http_request *req, struct route_ctx *ctx, json_t **root)
 {
 	const struct fmt_field	*f;
 	struct upload		*u;
 	json_error_t		jerr;
-	json_t			*root;
-	struct buf		b;
-	enum route_result	r;
-	const char		*v[5];
-	char			err[512], count[24];
 	size_t			i;
-	int			rc;
 
 	f = NULL;
 	for (i = 0; i < ctx->body.n; i++) {
@@ -125,17 +144,105 @@ catalog_query(struct http_request *req, struct route_ctx *ctx)
 			f = &ctx->body.f[i];
 	}
 	if (f == NULL || f->len == 0)
-		return (route_error(req, ctx, 400, "file: a catalog file "
-		    "(JSON) is required"));
-	if ((root = json_loadb(f->value, f->len, JSON_REJECT_DUPLICATES,
+		return (route_error(req, ctx, 400, "file: a %s file is "
+		    "required", strcmp(ctx->def->name, "console_catalog") ?
+		    "GeoJSON boundary" : "catalog (JSON)"));
+	if ((*root = json_loadb(f->value, f->len, JSON_REJECT_DUPLICATES,
 	    &jerr)) == NULL)
 		return (route_error(req, ctx, 400, "file: not JSON: line %d, "
 		    "column %d: %s", jerr.line, jerr.column, jerr.text));
-
 	u = kore_calloc(1, sizeof(*u));
 	buf_init(&u->services);
 	ctx->priv = u;
 	ctx->cleanup = upload_free;
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+boundary_query(struct http_request *req, struct route_ctx *ctx)
+{
+	struct upload		*u;
+	json_t			*root, *geoms;
+	enum route_result	r;
+	const char		*v[5], *crs;
+	char			err[256], srid[16];
+	int			epsg, rc;
+
+	epsg = 0;
+	if ((crs = route_param(ctx, "from_crs")) != NULL &&
+	    (epsg = fmt_crs_epsg(crs)) == -1)
+		return (route_error(req, ctx, 400, "from_crs: EPSG:N, not "
+		    "'%.40s'", crs));
+	if ((r = upload_file(req, ctx, &root)) != ROUTE_NEXT)
+		return (r);
+	u = ctx->priv;
+	geoms = json_array();
+	rc = fmt_boundary(root, geoms, &epsg, err, sizeof(err));
+	json_decref(root);
+	if (rc == 0)
+		u->geoms = json_dumps(geoms, JSON_COMPACT);
+	json_decref(geoms);
+	if (rc == -1)
+		return (route_error(req, ctx, 400, "%s", err));
+	if (u->geoms == NULL)
+		return (route_error(req, ctx, 500, "internal error"));
+	(void)snprintf(srid, sizeof(srid), "%d", epsg);
+	v[0] = ctx->staff.idtext;
+	v[1] = ctx->arg[0];
+	v[2] = u->geoms;
+	v[3] = srid;
+	v[4] = ctx->staff.address;
+	store_start(&ctx->q, req, SQL_console_boundary, 5, v);
+	return (ROUTE_NEXT);
+}
+
+static enum route_result
+boundary_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		b;
+	const char		*outcome;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	outcome = store_rows(&ctx->q) == 1 ? store_val(&ctx->q, 0, 0) : "";
+	if (!strcmp(outcome, "denied"))
+		return (route_error(req, ctx, 404, "no jurisdiction %.128s you "
+		    "administer", ctx->arg[0]));
+	if (!strcmp(outcome, "crs"))
+		return (route_error(req, ctx, 400, "from_crs: not a CRS "
+		    "PostGIS knows"));
+	if (!strcmp(outcome, "empty"))
+		return (route_error(req, ctx, 400, "file: the boundary has no "
+		    "area once made valid"));
+	if (!strcmp(outcome, "invalid"))
+		return (route_error(req, ctx, 400, "file: PostGIS cannot read "
+		    "it: %.200s", store_val(&ctx->q, 0, 2)));
+	if (strcmp(outcome, "ok"))
+		return (route_error(req, ctx, 500, "internal error"));
+	buf_init(&b);
+	buf_str(&b, "{\"jurisdiction_id\":");
+	fmt_json_quote(&b, ctx->arg[0], strlen(ctx->arg[0]));
+	buf_printf(&b, ",\"km2\":%s}", store_val(&ctx->q, 0, 1));
+	r = route_reply_json(req, ctx, 200, buf_cstr(&b));
+	buf_free(&b);
+	return (r);
+}
+
+static enum route_result
+catalog_query(struct http_request *req, struct route_ctx *ctx)
+{
+	struct upload		*u;
+	json_t			*root;
+	struct buf		b;
+	enum route_result	r;
+	const char		*v[5];
+	char			err[512], count[24];
+	int			rc;
+
+	if ((r = upload_file(req, ctx, &root)) != ROUTE_NEXT)
+		return (r);
+	u = ctx->priv;
 	rc = fmt_catalog_jurisdiction(root, &u->jur, err, sizeof(err));
 	json_decref(root);
 	if (rc == -1)
@@ -195,4 +302,10 @@ enum route_result
 route_console_catalog(struct http_request *req, struct route_ctx *ctx)
 {
 	return (route_run(req, ctx, ROUTE_STEPS(catalog_steps)));
+}
+
+enum route_result
+route_console_boundary(struct http_request *req, struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(boundary_steps)));
 }

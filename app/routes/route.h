@@ -585,6 +585,8 @@ enum route_result	route_console_jurisdictions(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_catalog(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_boundary(struct http_request *,
+			    struct route_ctx *);
 /* console_staff.c: staff accounts from the console (admins) */
 enum route_result	route_console_staff(struct http_request *,
 			    struct route_ctx *);

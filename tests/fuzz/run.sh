@@ -27,7 +27,7 @@ MB=1048576
 TARGETS="urlencoded:$MB multipart:$MB json_form:$MB photo:$MB catalog:$MB
 path:8192 doc:65536 date:256 attrs:65536 address:4096 http:16384
 mail:65536 export:65536 url:4096 config:65536 params:65536 gazetteer:65536
-upstream:$MB"
+upstream:$MB upload:$MB"
 CC_FUZZ=${CC_FUZZ:-clang}
 PURE_SRC="app/config.c $(ls app/lib/*.c app/formats/*.c app/model/*.c | sort) \
     app/geo/grid.c"
