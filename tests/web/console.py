@@ -299,8 +299,30 @@ def test_catalog_upload(d):
     send(demo, "#catalog-new button[type=submit]")
     until(d, lambda: d.find_element(By.ID, "c-error").text.count(
         "imported") and served("Pothole"), "the demo catalog back")
-    os.unlink(bad)
-    os.unlink(new)
+    # A boundary: a line refused beside its file, a CRS that is not
+    # EPSG:N beside its field, then the demo boundary imported again.
+    line = os.path.join(tmp, f"web-line-{RUN}.json")
+    with open(line, "w") as f:
+        json.dump({"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, f)
+    d.find_element(By.ID, "b-file").send_keys(line)
+    d.find_element(By.CSS_SELECTOR, "#boundary-new button").click()
+    until(d, lambda: "not LineString" in
+          d.find_element(By.ID, "b-error").text, "the line refused")
+    assert d.find_element(By.ID, "b-file").get_attribute(
+        "aria-invalid") == "true"
+    d.find_element(By.ID, "b-file").send_keys(
+        os.path.abspath("assets/demo/sandiego.geojson"))
+    d.find_element(By.ID, "b-crs").send_keys("mercator")
+    d.find_element(By.CSS_SELECTOR, "#boundary-new button").click()
+    until(d, lambda: d.find_element(By.ID, "b-crs").get_attribute(
+        "aria-invalid") == "true", "the CRS refused beside its field")
+    d.find_element(By.ID, "b-crs").clear()
+    d.find_element(By.CSS_SELECTOR, "#boundary-new button").click()
+    until(d, lambda: "Boundary of sandiego.gov imported: 1096.2 km²" in
+          d.find_element(By.ID, "b-error").text, "the boundary imported")
+    look(d, "console-jurisdictions")
+    for f in (bad, new, line):
+        os.unlink(f)
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

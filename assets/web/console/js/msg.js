@@ -219,6 +219,10 @@ export default {
     "c.importing": "Importing…",
     "c.catalog-valid": "A valid catalog for {jur}: {n} services ({p} private). Nothing was changed.",
     "c.catalog-imported": "Catalog of {jur} imported: {n} services ({p} private), catalog version {v}. Every worker serves it now.",
+    "c.upload-a-boundary": "Upload a boundary",
+    "c.boundary-file": "Boundary file (GeoJSON polygons)",
+    "c.from-crs": "Its CRS when the file names none and is not WGS 84 (EPSG:N)",
+    "c.boundary-imported": "Boundary of {jur} imported: {km2} km². Every worker locates reports with it now.",
   },
   es: {
     "c.action": "Acción",
@@ -437,5 +441,9 @@ export default {
     "c.importing": "Importando…",
     "c.catalog-valid": "Un catálogo válido para {jur}: {n} servicios ({p} privados). No se cambió nada.",
     "c.catalog-imported": "Catálogo de {jur} importado: {n} servicios ({p} privados), versión {v}. Todos los procesos lo sirven ya.",
+    "c.upload-a-boundary": "Subir un límite",
+    "c.boundary-file": "Archivo de límite (polígonos GeoJSON)",
+    "c.from-crs": "Su CRS si el archivo no lo nombra y no es WGS 84 (EPSG:N)",
+    "c.boundary-imported": "Límite de {jur} importado: {km2} km². Todos los procesos ubican los reportes con él ya.",
   },
 };
