@@ -1,6 +1,7 @@
 -- GET /console/api/destinations: for admins, the back-office
 -- destinations of their jurisdictions, removed ones too, with their
--- pending and dead events; never a secret.
+-- pending and dead events and their last test (state pending, delivered
+-- or dead, when, the error); never a secret.
 -- Params: $1 account id
 -- Result: JSON; no row when the account is not an admin
 WITH me AS (
@@ -15,9 +16,16 @@ SELECT json_build_object('destinations', (SELECT coalesce(json_agg(
 	'dead_after', extract(epoch FROM d.dead_after)::bigint,
 	'active', d.active, 'created', d.created_at,
 	'pending', (SELECT count(*) FROM outbox o
-	    WHERE o.destination_id = d.id AND o.state = 'pending'),
+	    WHERE o.destination_id = d.id AND o.state = 'pending'
+		AND o.event <> 'destination.test'),
 	'dead', (SELECT count(*) FROM outbox o
-	    WHERE o.destination_id = d.id AND o.state = 'dead'))
+	    WHERE o.destination_id = d.id AND o.state = 'dead'
+		AND o.event <> 'destination.test'),
+	'last_test', (SELECT json_build_object('id', t.id::text,
+	    'state', t.state, 'at', t.created_at, 'error', t.last_error)
+	    FROM outbox t WHERE t.destination_id = d.id
+		AND t.event = 'destination.test'
+	    ORDER BY t.id DESC LIMIT 1))
     ORDER BY d.id), '[]')
     FROM destinations d
     WHERE me.jurs IS NULL OR d.jurisdiction_id = ANY (me.jurs)))::text

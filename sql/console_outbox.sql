@@ -2,7 +2,8 @@
 -- state with the oldest pending event, and the latest dead letters with
 -- their last error, of the requests in the admin's jurisdictions and of
 -- the password links mailed to the staff accounts scoped within them
--- (destination 'email', no request_id, staff_id and staff_email set).
+-- (destination 'email', no request_id, staff_id and staff_email set);
+-- a destination's tests are on the destinations' list instead.
 -- Params: $1 account id, $2 how many dead letters
 -- Result: JSON; no row when the account is not an admin
 WITH me AS (
@@ -12,8 +13,9 @@ WITH me AS (
 	SELECT o.*, s.email AS staff_email FROM me, outbox o
 	LEFT JOIN requests r ON r.id = o.request_id
 	LEFT JOIN staff s ON s.id = o.staff_id
-	WHERE me.jurs IS NULL OR r.jurisdiction_id = ANY (me.jurs)
-	    OR (s.jurisdictions IS NOT NULL AND s.jurisdictions <@ me.jurs)
+	WHERE o.event <> 'destination.test' AND (me.jurs IS NULL
+	    OR r.jurisdiction_id = ANY (me.jurs)
+	    OR (s.jurisdictions IS NOT NULL AND s.jurisdictions <@ me.jurs))
 )
 SELECT json_build_object(
     'backlog', (SELECT coalesce(json_agg(json_build_object(

@@ -15,6 +15,7 @@ WITH o AS (
 	UPDATE outbox o SET
 	    state = CASE
 		WHEN $2 IN ('delivered', 'skipped') THEN $2
+		WHEN o.event = 'destination.test' THEN 'dead'
 		WHEN o.created_at + coalesce((SELECT d.dead_after
 		    FROM destinations d WHERE d.id = o.destination_id),
 		    make_interval(secs => $6::integer)) < now() THEN 'dead'

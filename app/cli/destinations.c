@@ -15,7 +15,7 @@
  */
 
 /*
- * `open311d destinations add|list|remove`: where each jurisdiction's
+ * `open311d destinations add|list|remove|test`: where each jurisdiction's
  * (or service's) requests and updates are handed off: a signed JSON
  * webhook, or an upstream Open311 server (gateway mode).
  */
@@ -31,7 +31,7 @@
 
 static int	dest_add(int, char **, const char *);
 static int	dest_list(const char *);
-static int	dest_remove(const char *, const char *);
+static int	dest_one(const char *, int, const char *);
 static void	dest_usage(void);
 
 static void
@@ -43,7 +43,8 @@ dest_usage(void)
 	    "--api-key-env VAR\n"
 	    "           [--upstream-jurisdiction ID]) [--dead-after SECONDS]\n"
 	    "       open311d destinations list\n"
-	    "       open311d destinations remove ID");
+	    "       open311d destinations remove ID\n"
+	    "       open311d destinations test ID");
 }
 
 static int
@@ -181,13 +182,17 @@ dest_list(const char *conf)
 	return (0);
 }
 
+/*
+ * Removes destination id (test 0) or queues a test of it (test 1, for
+ * the server to send; its outcome shows in the console and the outbox).
+ */
 static int
-dest_remove(const char *id, const char *conf)
+dest_one(const char *id, int test, const char *conf)
 {
 	PGconn		*conn;
 	PGresult	*res;
-	const char	*p[1];
-	char		err[512];
+	const char	*p[3];
+	char		err[512], ev[24];
 	int		n;
 
 	if (strspn(id, "0123456789") != strlen(id) || id[0] == '\0') {
@@ -196,10 +201,16 @@ dest_remove(const char *id, const char *conf)
 	}
 	if ((conn = cli_connect(conf)) == NULL)
 		return (1);
-	p[0] = id;
-	res = store_pq_run(conn, SQL_destination_remove, 1, p, err,
-	    sizeof(err));
+	p[0] = NULL;
+	p[1] = id;
+	p[2] = NULL;
+	res = test ? store_pq_run(conn, SQL_destination_test, 3, p, err,
+	    sizeof(err)) : store_pq_run(conn, SQL_destination_remove, 1,
+	    p + 1, err, sizeof(err));
 	n = res != NULL ? PQntuples(res) : -1;
+	ev[0] = '\0';
+	if (n == 1 && test)
+		(void)snprintf(ev, sizeof(ev), "%s", PQgetvalue(res, 0, 0));
 	if (res != NULL)
 		PQclear(res);
 	PQfinish(conn);
@@ -208,7 +219,11 @@ dest_remove(const char *id, const char *conf)
 		    "that id");
 		return (1);
 	}
-	printf("destination %s removed\n", id);
+	if (test)
+		printf("test of destination %s queued (outbox event %s); the "
+		    "server sends it\n", id, ev);
+	else
+		printf("destination %s removed\n", id);
 	return (0);
 }
 
@@ -220,7 +235,9 @@ cli_destinations(int argc, char **argv, const char *conf)
 	if (argc == 2 && !strcmp(argv[1], "list"))
 		return (dest_list(conf));
 	if (argc == 3 && !strcmp(argv[1], "remove"))
-		return (dest_remove(argv[2], conf));
+		return (dest_one(argv[2], 0, conf));
+	if (argc == 3 && !strcmp(argv[1], "test"))
+		return (dest_one(argv[2], 1, conf));
 	dest_usage();
 	return (2);
 }

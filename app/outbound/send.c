@@ -34,6 +34,7 @@
 #include "app.h"
 #include "curl.h"
 #include "delivery.h"
+#include "formats/form.h"
 #include "formats/mail.h"
 #include "formats/sign.h"
 #include "formats/upstream.h"
@@ -44,6 +45,7 @@ static void	send_lookup(struct delivery *);
 static void	send_looked(struct kore_curl *, void *);
 static void	send_post(struct delivery *);
 static void	send_mail(struct delivery *);
+static void	send_probe(struct delivery *);
 static int	send_failed(struct delivery *, struct kore_curl *,
 		    const char *);
 static void	send_done(struct kore_curl *, void *);
@@ -51,6 +53,11 @@ static void	send_done(struct kore_curl *, void *);
 void
 outbound_send(struct delivery *d)
 {
+	if (!strcmp(d->event, "destination.test") &&
+	    !strcmp(d->kind, "open311")) {
+		send_probe(d);
+		return;
+	}
 	if (!strcmp(d->kind, "webhook")) {
 		send_webhook(d);
 	} else if (!strcmp(d->kind, "open311")) {
@@ -204,6 +211,35 @@ send_post(struct delivery *d)
 }
 
 /*
+ * A test of an upstream Open311 server: its service list (GET
+ * services.json, for its jurisdiction_id when it needs one) must answer
+ * 2xx; nothing is posted there.
+ */
+static void
+send_probe(struct delivery *d)
+{
+	struct buf	url, q;
+
+	buf_init(&url);
+	buf_init(&q);
+	if (d->upjur != NULL && d->upjur[0] != '\0')
+		fmt_form_encode(&q, "jurisdiction_id", d->upjur);
+	buf_printf(&url, "%s/services.json%s%s", d->url, q.len ? "?" : "",
+	    buf_cstr(&q));
+	buf_free(&q);
+	if (!outbound_curl_init(&d->curl, buf_cstr(&url))) {
+		buf_free(&url);
+		outbound_finish(d, "failed", d->curl.errbuf);
+		return;
+	}
+	buf_free(&url);
+	d->curl_live = 1;
+	kore_curl_http_setup(&d->curl, HTTP_METHOD_GET, NULL, 0);
+	kore_curl_bind_callback(&d->curl, send_done, d);
+	kore_curl_run(&d->curl);
+}
+
+/*
  * An e-mail over SMTP: to a reporter, or a staff member's password link
  * (event staff.password; its token never reaches a log).
  */
@@ -331,7 +367,8 @@ send_done(struct kore_curl *c, void *arg)
 	if (send_failed(d, c, ""))
 		return;
 
-	if (!strcmp(d->kind, "open311")) {
+	if (!strcmp(d->kind, "open311") &&
+	    strcmp(d->event, "destination.test")) {
 		id = fmt_upstream_id(kore_curl_response_as_string(c));
 		if (id == NULL) {
 			outbound_finish(d, "failed", "the upstream answered "

@@ -27,6 +27,9 @@
  * signing secret is made here and shown once.
  * POST /console/api/destinations/{id}/remove: its undelivered events
  * are skipped.
+ * POST /console/api/destinations/{id}/test: a test event is queued for
+ * it (a signed test body to a webhook, a GET of an upstream's service
+ * list); its outcome is the destination's last_test in the list.
  * Each change is audited; the outbox reads destinations afresh, so
  * every worker sends accordingly at once.
  */
@@ -56,7 +59,9 @@ static enum route_result	add_query(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	add_answer(struct http_request *,
 				    struct route_ctx *);
-static enum route_result	remove_query(struct http_request *,
+static enum route_result	one_query(struct http_request *,
+				    struct route_ctx *);
+static enum route_result	test_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	remove_answer(struct http_request *,
 				    struct route_ctx *);
@@ -73,8 +78,13 @@ static const struct route_step	add_steps[] = {
 };
 
 static const struct route_step	remove_steps[] = {
-	[STEP_START] = { "remove", remove_query },
+	[STEP_START] = { "remove", one_query },
 	[STEP_ANSWER] = { "answer", remove_answer },
+};
+
+static const struct route_step	test_steps[] = {
+	[STEP_START] = { "test", one_query },
+	[STEP_ANSWER] = { "answer", test_answer },
 };
 
 static enum route_result
@@ -192,8 +202,9 @@ add_answer(struct http_request *req, struct route_ctx *ctx)
 	return (r);
 }
 
+/* A remove or a test of the destination of the path. */
 static enum route_result
-remove_query(struct http_request *req, struct route_ctx *ctx)
+one_query(struct http_request *req, struct route_ctx *ctx)
 {
 	const char	*v[3];
 
@@ -203,8 +214,29 @@ remove_query(struct http_request *req, struct route_ctx *ctx)
 	v[0] = ctx->staff.idtext;
 	v[1] = ctx->arg[0];
 	v[2] = ctx->staff.address;
-	store_start(&ctx->q, req, SQL_console_destination_remove, 3, v);
+	store_start(&ctx->q, req, strcmp(ctx->def->name,
+	    "console_destination_test") ? SQL_console_destination_remove :
+	    SQL_destination_test, 3, v);
 	return (ROUTE_NEXT);
+}
+
+static enum route_result
+test_answer(struct http_request *req, struct route_ctx *ctx)
+{
+	enum route_result	r;
+	struct buf		b;
+
+	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
+		return (r);
+	if (store_rows(&ctx->q) != 1)
+		return (route_error(req, ctx, 404, "no destination %s of yours "
+		    "in use", ctx->arg[0]));
+	buf_init(&b);
+	buf_printf(&b, "{\"id\":\"%s\",\"test_event\":\"%s\"}", ctx->arg[0],
+	    store_val(&ctx->q, 0, 0));
+	r = route_reply_json(req, ctx, 202, buf_cstr(&b));
+	buf_free(&b);
+	return (r);
 }
 
 static enum route_result
@@ -244,4 +276,11 @@ route_console_destination_remove(struct http_request *req,
     struct route_ctx *ctx)
 {
 	return (route_run(req, ctx, ROUTE_STEPS(remove_steps)));
+}
+
+enum route_result
+route_console_destination_test(struct http_request *req,
+    struct route_ctx *ctx)
+{
+	return (route_run(req, ctx, ROUTE_STEPS(test_steps)));
 }

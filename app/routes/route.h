@@ -562,6 +562,8 @@ enum route_result	route_console_destinations(struct http_request *,
 			    struct route_ctx *);
 enum route_result	route_console_destination_add(struct http_request *,
 			    struct route_ctx *);
+enum route_result	route_console_destination_test(struct http_request *,
+			    struct route_ctx *);
 enum route_result	route_console_destination_remove(
 			    struct http_request *, struct route_ctx *);
 enum route_result	route_console_audit(struct http_request *,

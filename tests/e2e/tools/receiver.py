@@ -33,6 +33,8 @@ POST /control/mode     how the upstream misbehaves from now on:
                        Answers the number of answers given so far in each
                        mode: {"empty_posts": n, "empty_polls": n,
                        "slow_posts": n}
+GET  /services.json    an upstream's service list (one service); each
+                       GET's path and query is appended to LOG.services
 GET  /healthz          answers 200
 
 The log survives restarts (the tests stop and start the receiver to
@@ -124,6 +126,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         qs = urllib.parse.parse_qs(url.query)
         if url.path == "/healthz":
             return self.reply(200, "{}")
+        if url.path == "/services.json":
+            with lock, open(LOG + ".services", "a") as f:
+                f.write(self.path + "\n")
+            return self.reply(200, json.dumps([{
+                "service_code": "STORM_DRAIN", "service_name": "Storm drain",
+                "metadata": True, "type": "realtime"}]))
         if url.path == "/requests.json":
             with lock, open(LOG + ".gets", "a") as f:
                 f.write("%f\n" % time.time())
