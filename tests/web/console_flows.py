@@ -87,7 +87,9 @@ def test_status_reaches_back_office_and_reporter(d):
 
 def test_dead_letter_retry(d):
     """A back office that is down past its dead-letter time: the event is
-    dead; once it is up again, Retry on Operate delivers it."""
+    dead, and a test-send from Operate fails with the reason; once it is
+    up again, Retry on Operate delivers the event and a test-send is
+    delivered, signed."""
     with BackOffice("SIGNAL") as office:
         dest = office.dest
         psql(f"update destinations set dead_after = interval '1 second' "
@@ -108,6 +110,11 @@ def test_dead_letter_retry(d):
         row = f"//tbody[@id='dead']/tr[td/a[text()='#{rid}']]"
         until(d, lambda: d.find_elements(By.XPATH, row), "the dead letter")
         look(d, "console-dead-letter")
+        # A test-send while it is down fails, with the reason.
+        test = f"//button[text()='Send a test to {dest}']"
+        d.find_element(By.XPATH, test).click()
+        until(d, lambda: f"Destination {dest}: failed" in
+              d.find_element(By.ID, "d-error").text, "the failed test")
         office.start()
         d.find_element(By.XPATH, row + "//button").click()
         until(d, lambda: "Queued again" in
@@ -117,6 +124,11 @@ def test_dead_letter_retry(d):
         until(d, lambda: psql(f"select state from outbox where "
                               f"destination_id = {dest} and request_id = "
                               f"{rid}") == "delivered", "delivered")
+        d.find_element(By.XPATH, test).click()
+        until(d, lambda: f"Destination {dest}: delivered" in
+              d.find_element(By.ID, "d-error").text, "the test delivered")
+        assert any(h["event"] == "destination.test" and h["signed"]
+                   for h in office.hooks()), office.hooks()
         assert errors(d, allow=("/console/api/",)) == []
 
 
