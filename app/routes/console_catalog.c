@@ -41,8 +41,8 @@
 
 #include "formats/boundary.h"
 #include "formats/catalog.h"
-#include "formats/crs.h"
 #include "formats/catalog_import.h"
+#include "formats/crs.h"
 #include "formats/params.h"
 #include "route.h"
 

@@ -293,6 +293,31 @@ S=$(pg_script stats "" "1=(current_date - 29)" "2=(current_date + 1)" \
 pg_run "$S" 1
 STATS_SQL_MS=$R_LAT
 
+# The console's queue of open requests for an admin of every
+# jurisdiction (as the page first asks): its first page (50, oldest
+# first) with the counts over every open request, and a page from the
+# middle (keyset: after an id halfway through).
+QPW='bench console password'
+QMAIL="bench-$(date +%s%N)@example.org"
+QTOK=$("$BIN" staff add "$QMAIL" --name Bench --role admin |
+    sed -n 's/.*#token=//p')
+curl -s -o /dev/null -H 'content-type: application/json' \
+    -d "{\"token\":\"$QTOK\",\"password\":\"$QPW\"}" \
+    "$BASE/console/api/password"
+curl -s -o /dev/null -c "$TMP/console.jar" -H 'content-type: application/json' \
+    -d "{\"email\":\"$QMAIL\",\"password\":\"$QPW\"}" \
+    "$BASE/console/api/login"
+BENCH_COOKIE=$(awk '$6 ~ /open311d_session$/ { print $6 "=" $7 }' \
+    "$TMP/console.jar")
+export BENCH_COOKIE
+QOPEN=$(PSQL -XAtc "select count(*) from requests where status = 'open'")
+QMID=$(PSQL -XAtc "select id from requests where status = 'open'
+    order by id offset $((QOPEN / 2)) limit 1")
+wrk_run "$BASE/console/api/queue?status=open" session.lua
+Q1_RATE=$R_RATE Q1_P50=$R_P50 Q1_P99=$R_P99 Q1_BAD=$R_BAD
+wrk_run "$BASE/console/api/queue?status=open&after=$QMID" session.lua
+Q2_RATE=$R_RATE Q2_P50=$R_P50 Q2_P99=$R_P99 Q2_BAD=$R_BAD
+
 kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
 SAMPLER=
 PEAK=$(cat "$TMP/peak")
@@ -311,6 +336,10 @@ echo "GET requests (1000 rows), 2 clients: $LIST_RATE req/s, p50" \
     "$(ms "$LIST_P50") ms, p99 $(ms "$LIST_P99") ms (target <= 50 ms)"
 echo "stats (30 days, every jurisdiction): $STATS_MS ms an answer;" \
     "the query alone $STATS_SQL_MS ms"
+echo "console queue ($QOPEN open requests, 50 a page with the counts):" \
+    "first page $Q1_RATE req/s, p50 $(ms "$Q1_P50") ms, p99 $(ms "$Q1_P99")" \
+    "ms ($Q1_BAD non-2xx); a page from the middle $Q2_RATE req/s, p50" \
+    "$(ms "$Q2_P50") ms, p99 $(ms "$Q2_P99") ms ($Q2_BAD non-2xx)"
 echo "export: $lines rows, $((bytes / 1048576)) MB in ${secs} s;" \
     "server memory $((before / 1024)) MB before, $(($(cat "$TMP/export.peak" 2>/dev/null || echo 0) / 1024)) MB at most during it"
 echo "server peak memory: workers $((WPEAK / 1024)) MB (target <= 64 MB)," \
