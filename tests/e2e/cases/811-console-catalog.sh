@@ -4,9 +4,9 @@
 # naming the entry and field, nothing changed; check=1 only checks),
 # imported by the same statement, reaching every worker without a
 # restart (GET /services in JSON and XML), audited with the versions;
-# refused: an agent, CSRF, no file, not JSON, the catalog of another
-# jurisdiction, a jurisdiction I do not administer. The demo catalog is
-# restored at the end.
+# refused: an agent, a supervisor, CSRF, no file, not JSON, a file over
+# media_max (413), the catalog of another jurisdiction, a jurisdiction I
+# do not administer. The demo catalog is restored at the end.
 
 u1_run=$(date +%s%N)
 app/tools/demo.sh "$BIN" all >/dev/null
@@ -17,6 +17,9 @@ u1_csrf=$CONSOLE_CSRF
 console_account "$E2E_TMP/u1-agent.jar" "u1-agent-$u1_run@example.org" agent \
     sandiego.gov
 u1_agent=$CONSOLE_CSRF
+console_account "$E2E_TMP/u1-sup.jar" "u1-sup-$u1_run@example.org" \
+    supervisor sandiego.gov
+u1_sup=$CONSOLE_CSRF
 
 # u1_up FILE [CURL ARGS]: uploads FILE as San Diego's catalog.
 u1_up() {
@@ -32,6 +35,8 @@ u1_version() {
 
 get /console/api/jurisdictions -b "$E2E_TMP/u1-agent.jar"
 expect_error 403 json "role"
+get /console/api/jurisdictions -b "$E2E_TMP/u1-sup.jar"
+expect_error 403 json "role"
 get /console/api/jurisdictions -b "$E2E_TMP/u1-admin.jar"
 expect_status 200
 expect_jq '[.jurisdictions[].id] == ["sandiego.gov"]'
@@ -44,6 +49,8 @@ jq '.services |= map(if .service_code == "POTHOLE" then .service_name =
 jq '.services[2].attributes[1].datatype = "colour"' \
     assets/demo/sandiego-catalog.json > "$E2E_TMP/u1-bad.json"
 printf '{"jurisdiction_id": "sandiego.gov", "services": [' > "$E2E_TMP/u1-cut.json"
+{ printf '{"jurisdiction_id": "sandiego.gov", "pad": "'
+    head -c 11000000 /dev/zero | tr '\0' x; printf '"}'; } > "$E2E_TMP/u1-big.json"
 
 # Refusals; nothing changes.
 u1_v0=$(u1_version)
@@ -52,11 +59,17 @@ post /console/api/jurisdictions/sandiego.gov/catalog \
     -F "file=@$E2E_TMP/u1-new.json"
 expect_error 403 json "role"
 post /console/api/jurisdictions/sandiego.gov/catalog \
+    -b "$E2E_TMP/u1-sup.jar" -H "x-csrf-token: $u1_sup" \
+    -F "file=@$E2E_TMP/u1-new.json"
+expect_error 403 json "role"
+post /console/api/jurisdictions/sandiego.gov/catalog \
     -b "$E2E_TMP/u1-admin.jar" -F "file=@$E2E_TMP/u1-new.json"
 expect_error 403 json "X-CSRF-Token"
 post /console/api/jurisdictions/sandiego.gov/catalog \
     -b "$E2E_TMP/u1-admin.jar" -H "x-csrf-token: $u1_csrf" -F "check=1"
-expect_error 400 json "file: a catalog file"
+expect_error 400 json "file: a catalog (JSON) file is required"
+u1_up "$E2E_TMP/u1-big.json"
+expect_error 413 json "file 'file' is larger than"
 u1_up "$E2E_TMP/u1-cut.json"
 expect_error 400 json "file: not JSON: line 1"
 u1_up "$E2E_TMP/u1-bad.json"
@@ -79,10 +92,13 @@ u1_up "$E2E_TMP/u1-new.json"
 expect_status 200
 expect_jq ".version == $((u1_v0 + 1)) and .services == 14 and .private == 0"
 check "every worker loads the uploaded catalog" await_cache catalog
-get '/services.json?jurisdiction_id=sandiego.gov'
-expect_jq '[.[] | select(.service_code == "POTHOLE")][0].service_name == "Pothole (uploaded)"'
-get '/services.xml?jurisdiction_id=sandiego.gov'
-expect_body_has '<service_name>Pothole (uploaded)</service_name>'
+# Each request a new connection, so that every worker answers some.
+for _ in $(seq 1 $((E2E_WORKERS * 4))); do
+	get '/services.json?jurisdiction_id=sandiego.gov'
+	expect_jq '[.[] | select(.service_code == "POTHOLE")][0].service_name == "Pothole (uploaded)"'
+	get '/services.xml?jurisdiction_id=sandiego.gov'
+	expect_body_has '<service_name>Pothole (uploaded)</service_name>'
+done
 get '/services/POTHOLE.json?jurisdiction_id=sandiego.gov'
 u1_attrs=$(jq -c '[.services[] | select(.service_code == "POTHOLE") |
     .attributes[].code]' "$E2E_TMP/u1-new.json")
