@@ -2,30 +2,26 @@
 -- jurisdictions that match the filters, oldest first, a page after a
 -- given id (keyset), with counts over every match.
 -- Params: $1 account id, $2 jurisdiction, $3 service code, $4 agency,
--- $5 status (open, closed; NULL: any), $6 minimum age in seconds,
+-- $5 statuses (text array: {open}, {closed} or {open,closed}; the
+-- covering index requests_queue serves it), $6 minimum age in seconds,
 -- $7 SLA ('breached', 'due_soon': due within a day), $8 escalated or
 -- reopened only (boolean), $9 the last id of the previous page, $10 page
 -- size (each filter NULL: not applied)
 -- Result: the page and counts as JSON
-WITH s AS (
+WITH s AS MATERIALIZED (
 	SELECT console_scope($1::bigint) AS jurs
-), q AS (
-	SELECT r.id, r.jurisdiction_id, r.service_code, sv.name AS service,
-	    r.status, r.detailed_status, r.agency, r.address,
-	    r.escalated, r.reopen_count, r.duplicate_count, r.parent_id,
-	    r.requested_at, r.expected_at,
-	    r.requested_at + make_interval(hours => sv.sla_hours) AS due,
-	    round(ST_Y(r.location::geometry)::numeric, 6) AS lat,
-	    round(ST_X(r.location::geometry)::numeric, 6) AS long
-	FROM s, requests r
-	JOIN services sv ON sv.jurisdiction_id = r.jurisdiction_id
-	    AND sv.code = r.service_code
+), q AS MATERIALIZED (
+	SELECT r.id, r.status, r.service_code, r.agency,
+	    r.requested_at + make_interval(hours => sv.sla_hours) AS due
+	FROM s, requests r, LATERAL (SELECT x.sla_hours FROM services x
+	    WHERE x.jurisdiction_id = r.jurisdiction_id
+		AND x.code = r.service_code OFFSET 0) sv
 	WHERE (s.jurs IS NULL OR r.jurisdiction_id = ANY (s.jurs))
 	    AND NOT r.test
 	    AND ($2::text IS NULL OR r.jurisdiction_id = $2)
 	    AND ($3::text IS NULL OR r.service_code = $3)
 	    AND ($4::text IS NULL OR r.agency = $4)
-	    AND ($5::text IS NULL OR r.status = $5)
+	    AND r.status = ANY ($5::text[])
 	    AND ($6::integer IS NULL OR
 		r.requested_at < now() - make_interval(secs => $6::integer))
 	    AND ($7::text IS NULL OR (r.status = 'open' AND CASE $7
@@ -37,9 +33,19 @@ WITH s AS (
 		ELSE false END))
 	    AND ($8::boolean IS NULL OR NOT $8::boolean OR r.escalated
 		OR r.reopen_count > 0)
-), page AS (
-	SELECT q.* FROM q WHERE $9::bigint IS NULL OR q.id > $9::bigint
+), ids AS (
+	SELECT q.id, q.due FROM q WHERE $9::bigint IS NULL OR q.id > $9::bigint
 	ORDER BY q.id LIMIT $10::integer
+), page AS (
+	SELECT r.id, r.jurisdiction_id, r.service_code, sv.name AS service,
+	    r.status, r.detailed_status, r.agency, r.address,
+	    r.escalated, r.reopen_count, r.duplicate_count, r.parent_id,
+	    r.requested_at, r.expected_at, i.due,
+	    round(ST_Y(r.location::geometry)::numeric, 6) AS lat,
+	    round(ST_X(r.location::geometry)::numeric, 6) AS long
+	FROM ids i JOIN requests r ON r.id = i.id
+	JOIN services sv ON sv.jurisdiction_id = r.jurisdiction_id
+	    AND sv.code = r.service_code
 )
 SELECT json_build_object(
     'total', (SELECT count(*) FROM q),
@@ -67,4 +73,4 @@ SELECT json_build_object(
 	'breached', p.status = 'open' AND p.due < now())
 	ORDER BY p.id), '[]') FROM page p),
     'next', (SELECT CASE WHEN count(*) = $10::integer
-	THEN max(p.id)::text END FROM page p))::text
+	THEN max(i.id)::text END FROM ids i))::text

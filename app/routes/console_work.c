@@ -109,11 +109,13 @@ queue_query(struct http_request *req, struct route_ctx *ctx)
 	long long	n;
 
 	status = route_param(ctx, "status");
-	if (status == NULL)
-		status = "open";
+	if (status == NULL || !strcmp(status, "open"))
+		status = "{open}";
+	else if (!strcmp(status, "closed"))
+		status = "{closed}";
 	else if (!strcmp(status, "any"))
-		status = NULL;
-	else if (strcmp(status, "open") && strcmp(status, "closed"))
+		status = "{open,closed}";
+	else
 		return (route_error(req, ctx, 400, "status must be open, "
 		    "closed or any"));
 
