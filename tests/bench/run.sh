@@ -123,7 +123,7 @@ wrk_run() {
 	settle
 	lua=()
 	[ -n "${2:-}" ] && lua=(-s "tests/bench/$2")
-	wrk -t 2 -c "${3:-$CONNS}" -d "${SECS}s" --latency "${lua[@]}" "$1" \
+	wrk -t 2 -c "${3:-$CONNS}" -d "${SECS}s" --timeout 10s --latency "${lua[@]}" "$1" \
 	    >"$TMP/wrk.out" 2>&1
 	R_RATE=$(awk '/^Requests\/sec:/ { print $2 }' "$TMP/wrk.out")
 	R_P50=$(awk '$1 == "50%" { print $2 }' "$TMP/wrk.out")
