@@ -10,12 +10,16 @@
 -- Result: the page and counts as JSON
 WITH s AS MATERIALIZED (
 	SELECT console_scope($1::bigint) AS jurs
+), sla AS MATERIALIZED (
+	SELECT jsonb_object_agg(x.jurisdiction_id || ' ' || x.code,
+	    x.sla_hours) AS hours
+	FROM services x
 ), q AS MATERIALIZED (
 	SELECT r.id, r.status, r.service_code, r.agency,
 	    r.requested_at + make_interval(hours => sv.sla_hours) AS due
-	FROM s, requests r, LATERAL (SELECT x.sla_hours FROM services x
-	    WHERE x.jurisdiction_id = r.jurisdiction_id
-		AND x.code = r.service_code OFFSET 0) sv
+	FROM s, sla, requests r, LATERAL (SELECT (sla.hours ->>
+	    (r.jurisdiction_id || ' ' || r.service_code))::integer
+	    AS sla_hours) sv
 	WHERE (s.jurs IS NULL OR r.jurisdiction_id = ANY (s.jurs))
 	    AND NOT r.test
 	    AND ($2::text IS NULL OR r.jurisdiction_id = $2)
