@@ -27,6 +27,7 @@
 
 #include "cli.h"
 #include "config.h"
+#include "formats/destination.h"
 #include "store/pq.h"
 
 static int	dest_add(int, char **, const char *);
@@ -62,7 +63,7 @@ dest_add(int argc, char **argv, const char *conf)
 		{ NULL,				0, NULL, 0 }
 	};
 	struct cfg	cfg;
-	const char	*p[7], *env;
+	const char	*p[7], *env, *field;
 	char		err[512];
 	PGconn		*conn;
 	PGresult	*res;
@@ -106,8 +107,9 @@ dest_add(int argc, char **argv, const char *conf)
 		dest_usage();
 		return (2);
 	}
-	if (strncmp(p[3], "http://", 7) && strncmp(p[3], "https://", 8)) {
-		cli_error("the destination URL must be http:// or https://");
+	if (fmt_destination_check(p[2], p[3], "-", NULL, &field, err,
+	    sizeof(err)) == -1) {
+		cli_error("%s", err);
 		return (2);
 	}
 	if (cli_load(&cfg, conf) == -1)
@@ -118,18 +120,15 @@ dest_add(int argc, char **argv, const char *conf)
 		cli_error("%s", err);
 		return (2);
 	}
-	if (p[6] != NULL && (atoi(p[6]) <= 0 ||
-	    strspn(p[6], "0123456789") != strlen(p[6]))) {
-		cli_error("--dead-after: a number of seconds");
-		return (2);
-	}
 	/* Secrets come from the environment, not the command line. */
 	if (env != NULL && (p[4] = getenv(env)) == NULL) {
 		cli_error("environment variable %s is not set", env);
 		return (2);
 	}
-	if (!strcmp(p[2], "webhook") && (p[4] == NULL || p[4][0] == '\0')) {
-		cli_error("a webhook needs a signing secret: --secret-env VAR");
+	if (fmt_destination_check(p[2], p[3], p[4], p[6], &field, err,
+	    sizeof(err)) == -1) {
+		cli_error("%s%s", err, !strcmp(field, "secret") ?
+		    ": --secret-env VAR" : "");
 		return (2);
 	}
 
