@@ -109,7 +109,7 @@ dest_add(int argc, char **argv, const char *conf)
 	}
 	if (fmt_destination_check(p[2], p[3], "-", NULL, &field, err,
 	    sizeof(err)) == -1) {
-		cli_error("%s", err);
+		cli_error("%s: %s", field, err);
 		return (2);
 	}
 	if (cli_load(&cfg, conf) == -1)
@@ -117,7 +117,7 @@ dest_add(int argc, char **argv, const char *conf)
 	rc = cfg_outbound_check(&cfg, p[3], err, sizeof(err));
 	cfg_free(&cfg);
 	if (rc == -1) {
-		cli_error("%s", err);
+		cli_error("%s: %s", field, err);
 		return (2);
 	}
 	/* Secrets come from the environment, not the command line. */
@@ -127,7 +127,7 @@ dest_add(int argc, char **argv, const char *conf)
 	}
 	if (fmt_destination_check(p[2], p[3], p[4], p[6], &field, err,
 	    sizeof(err)) == -1) {
-		cli_error("%s%s", err, !strcmp(field, "secret") ?
+		cli_error("%s: %s%s", field, err, !strcmp(field, "secret") ?
 		    ": --secret-env VAR" : "");
 		return (2);
 	}

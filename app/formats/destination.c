@@ -47,7 +47,7 @@ fmt_destination_check(const char *kind, const char *url, const char *secret,
 	if (kind == NULL || (strcmp(kind, "webhook") &&
 	    strcmp(kind, "open311")))
 		return (dest_bad(field, "kind", err, errlen,
-		    "kind: webhook or open311"));
+		    "webhook or open311"));
 	if (url == NULL || (strncmp(url, "http://", 7) &&
 	    strncmp(url, "https://", 8)) ||
 	    strlen(url) <= (url[4] == 's' ? 8 : 7))
@@ -62,7 +62,7 @@ fmt_destination_check(const char *kind, const char *url, const char *secret,
 		    strspn(dead_after, "0123456789") != n ||
 		    strspn(dead_after, "0") == n)
 			return (dest_bad(field, "dead_after", err, errlen,
-			    "dead_after: a number of seconds"));
+			    "a number of seconds, at least 1"));
 	}
 	*field = NULL;
 	return (0);

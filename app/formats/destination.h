@@ -31,8 +31,8 @@
  * of a webhook; NULL when none) and dead_after (a positive number of
  * seconds, or NULL for the default). Returns 0 when they are good;
  * else -1 with the name of the first bad field ("kind", "url",
- * "secret", "dead_after") in *field and what is wrong in err (errlen
- * bytes). The secret is never copied into err.
+ * "secret", "dead_after") in *field and what is wrong with it in err
+ * (errlen bytes; callers name the field before it). The secret is never copied into err.
  */
 int	fmt_destination_check(const char *, const char *, const char *,
 	    const char *, const char **, char *, size_t);

@@ -37,6 +37,7 @@
 
 #include <jansson.h>
 
+#include "formats/destination.h"
 #include "formats/http.h"
 #include "formats/params.h"
 #include "route.h"
@@ -295,7 +296,8 @@ dest_list_answer(struct http_request *req, struct route_ctx *ctx)
 static enum route_result
 dest_add_query(struct http_request *req, struct route_ctx *ctx)
 {
-	const char	*v[7], *kind, *url;
+	const char	*v[7], *kind, *url, *field;
+	char		err[128];
 
 	kind = route_param(ctx, "kind");
 	url = route_param(ctx, "url");
@@ -303,13 +305,6 @@ dest_add_query(struct http_request *req, struct route_ctx *ctx)
 	    url == NULL)
 		return (route_error(req, ctx, 400, "jurisdiction_id, kind and "
 		    "url are required"));
-	if (strcmp(kind, "webhook") && strcmp(kind, "open311"))
-		return (route_error(req, ctx, 400, "kind must be webhook or "
-		    "open311"));
-	if (fmt_url_check(url, strlen(url)) != FMT_URL_OK ||
-	    (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)))
-		return (route_error(req, ctx, 400, "url must be an http or "
-		    "https URL"));
 	v[0] = route_param(ctx, "jurisdiction_id");
 	v[1] = route_param(ctx, "service_code");
 	v[2] = kind;
@@ -317,13 +312,14 @@ dest_add_query(struct http_request *req, struct route_ctx *ctx)
 	v[4] = route_param(ctx, "secret");
 	v[5] = route_param(ctx, "upstream_jurisdiction_id");
 	v[6] = route_param(ctx, "dead_after_seconds");
-	if (!strcmp(kind, "webhook") && v[4] == NULL)
-		return (route_error(req, ctx, 400, "a webhook needs a signing "
-		    "secret"));
-	if (v[6] != NULL && (!params_id(v[6]) || strlen(v[6]) > 9 ||
-	    atoi(v[6]) < 1))
-		return (route_error(req, ctx, 400, "dead_after_seconds must be "
-		    "a number of seconds, at least 1"));
+	if (fmt_destination_check(kind, url, v[4], v[6], &field, err,
+	    sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "%s: %s",
+		    !strcmp(field, "dead_after") ? "dead_after_seconds" :
+		    field, err));
+	if (fmt_url_check(url, strlen(url)) != FMT_URL_OK)
+		return (route_error(req, ctx, 400, "url: the destination URL "
+		    "is malformed"));
 	store_start(&ctx->q, req, SQL_destination_add, 7, v);
 	return (ROUTE_NEXT);
 }

@@ -41,6 +41,7 @@
 #include <openssl/rand.h>
 
 #include "app.h"
+#include "formats/destination.h"
 #include "formats/params.h"
 #include "formats/utf8.h"
 #include "route.h"
@@ -110,7 +111,7 @@ static enum route_result
 add_query(struct http_request *req, struct route_ctx *ctx)
 {
 	enum route_result	r;
-	const char		*v[9], *kind, *url, *dead;
+	const char		*v[9], *kind, *url, *dead, *field;
 	char			err[512], *secret;
 	u_int8_t		raw[SECRET_BYTES];
 	size_t			i;
@@ -135,19 +136,13 @@ add_query(struct http_request *req, struct route_ctx *ctx)
 	if (v[1] == NULL || v[1][0] == '\0')
 		return (route_error(req, ctx, 400, "jurisdiction_id is "
 		    "required: whose back office this is"));
-	if (kind == NULL || (strcmp(kind, "webhook") &&
-	    strcmp(kind, "open311")))
-		return (route_error(req, ctx, 400, "kind: webhook or open311"));
-	if (url == NULL || (strncmp(url, "http://", 7) &&
-	    strncmp(url, "https://", 8)))
-		return (route_error(req, ctx, 400, "url: the destination URL "
-		    "must be http:// or https://"));
+	if (dead != NULL && dead[0] == '\0')
+		dead = NULL;
+	if (fmt_destination_check(kind, url, "-", dead, &field, err,
+	    sizeof(err)) == -1)
+		return (route_error(req, ctx, 400, "%s: %s", field, err));
 	if (cfg_outbound_check(app_config(), url, err, sizeof(err)) == -1)
 		return (route_error(req, ctx, 400, "url: %s", err));
-	if (dead != NULL && dead[0] != '\0' && (!params_id(dead) ||
-	    strlen(dead) > 9))
-		return (route_error(req, ctx, 400, "dead_after: a number of "
-		    "seconds"));
 
 	if (!strcmp(kind, "webhook")) {
 		if (RAND_bytes(raw, sizeof(raw)) != 1)
@@ -173,7 +168,7 @@ add_query(struct http_request *req, struct route_ctx *ctx)
 	v[4] = url;
 	if (v[6] != NULL && v[6][0] == '\0')
 		v[6] = NULL;
-	v[7] = dead != NULL && dead[0] != '\0' ? dead : NULL;
+	v[7] = dead;
 	v[8] = ctx->staff.address;
 	store_start(&ctx->q, req, SQL_console_destination_add, 9, v);
 	return (ROUTE_NEXT);
