@@ -3,7 +3,8 @@
 -- (order per request is kept), leasing them to $4 for $2 seconds (longer
 -- than a delivery may take) so no other worker or node sends them
 -- meanwhile.
--- E-mails are left to nodes that can send them ($3), and an event of a
+-- E-mails (a reporter's, a staff member's, a mailto destination's) are
+-- left to nodes that can send them ($3), and an event of a
 -- removed destination is never sent (removing one skips its events; a
 -- lease taken just before is caught here).
 -- Params: $1 limit, $2 lease in seconds, $3 whether to take e-mails,
@@ -21,7 +22,7 @@ WITH due AS (
 	    AND (o.destination_id IS NOT NULL OR $3::boolean)
 	    AND (o.destination_id IS NULL OR EXISTS (SELECT 1
 		FROM destinations d WHERE d.id = o.destination_id
-		    AND d.active))
+		    AND d.active AND (d.kind <> 'mailto' OR $3::boolean)))
 	    AND NOT EXISTS (SELECT 1 FROM outbox p
 		WHERE p.request_id = o.request_id
 		    AND coalesce(p.destination_id, 0) =

@@ -17,7 +17,7 @@
 /*
  * `open311d destinations add|list|remove|test`: where each jurisdiction's
  * (or service's) requests and updates are handed off: a signed JSON
- * webhook, or an upstream Open311 server (gateway mode).
+ * webhook, an upstream Open311 server (gateway mode), or a mailbox.
  */
 
 #include <getopt.h>
@@ -42,7 +42,8 @@ dest_usage(void)
 	    "[--service CODE]\n"
 	    "           (--webhook URL --secret-env VAR | --open311 URL "
 	    "--api-key-env VAR\n"
-	    "           [--upstream-jurisdiction ID]) [--dead-after SECONDS]\n"
+	    "           [--upstream-jurisdiction ID] | --mailto mailto:ADDRESS)\n"
+	    "           [--dead-after SECONDS]\n"
 	    "       open311d destinations list\n"
 	    "       open311d destinations remove ID\n"
 	    "       open311d destinations test ID");
@@ -56,6 +57,7 @@ dest_add(int argc, char **argv, const char *conf)
 		{ "service",			required_argument, NULL, 's' },
 		{ "webhook",			required_argument, NULL, 'w' },
 		{ "open311",			required_argument, NULL, 'o' },
+		{ "mailto",			required_argument, NULL, 'm' },
 		{ "secret-env",			required_argument, NULL, 'e' },
 		{ "api-key-env",		required_argument, NULL, 'e' },
 		{ "upstream-jurisdiction",	required_argument, NULL, 'u' },
@@ -88,6 +90,10 @@ dest_add(int argc, char **argv, const char *conf)
 			p[2] = "open311";
 			p[3] = optarg;
 			break;
+		case 'm':
+			p[2] = "mailto";
+			p[3] = optarg;
+			break;
 		case 'e':
 			env = optarg;
 			break;
@@ -114,10 +120,11 @@ dest_add(int argc, char **argv, const char *conf)
 	}
 	if (cli_load(&cfg, conf) == -1)
 		return (1);
-	rc = cfg_outbound_check(&cfg, p[3], err, sizeof(err));
+	rc = strcmp(p[2], "mailto") ? cfg_outbound_check(&cfg, p[3], err,
+	    sizeof(err)) : 0;
 	cfg_free(&cfg);
 	if (rc == -1) {
-		cli_error("%s: %s", field, err);
+		cli_error("url: %s", err);
 		return (2);
 	}
 	/* Secrets come from the environment, not the command line. */

@@ -25,7 +25,9 @@
 #include "destination.h"
 
 #define DEAD_AFTER_DIGITS	9
+#define ADDRESS_MAX		254
 
+static int	dest_address(const char *);
 static int	dest_bad(const char **, const char *, char *, size_t,
 		    const char *);
 
@@ -38,6 +40,25 @@ dest_bad(const char **field, const char *name, char *err, size_t errlen,
 	return (-1);
 }
 
+/*
+ * One plain address, name@domain: printable ASCII without spaces, angle
+ * brackets, commas or quotes (nothing that could reach another
+ * recipient or a header), one "@" with something on both sides.
+ */
+static int
+dest_address(const char *a)
+{
+	const char	*at, *p;
+
+	if ((at = strchr(a, '@')) == NULL || at == a || at[1] == '\0' ||
+	    strchr(at + 1, '@') != NULL || strlen(a) > ADDRESS_MAX)
+		return (0);
+	for (p = a; *p != '\0'; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("<>,;:\"()[]\\", *p))
+			return (0);
+	return (1);
+}
+
 int
 fmt_destination_check(const char *kind, const char *url, const char *secret,
     const char *dead_after, const char **field, char *err, size_t errlen)
@@ -45,10 +66,15 @@ fmt_destination_check(const char *kind, const char *url, const char *secret,
 	size_t	n;
 
 	if (kind == NULL || (strcmp(kind, "webhook") &&
-	    strcmp(kind, "open311")))
+	    strcmp(kind, "open311") && strcmp(kind, "mailto")))
 		return (dest_bad(field, "kind", err, errlen,
-		    "webhook or open311"));
-	if (url == NULL || (strncmp(url, "http://", 7) &&
+		    "webhook, open311 or mailto"));
+	if (!strcmp(kind, "mailto")) {
+		if (url == NULL || strncmp(url, "mailto:", 7) ||
+		    !dest_address(url + 7))
+			return (dest_bad(field, "url", err, errlen,
+			    "a mailbox is mailto:name@domain"));
+	} else if (url == NULL || (strncmp(url, "http://", 7) &&
 	    strncmp(url, "https://", 8)) ||
 	    strlen(url) <= (url[4] == 's' ? 8 : 7))
 		return (dest_bad(field, "url", err, errlen,

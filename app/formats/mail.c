@@ -41,6 +41,7 @@ static const char	*mail_words(const char *, int);
 static void	mail_password(const struct fmt_mail *, const char *,
 		    struct buf *);
 static int		mail_lang(const char *);
+static void		mail_field(struct buf *, const char *, const char *);
 static void		mail_fill(struct buf *, const char *, ...);
 
 #define MAIL_EN		0
@@ -381,5 +382,91 @@ mail_password(const struct fmt_mail *m, const char *date, struct buf *b)
 	mail_line(b, buf_cstr(&line));
 	mail_line(b, "");
 	mail_line(b, "Your e-mail address is your login name.");
+	buf_free(&line);
+}
+
+/* "Label: value" in the body, when there is a value. */
+static void
+mail_field(struct buf *b, const char *label, const char *value)
+{
+	struct buf	line;
+
+	if (value == NULL || value[0] == '\0')
+		return;
+	buf_init(&line);
+	buf_printf(&line, "%s: %s", label, value);
+	mail_line(b, buf_cstr(&line));
+	buf_free(&line);
+}
+
+void
+fmt_mail_case_message(const struct fmt_mail_case *c, struct buf *b)
+{
+	struct buf	line;
+	struct tm	tm;
+	time_t		t;
+	char		date[64];
+
+	t = (time_t)c->date;
+	(void)gmtime_r(&t, &tm);
+	(void)strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+
+	buf_init(&line);
+	mail_header(b, "From", c->from);
+	mail_header(b, "To", c->to);
+	if (c->test)
+		buf_str(&line, "Test from the Open311 gateway");
+	else
+		buf_printf(&line, "New request %s: %s",
+		    c->request_id != NULL ? c->request_id : "",
+		    c->service_name != NULL ? c->service_name : "");
+	mail_header(b, "Subject", buf_cstr(&line));
+	mail_header(b, "Date", date);
+	buf_reset(&line);
+	buf_printf(&line, "<%s@open311d>", c->message_id);
+	mail_header(b, "Message-ID", buf_cstr(&line));
+	mail_header(b, "MIME-Version", "1.0");
+	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
+	mail_header(b, "Content-Transfer-Encoding", "8bit");
+	mail_header(b, "Auto-Submitted", "auto-generated");
+	buf_str(b, "\r\n");
+
+	if (c->test) {
+		mail_line(b, "This is a test of this mailbox as a destination "
+		    "of the Open311 gateway: nothing to do.");
+		buf_free(&line);
+		return;
+	}
+	mail_line(b, "A new service request was reported.");
+	mail_line(b, "");
+	mail_field(b, "Request", c->request_id);
+	mail_field(b, "Jurisdiction", c->jurisdiction);
+	mail_field(b, "Service", c->service_name);
+	mail_field(b, "Address", c->address);
+	if (c->lat != NULL && c->lon != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "%s, %s", c->lat, c->lon);
+		mail_field(b, "Location (lat, long)", buf_cstr(&line));
+	}
+	buf_reset(&line);
+	buf_printf(&line, "%s/console/requests/%s", c->base_url,
+	    c->console_id != NULL ? c->console_id : "");
+	mail_field(b, "In the console", buf_cstr(&line));
+	mail_line(b, "");
+	mail_line(b, "Description:");
+	mail_line(b, c->description != NULL && c->description[0] != '\0' ?
+	    c->description : "(none)");
+	mail_line(b, "");
+	mail_line(b, "Reporter:");
+	buf_reset(&line);
+	buf_printf(&line, "%s%s%s", c->first_name != NULL ? c->first_name : "",
+	    c->first_name != NULL && c->last_name != NULL ? " " : "",
+	    c->last_name != NULL ? c->last_name : "");
+	mail_field(b, "Name", buf_cstr(&line));
+	mail_field(b, "E-mail", c->email);
+	mail_field(b, "Phone", c->phone);
+	if ((c->email == NULL || c->email[0] == '\0') &&
+	    (c->phone == NULL || c->phone[0] == '\0'))
+		mail_line(b, "(no contact given)");
 	buf_free(&line);
 }

@@ -56,6 +56,39 @@ struct fmt_mail {
  */
 void	fmt_mail_message(const struct fmt_mail *, struct buf *);
 
+/*
+ * A new request for a back office that works by mailbox (a destination
+ * of kind mailto), or (test set) a test of that destination.
+ */
+struct fmt_mail_case {
+	const char	*from;
+	const char	*to;		/* the destination's address */
+	int		test;		/* a test: only from, to, ids, date */
+	const char	*request_id;	/* service_request_id */
+	const char	*console_id;	/* the console's id: its link */
+	const char	*jurisdiction;
+	const char	*service_name;
+	const char	*description;
+	const char	*address;
+	const char	*lat;
+	const char	*lon;
+	const char	*first_name;	/* the reporter's contact */
+	const char	*last_name;
+	const char	*email;
+	const char	*phone;
+	const char	*base_url;
+	const char	*message_id;
+	long long	date;
+};
+
+/*
+ * Writes the plain-text message of c to out (CRLF line ends): what was
+ * reported where, a link to the console's page of the request and the
+ * reporter's contact. Every header value is kept on one line whatever
+ * the data holds; body lines starting with "." are escaped.
+ */
+void	fmt_mail_case_message(const struct fmt_mail_case *, struct buf *);
+
 /* The bare address of "Name <addr>" (or of "addr"), at most len bytes. */
 void	fmt_mail_address(const char *, char *, size_t);
 

@@ -41,6 +41,7 @@ struct delivery {
 	int			curl_live;
 	struct curl_slist	*rcpt;
 	char			id[24];
+	char			reqid[24];	/* the request's; or "" */
 	char			*kind;
 	char			*url;
 	char			*secret;

@@ -142,6 +142,8 @@ outbox_claimed(struct store_q *q, void *arg)
 		d = kore_calloc(1, sizeof(*d));
 		(void)snprintf(d->id, sizeof(d->id), "%s", store_val(q, i,
 		    COL_OUTBOX_CLAIM_ID));
+		(void)snprintf(d->reqid, sizeof(d->reqid), "%s", store_val(q,
+		    i, COL_OUTBOX_CLAIM_REQUEST_ID));
 		d->seq = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_SEQ));
 		d->event = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_EVENT));
 		d->idem = kore_strdup(store_val(q, i, COL_OUTBOX_CLAIM_IDEM));

@@ -45,6 +45,8 @@ static void	send_lookup(struct delivery *);
 static void	send_looked(struct kore_curl *, void *);
 static void	send_post(struct delivery *);
 static void	send_mail(struct delivery *);
+static void	send_case(struct delivery *);
+static void	send_smtp(struct delivery *, struct buf *, const char *);
 static void	send_probe(struct delivery *);
 static int	send_failed(struct delivery *, struct kore_curl *,
 		    const char *);
@@ -66,6 +68,8 @@ outbound_send(struct delivery *d)
 		else
 			outbound_finish(d, "skipped", "updates come from the "
 			    "upstream server's own feed");
+	} else if (!strcmp(d->kind, "mailto")) {
+		send_case(d);
 	} else {
 		send_mail(d);
 	}
@@ -250,7 +254,7 @@ send_mail(struct delivery *d)
 	struct fmt_mail		m;
 	struct buf		msg;
 	json_t			*p;
-	char			from[256], rcpt[300];
+	char			rcpt[300];
 	int			staff;
 
 	cfg = app_config();
@@ -294,26 +298,101 @@ send_mail(struct delivery *d)
 
 	buf_init(&msg);
 	fmt_mail_message(&m, &msg);
-	fmt_mail_address(cfg->smtp_from, from, sizeof(from));
 	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", m.to);
 	json_decref(p);
 	/* The message (with the token) now lives only in msg. */
 	if (staff)
 		OPENSSL_cleanse(d->body, strlen(d->body));
+	send_smtp(d, &msg, rcpt);
+}
 
+/*
+ * A back office's mailbox (kind mailto): a new request, with the
+ * reporter's contact, or a test; updates are skipped.
+ */
+static void
+send_case(struct delivery *d)
+{
+	const struct cfg	*cfg;
+	struct fmt_mail_case	c;
+	struct buf		msg;
+	json_t			*p, *r, *ct;
+	char			rcpt[300], lat[32], lon[32];
+
+	c.test = !strcmp(d->event, "destination.test");
+	if (!c.test && strcmp(d->event, "request.created")) {
+		outbound_finish(d, "skipped", "a mailbox gets new requests "
+		    "only");
+		return;
+	}
+	cfg = app_config();
+	p = json_loads(d->body, 0, NULL);
+	r = json_object_get(p, "request");
+	ct = json_object_get(r, "contact");
+	c.from = cfg->smtp_from;
+	c.to = d->url + strlen("mailto:");
+	c.request_id = json_string_value(json_object_get(r,
+	    "service_request_id"));
+	c.console_id = d->reqid;
+	c.jurisdiction = json_string_value(json_object_get(r,
+	    "jurisdiction_id"));
+	c.service_name = json_string_value(json_object_get(r,
+	    "service_name"));
+	c.description = json_string_value(json_object_get(r, "description"));
+	c.address = json_string_value(json_object_get(r, "address"));
+	c.lat = c.lon = NULL;
+	if (json_is_number(json_object_get(r, "lat")) &&
+	    json_is_number(json_object_get(r, "long"))) {
+		(void)snprintf(lat, sizeof(lat), "%.6f",
+		    json_number_value(json_object_get(r, "lat")));
+		(void)snprintf(lon, sizeof(lon), "%.6f",
+		    json_number_value(json_object_get(r, "long")));
+		c.lat = lat;
+		c.lon = lon;
+	}
+	c.first_name = json_string_value(json_object_get(ct, "first_name"));
+	c.last_name = json_string_value(json_object_get(ct, "last_name"));
+	c.email = json_string_value(json_object_get(ct, "email"));
+	c.phone = json_string_value(json_object_get(ct, "phone"));
+	c.base_url = cfg->public_url;
+	c.message_id = d->idem;
+	c.date = (long long)time(NULL);
+	if (!c.test && (r == NULL || c.request_id == NULL)) {
+		json_decref(p);
+		outbound_finish(d, "failed", "malformed request event");
+		return;
+	}
+	buf_init(&msg);
+	fmt_mail_case_message(&c, &msg);
+	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", c.to);
+	json_decref(p);
+	/* The reporter's contact now lives only in msg. */
+	OPENSSL_cleanse(d->body, strlen(d->body));
+	send_smtp(d, &msg, rcpt);
+}
+
+/* Sends msg (then wiped and freed) to rcpt over the configured SMTP. */
+static void
+send_smtp(struct delivery *d, struct buf *msg, const char *rcpt)
+{
+	const struct cfg	*cfg;
+	char			from[256];
+
+	cfg = app_config();
+	fmt_mail_address(cfg->smtp_from, from, sizeof(from));
 	if (!outbound_curl_init(&d->curl, cfg->smtp_url)) {
-		OPENSSL_cleanse(msg.data, msg.len);
-		buf_free(&msg);
+		OPENSSL_cleanse(msg->data, msg->len);
+		buf_free(msg);
 		outbound_finish(d, "failed", d->curl.errbuf);
 		return;
 	}
 	d->curl_live = 1;
 
-	d->curl.http.tosend = kore_buf_alloc(msg.len);
-	kore_buf_append(d->curl.http.tosend, msg.data, msg.len);
+	d->curl.http.tosend = kore_buf_alloc(msg->len);
+	kore_buf_append(d->curl.http.tosend, msg->data, msg->len);
 	kore_buf_reset(d->curl.http.tosend);
-	OPENSSL_cleanse(msg.data, msg.len);
-	buf_free(&msg);
+	OPENSSL_cleanse(msg->data, msg->len);
+	buf_free(msg);
 
 	d->rcpt = curl_slist_append(NULL, rcpt);
 	curl_easy_setopt(d->curl.handle, CURLOPT_MAIL_FROM, from);
@@ -346,7 +425,7 @@ send_failed(struct delivery *d, struct kore_curl *c, const char *what)
 	if (!kore_curl_success(c)) {
 		(void)snprintf(err, sizeof(err), "%s%s", what,
 		    kore_curl_strerror(c));
-	} else if (strcmp(d->kind, "email") &&
+	} else if (strcmp(d->kind, "email") && strcmp(d->kind, "mailto") &&
 	    (c->http.status < 200 || c->http.status > 299)) {
 		(void)snprintf(err, sizeof(err), "%sHTTP %ld from %s", what,
 		    c->http.status, d->url);

@@ -317,7 +317,8 @@ dest_add_query(struct http_request *req, struct route_ctx *ctx)
 		return (route_error(req, ctx, 400, "%s: %s",
 		    !strcmp(field, "dead_after") ? "dead_after_seconds" :
 		    field, err));
-	if (fmt_url_check(url, strlen(url)) != FMT_URL_OK)
+	if (strcmp(kind, "mailto") &&
+	    fmt_url_check(url, strlen(url)) != FMT_URL_OK)
 		return (route_error(req, ctx, 400, "url: the destination URL "
 		    "is malformed"));
 	store_start(&ctx->q, req, SQL_destination_add, 7, v);

@@ -141,9 +141,11 @@ add_query(struct http_request *req, struct route_ctx *ctx)
 	if (fmt_destination_check(kind, url, "-", dead, &field, err,
 	    sizeof(err)) == -1)
 		return (route_error(req, ctx, 400, "%s: %s", field, err));
-	if (cfg_outbound_check(app_config(), url, err, sizeof(err)) == -1)
+	if (strcmp(kind, "mailto") && cfg_outbound_check(app_config(), url,
+	    err, sizeof(err)) == -1)
 		return (route_error(req, ctx, 400, "url: %s", err));
 
+	v[5] = "";
 	if (!strcmp(kind, "webhook")) {
 		if (RAND_bytes(raw, sizeof(raw)) != 1)
 			return (route_error(req, ctx, 500, "internal error"));
@@ -154,7 +156,7 @@ add_query(struct http_request *req, struct route_ctx *ctx)
 			(void)snprintf(secret + i * 2, 3, "%02x", raw[i]);
 		OPENSSL_cleanse(raw, sizeof(raw));
 		v[5] = secret;
-	} else {
+	} else if (!strcmp(kind, "open311")) {
 		v[5] = route_param(ctx, "api_key");
 		if (v[5] == NULL || v[5][0] == '\0')
 			return (route_error(req, ctx, 400, "api_key is "

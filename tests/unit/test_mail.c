@@ -249,12 +249,89 @@ test_mail_lang(void **state)
 	}
 }
 
+
+/* A back office's mailbox: what it must hold, what must never appear. */
+static const struct mail_case_case {
+	const char	*name;
+	int		test;
+	const char	*service;
+	const char	*description;
+	const char	*email;
+	const char	*want[4];
+	const char	*never;
+} mail_case_cases[] = {
+	{ "a new request", 0, "Pothole", "Deep hole\nby the school",
+	    "ana@example.org", { "Subject: New request 123: Pothole\r\n",
+	    "https://311.example/console/requests/77\r\n",
+	    "E-mail: ana@example.org\r\n", "32.715000, -117.161000" },
+	    NULL },
+	{ "header injection", 0, "Pothole\r\nBcc: evil@example.org",
+	    "x\r\nBcc: evil@example.org", "ana@example.org\r\nBcc: e@x",
+	    { "Subject: New request 123: Pothole  Bcc: evil", NULL }, "\r\nBcc:" },
+	{ "end of DATA", 0, "Pothole", "a\n.\nb", NULL,
+	    { "\r\n..\r\n", "(no contact given)", NULL }, "\r\n.\r\n" },
+	{ "a test", 1, NULL, NULL, NULL,
+	    { "Subject: Test from the Open311 gateway\r\n", "nothing to do",
+	    NULL }, "Reporter" },
+};
+
+static void
+test_mail_case(void **state)
+{
+	struct fmt_mail_case	c;
+	struct buf		out;
+	const char		*text, *body;
+	size_t			i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(mail_case_cases) /
+	    sizeof(mail_case_cases[0]); i++) {
+		const struct mail_case_case	*k = &mail_case_cases[i];
+
+		print_message("case %zu: %s\n", i, k->name);
+		memset(&c, 0, sizeof(c));
+		c.from = "City 311 <noreply@city.example>";
+		c.to = "works@city.example";
+		c.test = k->test;
+		c.request_id = "123";
+		c.console_id = "77";
+		c.jurisdiction = "sandiego.gov";
+		c.service_name = k->service;
+		c.description = k->description;
+		c.address = "1 Main St";
+		c.lat = "32.715000";
+		c.lon = "-117.161000";
+		c.first_name = "Ana";
+		c.email = k->email;
+		c.base_url = "https://311.example";
+		c.message_id = "m1";
+		c.date = 1767225600;
+		buf_init(&out);
+		fmt_mail_case_message(&c, &out);
+		text = buf_cstr(&out);
+		assert_non_null(body = strstr(text, "\r\n\r\n"));
+		for (j = 0; j < 4 && k->want[j] != NULL; j++) {
+			if (strstr(text, k->want[j]) == NULL)
+				fail_msg("lacks '%s' in:\n%s", k->want[j], text);
+		}
+		if (k->never != NULL && strstr(text, k->never) != NULL &&
+		    strstr(text, k->never) < body)
+			fail_msg("has '%s' in its headers:\n%s", k->never,
+			    text);
+		if (k->test == 0 && !strcmp(k->name, "end of DATA") &&
+		    strstr(text, k->never) != NULL)
+			fail_msg("has a lone '.' line:\n%s", text);
+		buf_free(&out);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_mail_lines),
 		cmocka_unit_test(test_mail_lang),
+		cmocka_unit_test(test_mail_case),
 	};
 
 	return (cmocka_run_group_tests_name("mail", tests, NULL, NULL));
