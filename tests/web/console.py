@@ -185,6 +185,41 @@ def test_admin_page(d):
     assert errs == [], errs
 
 
+def test_destination_mail(d):
+    """A mailbox destination added on Operate (the URL's label follows
+    the kind), a test sent, its outcome shown and the test e-mail in the
+    suite's SMTP sink; axe-core clean."""
+    email = f"web-mailadmin-{RUN}@example.org"
+    box = f"works-{RUN}@city.example"
+    staff(email, "Web Mail Admin", "admin", "sandiego.gov")
+    login(d, email)
+    d.get(BASE + "/console/admin")
+    until(d, lambda: "schema version" in d.find_element(By.ID, "health").text,
+          "Operate")
+    d.find_element(By.ID, "d-jur").send_keys("sandiego.gov")
+    Select(d.find_element(By.ID, "d-kind")).select_by_value("mailto")
+    assert d.find_element(By.ID, "d-url-l").text == \
+        "Mailbox (mailto:name@domain)"
+    d.find_element(By.ID, "d-url").send_keys("mailto:" + box)
+    d.find_element(By.CSS_SELECTOR, "#dest-new button").click()
+    until(d, lambda: "mailto:" + box in d.find_element(By.ID, "dests").text,
+          "the mailbox listed")
+    dest = psql(f"select id from destinations where url = 'mailto:{box}'")
+    d.find_element(By.XPATH,
+                   f"//button[text()='Send a test to {dest}']").click()
+    until(d, lambda: f"Destination {dest}: delivered" in
+          d.find_element(By.ID, "d-error").text, "the test delivered")
+    assert [m["subject"] for m in mails_to(box)] == \
+        ["Test from the Open311 gateway"]
+    axe(d, "Operate with a mailbox destination")
+    d.find_element(By.XPATH, f"//button[text()='Remove {dest}']").click()
+    d.switch_to.alert.accept()
+    until(d, lambda: f"Destination {dest} removed" in
+          d.find_element(By.ID, "d-error").text, "the removal")
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
 def test_staff_panel(d):
     """Operate's staff accounts: an address refused on its field, an
     account added whose password link reaches its mailbox, the link

@@ -1,6 +1,8 @@
 // Operate's destinations (admins): the list with their backlog and last
-// test, a form to add one (a webhook's signing secret is made by the
-// gateway and shown once; an error is tied to the field it names), a
+// test, a form to add one (a webhook, an upstream Open311 server or a
+// mailbox, the URL's label following the kind; a webhook's signing
+// secret is made by the gateway and shown once; an error is tied to the
+// field it names), a
 // test-send (its outcome followed until it is known) and removal.
 import { call, clearFields, el, formBody, formError, t, when } from './api.js';
 
@@ -64,6 +66,11 @@ async function remove(x) {
 export function wireDestinations() {
   const kind = () => {
     for (const e of document.querySelectorAll('.open311-only')) e.hidden = $('d-kind').value !== 'open311';
+    const mail = $('d-kind').value === 'mailto';
+    $('d-url-l').dataset.i18n = mail ? 'c.url-mailto' : 'c.url-https';
+    $('d-url-l').textContent = t($('d-url-l').dataset.i18n);
+    $('d-url').type = mail ? 'text' : 'url';
+    $('d-url').placeholder = mail ? 'mailto:agency@example.gov' : 'https://';
   };
   $('d-kind').addEventListener('change', kind);
   kind();
