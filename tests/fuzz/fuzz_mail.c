@@ -16,7 +16,9 @@
 
 /*
  * libFuzzer target: fmt_mail_message() with every field taken from the
- * input (NUL-separated; the first 8 bytes are the date). The message
+ * input (NUL-separated; the first 8 bytes are the date), or
+ * fmt_mail_case_message() (a mailbox destination's new request; kind
+ * "case", or "case.test" for its test) from the same fields. The message
  * must be one an SMTP relay accepts and no field can reshape: CRLF line
  * ends only, no line over 998 bytes (RFC 5322), exactly the headers
  * written (no field adds one), and no body line that is a lone "."
@@ -28,7 +30,7 @@
 #include "formats/mail.h"
 #include "fuzz.h"
 
-#define NFIELDS	16
+#define NFIELDS	18
 
 /* A reporter's message; Content-Language only in Spanish. */
 static const char	*report_headers[] = {
@@ -44,6 +46,43 @@ static const char	*password_headers[] = {
 	"MIME-Version: ", "Content-Type: ", "Content-Transfer-Encoding: ",
 	"Auto-Submitted: ", NULL
 };
+
+/* A back office's mailbox: a new request or a test. */
+static const char	*case_headers[] = {
+	"From: ", "To: ", "Subject: ", "Date: ", "Message-ID: ",
+	"MIME-Version: ", "Content-Type: ", "Content-Transfer-Encoding: ",
+	"Auto-Submitted: ", NULL
+};
+
+static void	fuzz_case(const char **, long long, struct buf *);
+
+/* Every field of the mailbox message from the input's fields. */
+static void
+fuzz_case(const char **f, long long date, struct buf *out)
+{
+	struct fmt_mail_case	c;
+
+	memset(&c, 0, sizeof(c));
+	c.from = f[0];
+	c.to = f[1];
+	c.test = !strcmp(f[2], "case.test");
+	c.first_name = f[3][0] != '\0' ? f[3] : NULL;
+	c.request_id = f[4];
+	c.console_id = f[5];
+	c.service_name = f[6];
+	c.jurisdiction = f[7];
+	c.lat = f[8][0] != '\0' ? f[8] : NULL;
+	c.lon = f[9];
+	c.address = f[10];
+	c.description = f[11];
+	c.base_url = f[12];
+	c.email = f[13][0] != '\0' ? f[13] : NULL;
+	c.message_id = f[14];
+	c.phone = f[15][0] != '\0' ? f[15] : NULL;
+	c.last_name = f[16][0] != '\0' ? f[16] : NULL;
+	c.date = date;
+	fmt_mail_case_message(&c, out);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -83,6 +122,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m.date = date;
 	if (!strcmp(m.kind, "staff.password"))
 		headers = password_headers;
+	else if (!strncmp(m.kind, "case", 4))
+		headers = case_headers;
 	else
 		headers = report_headers;
 	spanish = headers == report_headers && m.locale != NULL &&
@@ -90,7 +131,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (m.locale[2] == '\0' || m.locale[2] == '-');
 
 	buf_init(&out);
-	fmt_mail_message(&m, &out);
+	if (headers == case_headers)
+		fuzz_case(f, date, &out);
+	else
+		fmt_mail_message(&m, &out);
 	(void)buf_cstr(&out);
 
 	h = 0;
