@@ -42,6 +42,8 @@ static void	mail_password(const struct fmt_mail *, const char *,
 		    struct buf *);
 static int		mail_lang(const char *);
 static void		mail_field(struct buf *, const char *, const char *);
+static void		mail_plain(struct buf *, const char *, const char *,
+			    const char *, const char *, const char *);
 static void		mail_fill(struct buf *, const char *, ...);
 
 #define MAIL_EN		0
@@ -349,19 +351,9 @@ mail_password(const struct fmt_mail *m, const char *date, struct buf *b)
 	struct buf	line;
 
 	buf_init(&line);
-	mail_header(b, "From", m->from);
-	mail_header(b, "To", m->to);
-	mail_header(b, "Subject", "Your password link for the staff console");
-	mail_header(b, "Date", date);
-	buf_printf(&line, "<%s@open311d>", m->message_id);
-	mail_header(b, "Message-ID", buf_cstr(&line));
-	mail_header(b, "MIME-Version", "1.0");
-	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
-	mail_header(b, "Content-Transfer-Encoding", "8bit");
-	mail_header(b, "Auto-Submitted", "auto-generated");
-	buf_str(b, "\r\n");
+	mail_plain(b, m->from, m->to, "Your password link for the staff "
+	    "console", date, m->message_id);
 
-	buf_reset(&line);
 	buf_printf(&line, "Hello%s%s,", m->first_name != NULL &&
 	    m->first_name[0] != '\0' ? " " : "", m->first_name != NULL ?
 	    m->first_name : "");
@@ -383,6 +375,31 @@ mail_password(const struct fmt_mail *m, const char *date, struct buf *b)
 	mail_line(b, "");
 	mail_line(b, "Your e-mail address is your login name.");
 	buf_free(&line);
+}
+
+/*
+ * The headers of a plain-text message without list headers (a password
+ * link, a mailbox destination's), then the blank line.
+ */
+static void
+mail_plain(struct buf *b, const char *from, const char *to,
+    const char *subject, const char *date, const char *message_id)
+{
+	struct buf	id;
+
+	buf_init(&id);
+	buf_printf(&id, "<%s@open311d>", message_id);
+	mail_header(b, "From", from);
+	mail_header(b, "To", to);
+	mail_header(b, "Subject", subject);
+	mail_header(b, "Date", date);
+	mail_header(b, "Message-ID", buf_cstr(&id));
+	mail_header(b, "MIME-Version", "1.0");
+	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
+	mail_header(b, "Content-Transfer-Encoding", "8bit");
+	mail_header(b, "Auto-Submitted", "auto-generated");
+	buf_str(b, "\r\n");
+	buf_free(&id);
 }
 
 /* "Label: value" in the body, when there is a value. */
@@ -412,24 +429,13 @@ fmt_mail_case_message(const struct fmt_mail_case *c, struct buf *b)
 	(void)strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 
 	buf_init(&line);
-	mail_header(b, "From", c->from);
-	mail_header(b, "To", c->to);
 	if (c->test)
 		buf_str(&line, "Test from the Open311 gateway");
 	else
 		buf_printf(&line, "New request %s: %s",
 		    c->request_id != NULL ? c->request_id : "",
 		    c->service_name != NULL ? c->service_name : "");
-	mail_header(b, "Subject", buf_cstr(&line));
-	mail_header(b, "Date", date);
-	buf_reset(&line);
-	buf_printf(&line, "<%s@open311d>", c->message_id);
-	mail_header(b, "Message-ID", buf_cstr(&line));
-	mail_header(b, "MIME-Version", "1.0");
-	mail_header(b, "Content-Type", "text/plain; charset=utf-8");
-	mail_header(b, "Content-Transfer-Encoding", "8bit");
-	mail_header(b, "Auto-Submitted", "auto-generated");
-	buf_str(b, "\r\n");
+	mail_plain(b, c->from, c->to, buf_cstr(&line), date, c->message_id);
 
 	if (c->test) {
 		mail_line(b, "This is a test of this mailbox as a destination "

@@ -298,7 +298,7 @@ send_mail(struct delivery *d)
 
 	buf_init(&msg);
 	fmt_mail_message(&m, &msg);
-	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", m.to);
+	(void)snprintf(rcpt, sizeof(rcpt), "%s", m.to);
 	json_decref(p);
 	/* The message (with the token) now lives only in msg. */
 	if (staff)
@@ -317,7 +317,7 @@ send_case(struct delivery *d)
 	struct fmt_mail_case	c;
 	struct buf		msg;
 	json_t			*p, *r, *ct;
-	char			rcpt[300], lat[32], lon[32];
+	char			lat[32], lon[32];
 
 	c.test = !strcmp(d->event, "destination.test");
 	if (!c.test && strcmp(d->event, "request.created")) {
@@ -364,22 +364,22 @@ send_case(struct delivery *d)
 	}
 	buf_init(&msg);
 	fmt_mail_case_message(&c, &msg);
-	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", c.to);
 	json_decref(p);
 	/* The reporter's contact now lives only in msg. */
 	OPENSSL_cleanse(d->body, strlen(d->body));
-	send_smtp(d, &msg, rcpt);
+	send_smtp(d, &msg, c.to);
 }
 
-/* Sends msg (then wiped and freed) to rcpt over the configured SMTP. */
+/* Sends msg (then wiped and freed) to address to over smtp_url. */
 static void
-send_smtp(struct delivery *d, struct buf *msg, const char *rcpt)
+send_smtp(struct delivery *d, struct buf *msg, const char *to)
 {
 	const struct cfg	*cfg;
-	char			from[256];
+	char			from[256], rcpt[300];
 
 	cfg = app_config();
 	fmt_mail_address(cfg->smtp_from, from, sizeof(from));
+	(void)snprintf(rcpt, sizeof(rcpt), "<%s>", to);
 	if (!outbound_curl_init(&d->curl, cfg->smtp_url)) {
 		OPENSSL_cleanse(msg->data, msg->len);
 		buf_free(msg);
