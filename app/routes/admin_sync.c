@@ -24,8 +24,8 @@
  * after it for the same request and destination) is sent again.
  * GET /admin/destinations.json: the destinations (never their secrets).
  * POST /admin/destinations.json: adds one (jurisdiction_id, service_code,
- * kind webhook|open311, url, secret, upstream_jurisdiction_id,
- * dead_after_seconds).
+ * kind webhook|open311|mailto, url, secret, upstream_jurisdiction_id,
+ * dead_after_seconds; formats/destination.h's check).
  * POST /admin/destinations/{id}/remove.json: stops sending to one.
  * Every one of them needs an admin key for every jurisdiction (the
  * route lines say so).

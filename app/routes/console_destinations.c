@@ -21,15 +21,16 @@
  * GET /console/api/destinations: those of my jurisdictions, with their
  * pending and dead events (never a secret).
  * POST /console/api/destinations: jurisdiction_id, service_code
- * (optional), kind (webhook or open311), url, api_key (open311: the
- * upstream's key), upstream_jurisdiction, dead_after (seconds). The URL
- * passes the same outbound checks as the command line's; a webhook's
- * signing secret is made here and shown once.
+ * (optional), kind (webhook, open311 or mailto), url, api_key (open311:
+ * the upstream's key), upstream_jurisdiction, dead_after (seconds),
+ * checked as the command line checks them (formats/destination.h, then
+ * an http(s) URL's outbound checks); a webhook's signing secret is made
+ * here and shown once.
  * POST /console/api/destinations/{id}/remove: its undelivered events
  * are skipped.
  * POST /console/api/destinations/{id}/test: a test event is queued for
  * it (a signed test body to a webhook, a GET of an upstream's service
- * list); its outcome is the destination's last_test in the list.
+ * list, a test e-mail to a mailbox); its outcome is the destination's last_test in the list.
  * Each change is audited; the outbox reads destinations afresh, so
  * every worker sends accordingly at once.
  */
