@@ -82,7 +82,7 @@ check "no test queued by the refusals" dl_sql_is \
 dt_test "$dt_hook"
 expect_status 202
 dt_ev=$(printf '%s' "$BODY" | jq -r .test_event)
-check "the test delivered" dl_until 10 dt_state_is "$dt_hook" delivered
+check "the test delivered" dl_until 30 dt_state_is "$dt_hook" delivered
 check "one signed test body, of no request" test "$(dl_hooks "$dt_log" \
     "$DT_SECRET" "map(select(.event == \"destination.test\" and .signed and .request == null)) | length")" = 1
 check "audited" dl_sql_is "select count(*) from audit_log
@@ -92,7 +92,7 @@ check "audited" dl_sql_is "select count(*) from audit_log
 # A webhook that is down: dead at once, with its error.
 dt_test "$dt_down"
 expect_status 202
-check "the failed test is dead at once" dl_until 10 dt_state_is "$dt_down" dead
+check "the failed test is dead at once" dl_until 30 dt_state_is "$dt_down" dead
 dt_error_names() {
 	dt_last "$1" | jq -e ".error | test(\"$2\")" >/dev/null
 }
@@ -105,7 +105,7 @@ check "tried once" dl_sql_is "select attempts from outbox
 dt_posts=$(cat "$dt_log" 2>/dev/null | wc -l)
 dt_test "$dt_up"
 expect_status 202
-check "the upstream test delivered" dl_until 10 dt_state_is "$dt_up" delivered
+check "the upstream test delivered" dl_until 30 dt_state_is "$dt_up" delivered
 check "a GET of its service list for its jurisdiction" \
     grep -qx '/services.json?jurisdiction_id=upstream.example.org' "$dt_log.services"
 check "nothing posted upstream" test "$(cat "$dt_log" | wc -l)" = "$dt_posts"
@@ -114,7 +114,7 @@ check "nothing posted upstream" test "$(cat "$dt_log" | wc -l)" = "$dt_posts"
 out=$(dl_bin destinations test "$dt_hook")
 check "destinations test queues a test ($out)" \
     sh -c "case \"\$0\" in *'test of destination $dt_hook queued'*) exit 0;; esac; exit 1" "$out"
-check "and the server sends it" dl_until 10 test "$(dl_hooks "$dt_log" \
+check "and the server sends it" dl_until 30 test "$(dl_hooks "$dt_log" \
     "$DT_SECRET" "map(select(.event == \"destination.test\")) | length")" = 2
 
 # Tests are not backlog nor dead letters.
