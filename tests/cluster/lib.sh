@@ -356,7 +356,10 @@ cl_load_verify() {
 	_n=$(jq -s --argjson ok "$_ok" \
 	    'map(select(.status as $s | $ok | index([$s]) | not)) | length' \
 	    "$T/$_name.load")
-	check "no answer but $_ok ($_n)" test "$_n" = 0
+	check "no answer but $_ok ($_n: $(jq -s -c --argjson ok "$_ok" \
+	    'map(select(.status as $s | $ok | index([$s]) | not)) |
+	    group_by(.status) | map({status: .[0].status, n: length})' \
+	    "$T/$_name.load"))" test "$_n" = 0
 	_n=$(jq -s 'map(select(.status == 503 and .retry_after == null)) |
 	    length' "$T/$_name.load")
 	check "every 503 has Retry-After ($_n)" test "$_n" = 0
