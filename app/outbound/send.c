@@ -48,6 +48,8 @@ static void	send_mail(struct delivery *);
 static void	send_case(struct delivery *);
 static void	send_smtp(struct delivery *, struct buf *, const char *);
 static void	send_probe(struct delivery *);
+static void	send_get(struct delivery *, struct buf *,
+		    void (*)(struct kore_curl *, void *));
 static int	send_failed(struct delivery *, struct kore_curl *,
 		    const char *);
 static void	send_done(struct kore_curl *, void *);
@@ -150,16 +152,7 @@ send_lookup(struct delivery *d)
 		send_post(d);
 		return;
 	}
-	if (!outbound_curl_init(&d->curl, buf_cstr(&url))) {
-		buf_free(&url);
-		outbound_finish(d, "failed", d->curl.errbuf);
-		return;
-	}
-	buf_free(&url);
-	d->curl_live = 1;
-	kore_curl_http_setup(&d->curl, HTTP_METHOD_GET, NULL, 0);
-	kore_curl_bind_callback(&d->curl, send_looked, d);
-	kore_curl_run(&d->curl);
+	send_get(d, &url, send_looked);
 }
 
 static void
@@ -231,15 +224,23 @@ send_probe(struct delivery *d)
 	buf_printf(&url, "%s/services.json%s%s", d->url, q.len ? "?" : "",
 	    buf_cstr(&q));
 	buf_free(&q);
-	if (!outbound_curl_init(&d->curl, buf_cstr(&url))) {
-		buf_free(&url);
+	send_get(d, &url, send_done);
+}
+
+/* GETs url (then freed) for d; done gets the answer. */
+static void
+send_get(struct delivery *d, struct buf *url,
+    void (*done)(struct kore_curl *, void *))
+{
+	if (!outbound_curl_init(&d->curl, buf_cstr(url))) {
+		buf_free(url);
 		outbound_finish(d, "failed", d->curl.errbuf);
 		return;
 	}
-	buf_free(&url);
+	buf_free(url);
 	d->curl_live = 1;
 	kore_curl_http_setup(&d->curl, HTTP_METHOD_GET, NULL, 0);
-	kore_curl_bind_callback(&d->curl, send_done, d);
+	kore_curl_bind_callback(&d->curl, done, d);
 	kore_curl_run(&d->curl);
 }
 

@@ -63,9 +63,7 @@ static enum route_result	add_answer(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	one_query(struct http_request *,
 				    struct route_ctx *);
-static enum route_result	test_answer(struct http_request *,
-				    struct route_ctx *);
-static enum route_result	remove_answer(struct http_request *,
+static enum route_result	one_answer(struct http_request *,
 				    struct route_ctx *);
 static void	add_free(struct route_ctx *);
 
@@ -81,12 +79,12 @@ static const struct route_step	add_steps[] = {
 
 static const struct route_step	remove_steps[] = {
 	[STEP_START] = { "remove", one_query },
-	[STEP_ANSWER] = { "answer", remove_answer },
+	[STEP_ANSWER] = { "answer", one_answer },
 };
 
 static const struct route_step	test_steps[] = {
 	[STEP_START] = { "test", one_query },
-	[STEP_ANSWER] = { "answer", test_answer },
+	[STEP_ANSWER] = { "answer", one_answer },
 };
 
 static enum route_result
@@ -218,43 +216,35 @@ one_query(struct http_request *req, struct route_ctx *ctx)
 	return (ROUTE_NEXT);
 }
 
+/*
+ * Answers a remove ({id, removed, skipped}) or a test ({id, test_event},
+ * 202) of the destination of the path; 404 when there is none of mine.
+ */
 static enum route_result
-test_answer(struct http_request *req, struct route_ctx *ctx)
+one_answer(struct http_request *req, struct route_ctx *ctx)
 {
 	enum route_result	r;
 	struct buf		b;
+	int			test;
 
 	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
 		return (r);
 	if (store_rows(&ctx->q) != 1)
 		return (route_error(req, ctx, 404, "no destination %s of yours "
 		    "in use", ctx->arg[0]));
+	test = !strcmp(ctx->def->name, "console_destination_test");
 	buf_init(&b);
-	buf_printf(&b, "{\"id\":\"%s\",\"test_event\":\"%s\"}", ctx->arg[0],
-	    store_val(&ctx->q, 0, 0));
-	r = route_reply_json(req, ctx, 202, buf_cstr(&b));
+	if (test)
+		buf_printf(&b, "{\"id\":\"%s\",\"test_event\":\"%s\"}",
+		    ctx->arg[0], store_val(&ctx->q, 0, 0));
+	else
+		buf_printf(&b, "{\"id\":\"%s\",\"removed\":true,"
+		    "\"skipped\":%s}", ctx->arg[0], store_val(&ctx->q, 0, 1));
+	r = route_reply_json(req, ctx, test ? 202 : 200, buf_cstr(&b));
 	buf_free(&b);
 	return (r);
 }
 
-static enum route_result
-remove_answer(struct http_request *req, struct route_ctx *ctx)
-{
-	enum route_result	r;
-	struct buf		b;
-
-	if ((r = route_query(req, ctx, &ctx->q)) != ROUTE_NEXT)
-		return (r);
-	if (store_rows(&ctx->q) != 1)
-		return (route_error(req, ctx, 404, "no destination %s of yours "
-		    "in use", ctx->arg[0]));
-	buf_init(&b);
-	buf_printf(&b, "{\"id\":\"%s\",\"removed\":true,\"skipped\":%s}",
-	    ctx->arg[0], store_val(&ctx->q, 0, 1));
-	r = route_reply_json(req, ctx, 200, buf_cstr(&b));
-	buf_free(&b);
-	return (r);
-}
 
 enum route_result
 route_console_destinations(struct http_request *req, struct route_ctx *ctx)
