@@ -1,25 +1,33 @@
 -- GET /console/api/queue: the requests of the staff member's
--- jurisdictions that match the filters, oldest first, a page after a
--- given id (keyset), with counts over every match.
+-- jurisdictions that match the filters, in the order asked for, a page
+-- after a given request (keyset on the sort key, then the id), with
+-- counts over every match.
 -- Params: $1 account id, $2 jurisdiction, $3 service code, $4 agency,
 -- $5 statuses (text array: {open}, {closed} or {open,closed}; the
 -- covering index requests_queue serves it), $6 minimum age in seconds,
 -- $7 SLA ('breached', 'due_soon': due within a day), $8 escalated or
 -- reopened only (boolean), $9 the last id of the previous page, $10 page
--- size (each filter NULL: not applied)
+-- size, $11 minimum duplicate count, $12 order (requested, service,
+-- agency, status, due, duplicates: console_queue_key()), $13 descending
+-- (boolean) (each filter NULL: not applied). Requests without a key
+-- (no agency, no SLA) come last either way.
 -- Result: the page and counts as JSON
 WITH s AS MATERIALIZED (
 	SELECT console_scope($1::bigint) AS jurs
-), sla AS MATERIALIZED (
+), svc AS MATERIALIZED (
 	SELECT jsonb_object_agg(x.jurisdiction_id || ' ' || x.code,
-	    x.sla_hours) AS hours
+	    jsonb_build_array(x.sla_hours, x.name)) AS m
 	FROM services x
 ), q AS MATERIALIZED (
-	SELECT r.id, r.status, r.service_code, r.agency,
-	    r.requested_at + make_interval(hours => sv.sla_hours) AS due
-	FROM s, sla, requests r, LATERAL (SELECT (sla.hours ->>
-	    (r.jurisdiction_id || ' ' || r.service_code))::integer
-	    AS sla_hours) sv
+	SELECT r.id, r.status, r.service_code, r.agency, d.due,
+	    (k.k IS NULL)::integer AS kn, coalesce(k.k, '') AS k
+	FROM s, svc, requests r,
+	    LATERAL (SELECT svc.m -> (r.jurisdiction_id || ' ' ||
+		r.service_code) AS v) sv,
+	    LATERAL (SELECT r.requested_at + make_interval(hours =>
+		(sv.v ->> 0)::integer) AS due) d,
+	    LATERAL (SELECT console_queue_key($12, sv.v ->> 1, r.agency,
+		r.detailed_status, d.due, r.duplicate_count) AS k) k
 	WHERE (s.jurs IS NULL OR r.jurisdiction_id = ANY (s.jurs))
 	    AND NOT r.test
 	    AND ($2::text IS NULL OR r.jurisdiction_id = $2)
@@ -29,25 +37,47 @@ WITH s AS MATERIALIZED (
 	    AND ($6::integer IS NULL OR
 		r.requested_at < now() - make_interval(secs => $6::integer))
 	    AND ($7::text IS NULL OR (r.status = 'open' AND CASE $7
-		WHEN 'breached' THEN r.requested_at +
-		    make_interval(hours => sv.sla_hours) < now()
-		WHEN 'due_soon' THEN r.requested_at +
-		    make_interval(hours => sv.sla_hours)
+		WHEN 'breached' THEN d.due < now()
+		WHEN 'due_soon' THEN d.due
 		    BETWEEN now() AND now() + interval '1 day'
 		ELSE false END))
 	    AND ($8::boolean IS NULL OR NOT $8::boolean OR r.escalated
 		OR r.reopen_count > 0)
-), ids AS (
-	SELECT q.id, q.due FROM q WHERE $9::bigint IS NULL OR q.id > $9::bigint
-	ORDER BY q.id LIMIT $10::integer
+	    AND ($11::integer IS NULL OR r.duplicate_count >= $11::integer)
+), cur AS MATERIALIZED (
+	SELECT (k.k IS NULL)::integer AS kn, coalesce(k.k, '') AS k
+	FROM requests r
+	LEFT JOIN services sv ON sv.jurisdiction_id = r.jurisdiction_id
+	    AND sv.code = r.service_code,
+	    LATERAL (SELECT console_queue_key($12, sv.name, r.agency,
+		r.detailed_status, r.requested_at +
+		make_interval(hours => sv.sla_hours), r.duplicate_count) AS k) k
+	WHERE r.id = $9::bigint
+), ids AS MATERIALIZED (
+	SELECT q.id, q.due, q.kn, q.k
+	FROM q
+	LEFT JOIN cur ON true
+	WHERE $9::bigint IS NULL OR q.kn > coalesce(cur.kn, 0) OR
+	    q.kn = coalesce(cur.kn, 0) AND CASE WHEN $13::boolean
+	    THEN (q.k, q.id) < (coalesce(cur.k, ''), $9::bigint)
+	    ELSE (q.k, q.id) > (coalesce(cur.k, ''), $9::bigint) END
+	ORDER BY q.kn, CASE WHEN $13::boolean THEN q.k END DESC,
+	    CASE WHEN $13::boolean THEN q.id END DESC, q.k, q.id
+	LIMIT $10::integer
+), ranked AS (
+	-- the same order as ids', now over the page only
+	SELECT i.id, i.due, row_number() OVER (ORDER BY i.kn,
+	    CASE WHEN $13::boolean THEN i.k END DESC,
+	    CASE WHEN $13::boolean THEN i.id END DESC, i.k, i.id) AS n
+	FROM ids i
 ), page AS (
-	SELECT r.id, r.jurisdiction_id, r.service_code, sv.name AS service,
+	SELECT i.n, r.id, r.jurisdiction_id, r.service_code, sv.name AS service,
 	    r.status, r.detailed_status, r.agency, r.address,
 	    r.escalated, r.reopen_count, r.duplicate_count, r.parent_id,
 	    r.requested_at, r.expected_at, i.due,
 	    round(ST_Y(r.location::geometry)::numeric, 6) AS lat,
 	    round(ST_X(r.location::geometry)::numeric, 6) AS long
-	FROM ids i JOIN requests r ON r.id = i.id
+	FROM ranked i JOIN requests r ON r.id = i.id
 	JOIN services sv ON sv.jurisdiction_id = r.jurisdiction_id
 	    AND sv.code = r.service_code
 )
@@ -75,6 +105,6 @@ SELECT json_build_object(
 	'requested', p.requested_at, 'expected', p.expected_at,
 	'due', p.due,
 	'breached', p.status = 'open' AND p.due < now())
-	ORDER BY p.id), '[]') FROM page p),
+	ORDER BY p.n), '[]') FROM page p),
     'next', (SELECT CASE WHEN count(*) = $10::integer
-	THEN max(i.id)::text END FROM ids i))::text
+	THEN (array_agg(i.id ORDER BY i.n DESC))[1]::text END FROM ranked i))::text

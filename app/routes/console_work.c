@@ -22,8 +22,11 @@
  *
  * GET /console/api/queue: the requests matching jurisdiction_id,
  * service_code, agency, status (open by default, closed, any),
- * min_age_hours, sla (breached, due_soon), escalated; oldest first,
- * page_size of them after the id in after; counts over every match.
+ * min_age_hours, sla (breached, due_soon), escalated, min_duplicates;
+ * in the order of sort (requested by default, service, agency, status,
+ * due, duplicates) and order (asc by default, desc), page_size of them
+ * after the request in after (the next of the previous page); counts
+ * over every match.
  * GET /console/api/requests/{id}: a request with its whole history and
  * the reporter's contact (audited).
  * POST /console/api/requests/{id}/update: status, description, public,
@@ -48,6 +51,7 @@
 
 static enum route_result	console_id(struct http_request *,
 				    struct route_ctx *);
+static int			small_count(const char *, long long *);
 static enum route_result	queue_query(struct http_request *,
 				    struct route_ctx *);
 static enum route_result	request_query(struct http_request *,
@@ -103,9 +107,12 @@ console_id(struct http_request *req, struct route_ctx *ctx)
 static enum route_result
 queue_query(struct http_request *req, struct route_ctx *ctx)
 {
-	const char	*v[10], *status, *sla, *age, *after, *size;
+	static const char	*sorts[] = { "requested", "service", "agency",
+				    "status", "due", "duplicates", NULL };
+	const char	*v[13], *status, *sla, *age, *after, *size, *sort;
+	const char	*order;
 	char		agesecs[24], limit[16];
-	int		esc;
+	int		esc, i;
 	long long	n;
 
 	status = route_param(ctx, "status");
@@ -130,13 +137,30 @@ queue_query(struct http_request *req, struct route_ctx *ctx)
 
 	v[5] = NULL;
 	if ((age = route_param(ctx, "min_age_hours")) != NULL) {
-		if (!params_id(age) || strlen(age) > 6)
+		if (!small_count(age, &n))
 			return (route_error(req, ctx, 400, "min_age_hours must "
 			    "be a whole number of hours"));
-		(void)snprintf(agesecs, sizeof(agesecs), "%lld",
-		    strtoll(age, NULL, 10) * 3600);
+		(void)snprintf(agesecs, sizeof(agesecs), "%lld", n * 3600);
 		v[5] = agesecs;
 	}
+
+	v[10] = route_param(ctx, "min_duplicates");
+	if (v[10] != NULL && !small_count(v[10], &n))
+		return (route_error(req, ctx, 400, "min_duplicates must be a "
+		    "whole number"));
+
+	if ((sort = route_param(ctx, "sort")) == NULL)
+		sort = sorts[0];
+	for (i = 0; sorts[i] != NULL && strcmp(sorts[i], sort); i++)
+		;
+	if (sorts[i] == NULL)
+		return (route_error(req, ctx, 400, "sort must be requested, "
+		    "service, agency, status, due or duplicates"));
+
+	order = route_param(ctx, "order");
+	if (order != NULL && strcmp(order, "asc") && strcmp(order, "desc"))
+		return (route_error(req, ctx, 400, "order must be asc or "
+		    "desc"));
 
 	after = route_param(ctx, "after");
 	if (after != NULL && !params_id(after))
@@ -161,8 +185,20 @@ queue_query(struct http_request *req, struct route_ctx *ctx)
 	v[7] = esc ? "true" : NULL;
 	v[8] = after;
 	v[9] = limit;
-	store_start(&ctx->q, req, SQL_console_queue, 10, v);
+	v[11] = sort;
+	v[12] = order != NULL && !strcmp(order, "desc") ? "true" : "false";
+	store_start(&ctx->q, req, SQL_console_queue, 13, v);
 	return (ROUTE_NEXT);
+}
+
+/* 1 when s is a whole number of at most six digits, in *n. */
+static int
+small_count(const char *s, long long *n)
+{
+	if (!params_id(s) || strlen(s) > 6)
+		return (0);
+	*n = strtoll(s, NULL, 10);
+	return (1);
 }
 
 enum route_result

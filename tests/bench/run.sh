@@ -295,8 +295,9 @@ STATS_SQL_MS=$R_LAT
 
 # The console's queue of open requests for an admin of every
 # jurisdiction (as the page first asks): its first page (50, oldest
-# first) with the counts over every open request, and a page from the
-# middle (keyset: after an id halfway through).
+# first) with the counts over every open request, a page from the
+# middle (keyset: after an id halfway through), and the first page in
+# the costliest other order (by due date, latest first).
 QPW='bench console password'
 QMAIL="bench-$(date +%s%N)@example.org"
 QTOK=$("$BIN" staff add "$QMAIL" --name Bench --role admin |
@@ -317,6 +318,8 @@ wrk_run "$BASE/console/api/queue?status=open" session.lua
 Q1_RATE=$R_RATE Q1_P50=$R_P50 Q1_P99=$R_P99 Q1_BAD=$R_BAD
 wrk_run "$BASE/console/api/queue?status=open&after=$QMID" session.lua
 Q2_RATE=$R_RATE Q2_P50=$R_P50 Q2_P99=$R_P99 Q2_BAD=$R_BAD
+wrk_run "$BASE/console/api/queue?status=open&sort=due&order=desc" session.lua
+Q3_RATE=$R_RATE Q3_P50=$R_P50 Q3_P99=$R_P99 Q3_BAD=$R_BAD
 
 kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
 SAMPLER=
@@ -339,7 +342,9 @@ echo "stats (30 days, every jurisdiction): $STATS_MS ms an answer;" \
 echo "console queue ($QOPEN open requests, 50 a page with the counts):" \
     "first page $Q1_RATE req/s, p50 $(ms "$Q1_P50") ms, p99 $(ms "$Q1_P99")" \
     "ms ($Q1_BAD non-2xx); a page from the middle $Q2_RATE req/s, p50" \
-    "$(ms "$Q2_P50") ms, p99 $(ms "$Q2_P99") ms ($Q2_BAD non-2xx)"
+    "$(ms "$Q2_P50") ms, p99 $(ms "$Q2_P99") ms ($Q2_BAD non-2xx); by due" \
+    "date $Q3_RATE req/s, p50 $(ms "$Q3_P50") ms, p99 $(ms "$Q3_P99") ms" \
+    "($Q3_BAD non-2xx)"
 echo "export: $lines rows, $((bytes / 1048576)) MB in ${secs} s;" \
     "server memory $((before / 1024)) MB before, $(($(cat "$TMP/export.peak" 2>/dev/null || echo 0) / 1024)) MB at most during it"
 echo "server peak memory: workers $((WPEAK / 1024)) MB (target <= 64 MB)," \

@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from weblib import (BASE, BIN, PW, RUN, axe, errors, login, mails_to, psql,
@@ -86,6 +87,69 @@ def test_login_queue_action(d):
             f"{BASE}/requests/{rid}.json?extensions=true") as r:
         api = json.load(r)[0]
     assert api["extended_attributes"]["detailed_status"] == "in_progress"
+    errs = errors(d, allow=("/console/api/",))
+    assert errs == [], errs
+
+
+def queue_column(d, n):
+    """The texts of the queue's column n (0-based), row by row."""
+    return d.execute_script(
+        "return [...document.querySelectorAll('#rows tr')].map("
+        "(r) => r.cells[arguments[0]].textContent)", n)
+
+
+def test_queue_sort(d):
+    """The queue sorted by its column headings, with the mouse and the
+    keyboard (aria-sort follows), and filtered by duplicate count: a
+    report made twice at one place is first by duplicates."""
+    email = f"web-sort-{RUN}@example.org"
+    staff(email, "Sort Agent", "agent", "sandiego.gov")
+    spot = ("32.8120", "-117.1900")
+    a = request(spot, "A cart reported twice")
+    b = request(spot, "The same cart again")
+    assert psql(f"select parent_id from requests where id = {b}") == a
+    login(d, email)
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#rows tr"),
+          "the queue's rows")
+
+    def heading(key):
+        return d.find_element(By.CSS_SELECTOR,
+                              f'#sorts th[data-sort="{key}"]')
+
+    def sorted_by(col, up, key=int):
+        vals = [key(v) for v in queue_column(d, col)]
+        return len(vals) > 1 and vals == sorted(vals, reverse=not up)
+
+    heading("duplicates").find_element(By.TAG_NAME, "button").click()
+    until(d, lambda: heading("duplicates").get_attribute("aria-sort") ==
+          "descending" and sorted_by(6, False), "most duplicates first")
+    assert d.find_elements(
+        By.CSS_SELECTOR, f'#rows a[href="/console/requests/{a}"]'), \
+        "the reported-twice cart is not on the first page"
+    assert Select(d.find_element(By.ID, "f-sort")).first_selected_option \
+        .get_attribute("value") == "duplicates"
+    look(d, "console-queue-sorted")
+
+    heading("duplicates").find_element(By.TAG_NAME, "button").click()
+    until(d, lambda: heading("duplicates").get_attribute("aria-sort") ==
+          "ascending" and sorted_by(6, True), "fewest duplicates first")
+
+    button = heading("service").find_element(By.TAG_NAME, "button")
+    d.execute_script("arguments[0].focus()", button)
+    d.switch_to.active_element.send_keys(Keys.ENTER)
+    until(d, lambda: heading("service").get_attribute("aria-sort") ==
+          "ascending" and sorted_by(1, True, str.lower),
+          "services A to Z, from the keyboard")
+    assert heading("duplicates").get_attribute("aria-sort") is None
+
+    d.find_element(By.ID, "f-dups").send_keys("1")
+    d.find_element(By.CSS_SELECTOR, "#filters button").click()
+    until(d, lambda: d.find_elements(
+        By.CSS_SELECTOR, f'#rows a[href="/console/requests/{a}"]') and
+        all(int(v) >= 1 for v in queue_column(d, 6)),
+        "only groups with a duplicate")
+    assert not d.find_elements(
+        By.CSS_SELECTOR, f'#rows a[href="/console/requests/{b}"]')
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs
 

@@ -1,5 +1,6 @@
 // The console's home: the sign-in form, or the queue (list and map) of
-// the account's jurisdictions with filters, counts and keyset paging;
+// the account's jurisdictions with filters, counts, an order (the form's
+// sort and order, which the column headings set) and keyset paging;
 // for supervisors and admins first the dashboard: staff-only measures
 // and the statistics charts of their jurisdictions.
 import { afterLogin, call, el, session, login, header, age, when, map, t } from './api.js';
@@ -7,6 +8,7 @@ import { draw as drawCharts } from '../../js/stats-charts.js';
 
 const $ = (id) => document.getElementById(id);
 let next = null;
+let asked = null;
 let shown = [];
 let theMap = null;
 
@@ -31,8 +33,33 @@ function row(r) {
     el('td', { 'data-label': t('c.status'), text: r.detailed_status + (r.escalated ? t('c.escalated-mark') : '') }),
     el('td', { 'data-label': t('c.agency'), text: r.agency || '' }),
     el('td', { 'data-label': t('c.age'), text: age(r.age_seconds) }),
-    el('td', { 'data-label': t('c.due'), text: (r.breached ? `${t('c.breached-mark')} ` : '') + when(r.due) }));
+    el('td', { 'data-label': t('c.due'), text: (r.breached ? `${t('c.breached-mark')} ` : '') + when(r.due) }),
+    el('td', { 'data-label': t('c.duplicates'), text: String(r.duplicate_count) }));
   return tr;
+}
+
+// The headings show the form's order (aria-sort); the Age column's is
+// the reverse of arrival's.
+function headings() {
+  const sort = $('f-sort').value;
+  const asc = $('f-order').value === 'asc';
+  for (const th of $('sorts').querySelectorAll('th[data-sort]')) {
+    const up = th.dataset.reverse ? !asc : asc;
+    if (th.dataset.sort === sort) th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+    else th.removeAttribute('aria-sort');
+  }
+}
+
+// A heading sorts by its column: again, the other way; the first time,
+// ascending (most duplicates first for Duplicates, youngest for Age).
+function sortBy(th) {
+  if ($('f-sort').value === th.dataset.sort) {
+    $('f-order').value = $('f-order').value === 'asc' ? 'desc' : 'asc';
+  } else {
+    $('f-sort').value = th.dataset.sort;
+    $('f-order').value = th.dataset.sort === 'duplicates' || th.dataset.reverse ? 'desc' : 'asc';
+  }
+  load(false);
 }
 
 function counts(q) {
@@ -51,7 +78,8 @@ function draw() {
 }
 
 async function load(more) {
-  const p = query();
+  if (!more) { asked = query(); headings(); }
+  const p = new URLSearchParams(asked);
   if (more && next) p.set('after', next);
   $('queue-status').textContent = t('c.loading');
   try {
@@ -112,6 +140,9 @@ function work(acc) {
   $('nav-admin').hidden = acc.role !== 'admin';
   $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); load(false); });
   $('more').addEventListener('click', () => load(true));
+  for (const th of $('sorts').querySelectorAll('th[data-sort]')) {
+    th.querySelector('button').addEventListener('click', () => sortBy(th));
+  }
   load(false);
   if (acc.role !== 'agent') dashboard(acc).catch(() => null);
 }
