@@ -100,13 +100,16 @@ def queue_column(d, n):
 
 def test_queue_sort(d):
     """The queue sorted by its column headings, with the mouse and the
-    keyboard (aria-sort follows), and filtered by duplicate count: a
-    report made twice at one place is first by duplicates."""
+    keyboard (aria-sort follows), narrowed by a count's button, and
+    filtered by duplicate count: a report made twice at one place is
+    among the most duplicated."""
     email = f"web-sort-{RUN}@example.org"
     staff(email, "Sort Agent", "agent", "sandiego.gov")
     spot = ("32.8120", "-117.1900")
     a = request(spot, "A cart reported twice")
     b = request(spot, "The same cart again")
+    noise = request(("32.8140", "-117.1920"), "A party all night",
+                    service="NOISE", attrs={"SOURCE": "PARTY"})
     assert psql(f"select parent_id from requests where id = {b}") == a
     login(d, email)
     until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#rows tr"),
@@ -141,6 +144,15 @@ def test_queue_sort(d):
           "ascending" and sorted_by(1, True, str.lower),
           "services A to Z, from the keyboard")
     assert heading("duplicates").get_attribute("aria-sort") is None
+
+    agency = psql(f"select agency from requests where id = {a}")
+    d.find_element(By.CSS_SELECTOR,
+                   f'#counts button[aria-label^="Agency {agency}:"]').click()
+    until(d, lambda: d.find_element(By.ID, "f-agency").get_attribute(
+        "value") == agency and queue_column(d, 3) and
+        set(queue_column(d, 3)) == {agency}, "narrowed to its agency")
+    assert not d.find_elements(
+        By.CSS_SELECTOR, f'#rows a[href="/console/requests/{noise}"]')
 
     d.find_element(By.ID, "f-dups").send_keys("1")
     d.find_element(By.CSS_SELECTOR, "#filters button").click()

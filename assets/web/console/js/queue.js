@@ -62,11 +62,21 @@ function sortBy(th) {
   load(false);
 }
 
+// The counts of the matches: in all, past their SLA, then per service
+// and per agency, each a button that narrows the filters to it.
 function counts(q) {
   const ul = $('counts');
   ul.replaceChildren(el('li', { text: t('c.matching', { n: q.total }) }),
     el('li', { text: t('c.past-sla', { n: q.breached }) }));
-  for (const [k, n] of Object.entries(q.by_service)) ul.append(el('li', { text: `${k}: ${n}` }));
+  for (const [field, label, by] of [['f-service', 'c.service', q.by_service], ['f-agency', 'c.agency', q.by_agency]]) {
+    for (const [k, n] of Object.entries(by)) {
+      const text = `${k || t('c.none')}: ${n}`;
+      ul.append(el('li', {}, k ? el('button', {
+        type: 'button', class: 'count', text, 'aria-label': `${t(label)} ${text}`,
+        onclick: () => { $(field).value = k; load(false); },
+      }) : text));
+    }
+  }
 }
 
 function draw() {
