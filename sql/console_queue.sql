@@ -45,14 +45,16 @@ WITH s AS MATERIALIZED (
 		OR r.reopen_count > 0)
 	    AND ($11::integer IS NULL OR r.duplicate_count >= $11::integer)
 ), cur AS MATERIALIZED (
+	-- the key of the previous page's last request, if it is one of mine
 	SELECT (k.k IS NULL)::integer AS kn, coalesce(k.k, '') AS k
-	FROM requests r
+	FROM s, requests r
 	LEFT JOIN services sv ON sv.jurisdiction_id = r.jurisdiction_id
 	    AND sv.code = r.service_code,
 	    LATERAL (SELECT console_queue_key($12, sv.name, r.agency,
 		r.detailed_status, r.requested_at +
 		make_interval(hours => sv.sla_hours), r.duplicate_count) AS k) k
 	WHERE r.id = $9::bigint
+	    AND (s.jurs IS NULL OR r.jurisdiction_id = ANY (s.jurs))
 ), ids AS MATERIALIZED (
 	SELECT q.id, q.due, q.kn, q.k
 	FROM q

@@ -113,6 +113,18 @@ due asc $q7_graf $q7_hole Graffiti (72 h) before the later Pothole (120 h)
 requested desc $q7_walk $q7_light newest first
 ROWS
 
+# A cursor naming another jurisdiction's request tells nothing of it:
+# San Diego's cart (Environmental Services) does not start Chula Vista's
+# agency order after its agency, so alpha crew is still listed.
+q7_sd=$(curl -s -H "Authorization: Bearer $KEY_SUBMIT" \
+    -d "service_code=SHOPPING_CART&lat=32.7911&long=-117.1611&description=q7+$q7_run" \
+    "$BASE/requests.json" | jq -r '.[0].service_request_id')
+check "a San Diego request ($q7_sd)" test "$(PSQL -tAc \
+    "select agency from requests where id = $q7_sd")" = "Environmental Services"
+get "/console/api/queue?sort=agency&page_size=500&after=$q7_sd" -b "$q7_jar"
+expect_status 200
+expect_jq "[.requests[].id] | index(\"$q7_light\") != null"
+
 # min_duplicates: only groups of at least that many.
 get '/console/api/queue?min_duplicates=2&page_size=500' -b "$q7_jar"
 expect_status 200
