@@ -169,8 +169,7 @@ queue_query(struct http_request *req, struct route_ctx *ctx)
 
 	n = PAGE_DEFAULT;
 	if ((size = route_param(ctx, "page_size")) != NULL) {
-		if (!params_id(size) || strlen(size) > 6 ||
-		    (n = strtoll(size, NULL, 10)) < 1 || n > PAGE_MAX)
+		if (!small_count(size, &n) || n < 1 || n > PAGE_MAX)
 			return (route_error(req, ctx, 400, "page_size must be "
 			    "1 to %d", PAGE_MAX));
 	}

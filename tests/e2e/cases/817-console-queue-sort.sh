@@ -4,7 +4,8 @@
 # and walking it four at a time by next gives the same list, each
 # request once. Requests made here differ in service, agency, detailed
 # status and duplicate count, in an arrival order that is none of those.
-# min_duplicates filters; bad sort, order, min_duplicates are 400s.
+# min_duplicates filters; bad sort, order, min_duplicates, page_size
+# are 400s.
 
 q7_run=$(date +%s%N)
 
@@ -142,4 +143,8 @@ get '/console/api/queue?min_duplicates=-1' -b "$q7_jar"
 expect_error 400 json "min_duplicates must be a whole number"
 get '/console/api/queue?min_duplicates=1234567' -b "$q7_jar"
 expect_error 400 json "min_duplicates must be a whole number"
+for q7_size in 0 501 1e2; do
+	get "/console/api/queue?page_size=$q7_size" -b "$q7_jar"
+	expect_error 400 json "page_size must be 1 to 500"
+done
 fi
