@@ -1,16 +1,13 @@
 -- Jurisdiction import: creates or replaces a jurisdiction and its
 -- boundary. The geometries arrive as a JSON array of GeoJSON geometries
--- in the source CRS; their union is made valid, transformed to WGS 84
--- and stored as a MultiPolygon.
+-- in the source CRS, made one MultiPolygon in WGS 84 by
+-- o311_boundary_geom() (migration 0021), as the console's import does.
 -- Params: $1 id, $2 name, $3 geometries (JSON array), $4 source EPSG,
 -- $5 local CRS EPSG, $6 time zone, $7 contact, $8 key service text
 -- Result: id, area in km²
 -- Columns: id, km2
 WITH g AS (
-	SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(
-	    ST_Union(ST_SetSRID(ST_GeomFromGeoJSON(e::text), $4::integer)),
-	    4326)), 3)) AS geom
-	FROM json_array_elements($3::json) e
+	SELECT o311_boundary_geom($3::json, $4::integer) AS geom
 ), up AS (
 	INSERT INTO jurisdictions AS j (id, name, boundary, srid, time_zone,
 	    contact, key_service)
