@@ -17,16 +17,17 @@ if [ -z "$E2E_EXTERNAL" ]; then
 
 	check "every worker loads the new catalog within 10 s" \
 	    await_cache catalog
-	get /services.json
+	get "/services.json?jurisdiction_id=sandiego.gov"
 	expect_jq 'length == 13'
 	expect_jq '[.[].service_code] | index("NOISE") == null'
-	get /services/NOISE.json
+	get "/services/NOISE.json?jurisdiction_id=sandiego.gov"
 	expect_error 404 json NOISE
 	get /discovery.json
 	after=$(printf '%s' "$BODY" | jq -r .changeset)
 	check "changeset moved ($before -> $after)" test "$after" \> "$before"
 
 	# A bad file: message names the entry and field; nothing changes.
+	version=$(PSQL -At -c "SELECT version FROM cache_versions WHERE name = 'catalog'")
 	jq '.services[2].attributes[1].datatype = "colour"' \
 	    assets/demo/sandiego-catalog.json > "$E2E_TMP/bad.json"
 	out=$("$BIN" catalog import "$E2E_TMP/bad.json" 2>&1)
@@ -44,8 +45,9 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	esac
 	out=$("$BIN" catalog import /nonexistent.json 2>&1)
 	check "missing file exits non-zero" test $? -ne 0
-	sleep 0.5
-	get /services.json
+	check "the refused files moved no catalog version" test \
+	    "$(PSQL -At -c "SELECT version FROM cache_versions WHERE name = 'catalog'")" = "$version"
+	get "/services.json?jurisdiction_id=sandiego.gov"
 	expect_jq 'length == 13'
 	expect_json '.[0].service_name' 'Pothole (renamed)'
 
@@ -56,8 +58,8 @@ if [ -z "$E2E_EXTERNAL" ]; then
 	# Restore the demo catalog for the cases after this one.
 	"$BIN" catalog import assets/demo/sandiego-catalog.json >/dev/null
 	check "every worker loads the restored catalog" await_cache catalog
-	get /services.json
+	get "/services.json?jurisdiction_id=sandiego.gov"
 	expect_jq 'length == 14 and .[0].service_name == "Pothole"'
-	get /services/NOISE.json
+	get "/services/NOISE.json?jurisdiction_id=sandiego.gov"
 	expect_status 200
 fi
