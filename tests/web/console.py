@@ -566,7 +566,8 @@ def wide(d):
 
 def test_phone_layout(d):
     """The queue, a request and Operate on a phone (420 px wide): nothing
-    wider than the screen, every control reachable, axe-clean."""
+    wider than the screen, every table cell named by its column (the rows
+    stack as cards), every control reachable, axe-clean."""
     d.set_window_size(420, 900)
     email = f"web-phone-{RUN}@example.org"
     staff(email, "Phone Admin", "admin")
@@ -589,7 +590,13 @@ def test_phone_layout(d):
           "health")
     until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#audit tr"),
           "the audit log")
+    until(d, lambda: d.find_elements(By.CSS_SELECTOR, "#jurs tr"),
+          "the jurisdictions")
     assert wide(d) is None, wide(d)
+    unnamed = d.execute_script(
+        "return [...document.querySelectorAll('table.queue td')]"
+        ".filter((td) => !td.dataset.label).map((td) => td.textContent)")
+    assert unnamed == [], f"cells shown without their column: {unnamed}"
     look(d, "console-phone-admin")
     errs = errors(d, allow=("/console/api/",))
     assert errs == [], errs

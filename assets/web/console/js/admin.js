@@ -3,7 +3,7 @@
 // destinations (destinations.js), jurisdictions and their catalogs
 // (catalogs.js), staff accounts (staff.js), API keys, and the audit log,
 // paged and exportable.
-import { call, el, required, when, t } from './api.js';
+import { call, el, fill, required, t, when } from './api.js';
 import { jurisdictions, wireCatalogs } from './catalogs.js';
 import { destinations, wireDestinations } from './destinations.js';
 import { link, staff, wireStaff } from './staff.js';
@@ -13,16 +13,16 @@ let before = null;
 
 async function health() {
   const h = await call('health');
-  $('health').replaceChildren(...Object.entries(h).flatMap(([k, v]) => [
-    el('dt', { text: k.replace(/_/g, ' ') }), el('dd', { text: v === null ? '—' : String(v) })]));
+  $('health').replaceChildren(...Object.entries(h).map(([k, v]) => el('div', {},
+    el('dt', { text: k.replace(/_/g, ' ') }), el('dd', { text: v === null ? '—' : String(v) }))));
 }
 
 async function outbox() {
   const o = await call('outbox');
-  $('backlog').replaceChildren(...o.backlog.map((b) => el('tr', {},
+  fill($('backlog'), o.backlog.map((b) => el('tr', {},
     el('td', { text: b.destination }), el('td', { text: b.state }),
     el('td', { text: String(b.count) }), el('td', { text: String(b.oldest_pending_seconds) }))));
-  $('dead').replaceChildren(...o.dead.map((d) => el('tr', {},
+  fill($('dead'), o.dead.map((d) => el('tr', {},
     el('td', { text: d.id }),
     el('td', {}, d.request_id
       ? el('a', { href: `/console/requests/${d.request_id}`, text: `#${d.request_id}` })
@@ -53,7 +53,7 @@ async function newLink(id) {
 
 async function keys() {
   const k = await call('keys');
-  $('keys').replaceChildren(...k.keys.map((x) => el('tr', {},
+  fill($('keys'), k.keys.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.prefix }), el('td', { text: x.name }),
     el('td', { text: x.scopes.join(', ') }),
     el('td', { text: x.jurisdictions ? x.jurisdictions.join(', ') : t('c.all') }),
@@ -94,7 +94,7 @@ async function audit(more) {
     el('td', { text: when(x.at) }), el('td', { text: x.staff || t('c.command-line') }),
     el('td', { text: x.action }), el('td', { text: x.request_id ? `#${x.request_id}` : '' }),
     el('td', { text: x.target || '' }), el('td', { text: x.address || '' })));
-  if (more) $('audit').append(...rows); else $('audit').replaceChildren(...rows);
+  fill($('audit'), rows, more);
   before = a.next;
   $('audit-more').hidden = !before;
 }

@@ -26,6 +26,15 @@ function failure(r, body) {
   return e;
 }
 
+// Puts rows (tr elements) into tbody: after its rows when more, in place
+// of them otherwise. Each cell is named by its column's heading
+// (data-label), which a phone shows once the rows stack as cards.
+export function fill(tbody, rows, more) {
+  const heads = [...tbody.closest('table').tHead.rows[0].cells].map((th) => th.textContent.trim());
+  for (const tr of rows) for (const td of tr.cells) td.dataset.label = heads[td.cellIndex] || '';
+  if (more) tbody.append(...rows); else tbody.replaceChildren(...rows);
+}
+
 // GET (no body) or POST (an object sent as JSON) to /console/api/path.
 export async function call(path, body) {
   return upload(path, body === undefined ? undefined : JSON.stringify(body), 'application/json');

@@ -3,13 +3,13 @@
 // import` does, and a boundary file (GeoJSON) imported as `open311d
 // jurisdiction import` does; an error names the entry and field and is
 // shown beside the file input.
-import { call, el, t, upload, when } from './api.js';
+import { call, el, fill, t, upload, when } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
 export async function jurisdictions() {
   const j = await call('jurisdictions');
-  $('jurs').replaceChildren(...j.jurisdictions.map((x) => el('tr', {},
+  fill($('jurs'), j.jurisdictions.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.name }),
     el('td', { text: String(x.services) }), el('td', { text: String(x.private) }),
     el('td', { text: String(x.boundary_km2) }), el('td', { text: x.time_zone }),

@@ -4,13 +4,13 @@
 // secret is made by the gateway and shown once; an error is tied to the
 // field it names), a
 // test-send (its outcome followed until it is known) and removal.
-import { call, clearFields, el, formBody, formError, t, when } from './api.js';
+import { call, clearFields, el, fill, formBody, formError, t, when } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
 export async function destinations() {
   const d = await call('destinations');
-  $('dests').replaceChildren(...d.destinations.map((x) => el('tr', {},
+  fill($('dests'), d.destinations.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.jurisdiction_id }),
     el('td', { text: x.service_code || t('c.all') }), el('td', { text: x.kind }),
     el('td', { text: x.url }), el('td', { text: String(x.pending) }),

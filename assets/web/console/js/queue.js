@@ -3,7 +3,7 @@
 // sort and order, which the column headings set) and keyset paging;
 // for supervisors and admins first the dashboard: staff-only measures
 // and the statistics charts of their jurisdictions.
-import { afterLogin, call, el, session, login, header, age, when, map, t } from './api.js';
+import { afterLogin, age, call, el, fill, header, login, map, session, t, when } from './api.js';
 import { draw as drawCharts } from '../../js/stats-charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,18 +23,17 @@ function query() {
   return p;
 }
 
-// A row of the queue; each cell names its column (data-label) for the
-// phone layout, where rows stack as cards.
+// A row of the queue.
 function row(r) {
   const tr = el('tr', { class: r.breached ? 'breached' : null },
-    el('td', { 'data-label': t('c.request') }, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
+    el('td', {}, el('a', { href: `/console/requests/${r.id}`, text: `#${r.id}` }),
       r.address ? el('div', { class: 'note', text: r.address }) : null),
-    el('td', { 'data-label': t('c.service'), text: r.service_name }),
-    el('td', { 'data-label': t('c.status'), text: r.detailed_status + (r.escalated ? t('c.escalated-mark') : '') }),
-    el('td', { 'data-label': t('c.agency'), text: r.agency || '' }),
-    el('td', { 'data-label': t('c.age'), text: age(r.age_seconds) }),
-    el('td', { 'data-label': t('c.due'), text: (r.breached ? `${t('c.breached-mark')} ` : '') + when(r.due) }),
-    el('td', { 'data-label': t('c.duplicates'), text: String(r.duplicate_count) }));
+    el('td', { text: r.service_name }),
+    el('td', { text: r.detailed_status + (r.escalated ? t('c.escalated-mark') : '') }),
+    el('td', { text: r.agency || '' }),
+    el('td', { text: age(r.age_seconds) }),
+    el('td', { text: (r.breached ? `${t('c.breached-mark')} ` : '') + when(r.due) }),
+    el('td', { text: String(r.duplicate_count) }));
   return tr;
 }
 
@@ -94,9 +93,8 @@ async function load(more) {
   $('queue-status').textContent = t('c.loading');
   try {
     const q = await call(`queue?${p}`);
-    if (!more) { $('rows').replaceChildren(); shown = []; }
-    for (const r of q.requests) $('rows').append(row(r));
-    shown = shown.concat(q.requests);
+    fill($('rows'), q.requests.map(row), more);
+    shown = more ? shown.concat(q.requests) : q.requests;
     next = q.next;
     $('more').hidden = !next;
     counts(q);

@@ -2,13 +2,13 @@
 // to add one (its password link is e-mailed at once when the gateway
 // can send mail; otherwise the message says to use the command line), a
 // new password link, and disabling an account.
-import { call, clearFields, el, formBody, formError, t } from './api.js';
+import { call, clearFields, el, fill, formBody, formError, t } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
 export async function staff() {
   const s = await call('staff');
-  $('staff').replaceChildren(...s.staff.map((x) => el('tr', {},
+  fill($('staff'), s.staff.map((x) => el('tr', {},
     el('td', { text: x.id }), el('td', { text: x.me ? t('c.you', { name: x.name }) : x.name }),
     el('td', { text: x.email }), el('td', { text: t(`c.role-${x.role}`) }),
     el('td', { text: x.jurisdictions ? x.jurisdictions.join(', ') : t('c.all') }),
